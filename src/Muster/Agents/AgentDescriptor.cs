@@ -1,0 +1,19 @@
+using Muster.Model;
+
+namespace Muster.Agents;
+
+/// <summary>
+/// A registered agent type. <see cref="SettingKeys"/> lists the keys its <c>with:</c> block accepts (null: any), so
+/// a typo in a plan is an error with the known keys, not a silently ignored setting.
+/// </summary>
+public sealed record AgentDescriptor(string Kind, AgentRole DefaultRole, string Description, Func<IAgent> Create)
+{
+    public IReadOnlyList<string>? SettingKeys { get; init; }
+
+    /// <summary>Whether <c>muster audit</c>'s built-in plan runs it.</summary>
+    public bool InDefaultPlan { get; init; } = true;
+
+    /// <summary>Default timeouts when the plan gives none.</summary>
+    public TimeSpan SoftTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan HardTimeout { get; init; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,13 @@
+namespace Muster.Agents;
+
+/// <summary>
+/// The one list of every agent Muster ships, alphabetical by kind. Adding an agent is one folder under
+/// <c>Agents/</c> plus one line here.
+/// </summary>
+public static class BuiltInAgents
+{
+    public static AgentRegistry Register(AgentRegistry registry) => registry
+        .Add(Diagnostics.NoopAgent.Descriptor)
+        .Add(Diagnostics.SleepAgent.Descriptor)
+        .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
+}

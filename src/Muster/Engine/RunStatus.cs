@@ -1,0 +1,9 @@
+namespace Muster.Engine;
+
+public enum RunStatus
+{
+    Running,
+    Completed,
+    Stopped,
+    Interrupted,
+}
