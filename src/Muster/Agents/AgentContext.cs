@@ -23,6 +23,9 @@ public sealed class AgentContext
     /// <summary>Outputs of agents of earlier waves, in plan order.</summary>
     public IReadOnlyList<PriorOutput> Upstream { get; init; } = [];
 
+    /// <summary>Run-wide shared objects (budgets, engine connections).</summary>
+    public RunServices Services { get; init; } = new();
+
     public int Attempt { get; init; } = 1;
     public TimeProvider Time { get; init; } = TimeProvider.System;
     public ILogger Logger { get; init; } = NullLogger.Instance;
