@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Muster.Agents;
+using Muster.Model;
+
+namespace Muster.Engine;
+
+/// <summary>Runs agents in this process, each on the thread pool so a blocking agent cannot stall the scheduler.</summary>
+public sealed class InProcessAgentExecutor(
+    AgentRegistry registry,
+    ISecretScrubber scrubber,
+    TimeProvider time,
+    ILoggerFactory? loggers = null) : IAgentExecutor
+{
+    private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
+
+    public Task<AgentResult> ExecuteAsync(AgentInvocation invocation, CancellationToken cancellationToken)
+    {
+        var descriptor = registry.Get(invocation.Spec.Kind);
+        var context = new AgentContext
+        {
+            RunId = invocation.RunId,
+            AgentId = invocation.Spec.Id,
+            Kind = invocation.Spec.Kind,
+            Role = invocation.Spec.Role,
+            Root = invocation.Root,
+            Settings = invocation.Spec.Settings,
+            RunParameters = invocation.RunParameters,
+            Upstream = invocation.Upstream,
+            Attempt = invocation.Attempt,
+            Time = time,
+            Logger = _loggers.CreateLogger("Muster.Agent." + invocation.Spec.Id),
+            Scrubber = scrubber,
+            Services = invocation.Services,
+            ReportProgress = invocation.ReportProgress,
+        };
+        return Task.Run(async () =>
+        {
+            var agent = descriptor.Create();
+            try
+            {
+                var result = await agent.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                return Stamp(result, invocation.Spec.Id, scrubber);
+            }
+            finally
+            {
+                (agent as IDisposable)?.Dispose();
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Every finding carries the agent that made it and a fingerprint, and no text an agent returns leaves it unscrubbed:
+    /// agents redact their own evidence, this is the second line of defence.
+    /// </summary>
+    private static AgentResult Stamp(AgentResult result, string agentId, ISecretScrubber scrubber) => result with
+    {
+        Summary = scrubber.Scrub(result.Summary),
+        Findings = result.Findings.Select(f => (f with
+        {
+            AgentId = f.AgentId.Length == 0 ? agentId : f.AgentId,
+            Title = scrubber.Scrub(f.Title),
+            Message = scrubber.Scrub(f.Message),
+            Evidence = f.Evidence is null ? null : scrubber.Scrub(f.Evidence),
+        }).WithDefaultFingerprint()).ToList(),
+        Artifacts = result.Artifacts.Select(a => a with { Content = scrubber.Scrub(a.Content) }).ToList(),
+    };
+}

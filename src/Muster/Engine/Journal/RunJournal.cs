@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Muster.Engine.Plans;
+using Muster.Model;
+
+namespace Muster.Engine.Journal;
+
+/// <summary>
+/// The durable record of runs: SQLite in WAL mode under the state folder. Writes go through one background writer that
+/// commits whatever is queued in a single transaction (group commit), so thousands of agents cost a few hundred
+/// commits; an agent's outcome is acknowledged only once committed, so a SIGKILL never loses a finished agent.
+/// </summary>
+public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
+{
+    public const string FileName = "journal.db";
+
+    private readonly SqliteConnection _connection;
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private Exception? _writerFault;
+    private string _runId = "";
+
+    private sealed record Write(Action<SqliteConnection, SqliteTransaction> Apply, TaskCompletionSource? Done);
+
+    private RunJournal(SqliteConnection connection)
+    {
+        _connection = connection;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public string Path { get; private init; } = "";
+
+    public static RunJournal Open(string stateDirectory)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        var path = System.IO.Path.Combine(stateDirectory, FileName);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout=10000;");
+        Execute(connection, JournalSchema.Create);
+        // WAL + NORMAL survives a killed process (only an OS crash can lose the last commits).
+        Execute(connection, "PRAGMA synchronous=NORMAL;");
+        return new RunJournal(connection) { Path = path };
+    }
+
+    /// <summary>Starts (or, for a resume, re-opens) a run's record.</summary>
+    public Task BeginRunAsync(string runId, Plan plan, string root, IReadOnlyDictionary<string, string> parameters, DateTimeOffset startedAt)
+    {
+        _runId = runId;
+        return EnqueueDurable((c, t) =>
+        {
+            Run(c, t, """
+                INSERT INTO runs(id, plan_name, plan_source, plan_text, root, parameters, status, started_at, pid)
+                VALUES($id, $name, $source, $text, $root, $params, 'running', $started, $pid)
+                ON CONFLICT(id) DO UPDATE SET status='running', stop_reason=NULL, finished_at=NULL, pid=$pid
+                """,
+                ("$id", runId), ("$name", plan.Name), ("$source", plan.Source), ("$text", plan.Text), ("$root", root),
+                ("$params", JournalJson.Write(parameters)), ("$started", Iso(startedAt)), ("$pid", Environment.ProcessId));
+        });
+    }
+
+    public ValueTask RunStartedAsync(RunOutcome run)
+    {
+        Enqueue((c, t) =>
+        {
+            foreach (var agent in run.Agents.Where(a => a.State == AgentState.Pending))
+            {
+                Run(c, t, """
+                    INSERT OR IGNORE INTO agents(run_id, agent_id, wave_idx, kind, role, state, attempts, duration_ms, went_overdue, reused, summary, metrics, updated_at)
+                    VALUES($run, $agent, $wave, $kind, $role, 'pending', 0, 0, 0, 0, '', '{}', $at)
+                    """,
+                    ("$run", run.RunId), ("$agent", agent.AgentId), ("$wave", agent.WaveIndex), ("$kind", agent.Kind),
+                    ("$role", agent.Role.ToString().ToLowerInvariant()), ("$at", Iso(run.StartedAt)));
+            }
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AgentStateChangedAsync(string agentId, int attempt, AgentState state, DateTimeOffset at, string? note)
+    {
+        var runId = _runId;
+        Enqueue((c, t) =>
+        {
+            Run(c, t, "INSERT INTO transitions(run_id, agent_id, attempt, state, at, note) VALUES($run, $agent, $attempt, $state, $at, $note)",
+                ("$run", runId), ("$agent", agentId), ("$attempt", attempt), ("$state", state.ToLabel()), ("$at", Iso(at)), ("$note", note));
+            Run(c, t, """
+                UPDATE agents SET state=$state, attempts=MAX(attempts, $attempt), updated_at=$at,
+                    started_at=COALESCE(started_at, $at), went_overdue=MAX(went_overdue, $overdue)
+                WHERE run_id=$run AND agent_id=$agent
+                """,
+                ("$run", runId), ("$agent", agentId), ("$attempt", attempt), ("$state", state.ToLabel()), ("$at", Iso(at)),
+                ("$overdue", state == AgentState.Overdue ? 1 : 0));
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AgentFinishedAsync(AgentOutcome outcome)
+    {
+        var runId = _runId;
+        return new ValueTask(EnqueueDurable((c, t) => SaveOutcome(c, t, runId, outcome)));
+    }
+
+    public ValueTask WaveFinishedAsync(WaveOutcome wave, RunOutcome runSoFar) => new(SaveWaveAsync(wave));
+
+    public ValueTask WaveStartedAsync(WavePlan wave)
+    {
+        var runId = _runId;
+        Enqueue((c, t) => Run(c, t, """
+            INSERT INTO waves(run_id, idx, name, status, criteria, continue_on_fail, started_at) VALUES($run, $idx, $name, 'running', '[]', $cont, $at)
+            ON CONFLICT(run_id, idx) DO UPDATE SET status='running', started_at=$at
+            """, ("$run", runId), ("$idx", wave.Index), ("$name", wave.Name), ("$cont", wave.ContinueOnFail ? 1 : 0), ("$at", Iso(DateTimeOffset.UtcNow))));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask RunFinishedAsync(RunOutcome run)
+    {
+        foreach (var wave in run.Waves.Where(w => w.Status is WaveStatus.Skipped)) await SaveWaveAsync(wave);
+        await EnqueueDurable((c, t) => Run(c, t, "UPDATE runs SET status=$status, stop_reason=$reason, finished_at=$at WHERE id=$id",
+            ("$id", run.RunId), ("$status", run.Status.ToString().ToLowerInvariant()), ("$reason", run.StopReason),
+            ("$at", Iso(run.FinishedAt ?? DateTimeOffset.UtcNow))));
+    }
+
+    /// <summary>Waits until everything queued so far is committed.</summary>
+    public Task FlushAsync() => EnqueueDurable((_, _) => { });
+
+    private Task SaveWaveAsync(WaveOutcome wave)
+    {
+        var runId = _runId;
+        return EnqueueDurable((c, t) => Run(c, t, """
+            INSERT INTO waves(run_id, idx, name, status, criteria, continue_on_fail, started_at, finished_at)
+            VALUES($run, $idx, $name, $status, $criteria, $cont, $started, $finished)
+            ON CONFLICT(run_id, idx) DO UPDATE SET status=$status, criteria=$criteria, finished_at=$finished
+            """,
+            ("$run", runId), ("$idx", wave.Index), ("$name", wave.Name), ("$status", wave.Status.ToString().ToLowerInvariant()),
+            ("$criteria", JournalJson.Write(wave.Criteria)), ("$cont", wave.ContinueOnFail ? 1 : 0),
+            ("$started", wave.StartedAt is { } s ? Iso(s) : null), ("$finished", wave.FinishedAt is { } f ? Iso(f) : null)));
+    }
+
+    private static void SaveOutcome(SqliteConnection c, SqliteTransaction t, string runId, AgentOutcome o)
+    {
+        Run(c, t, """
+            INSERT INTO agents(run_id, agent_id, wave_idx, kind, role, state, attempts, started_at, finished_at, duration_ms,
+                went_overdue, reused, error, summary, metrics, updated_at)
+            VALUES($run, $agent, $wave, $kind, $role, $state, $attempts, $started, $finished, $duration, $overdue, $reused, $error, $summary, $metrics, $at)
+            ON CONFLICT(run_id, agent_id) DO UPDATE SET state=$state, attempts=$attempts, started_at=$started, finished_at=$finished,
+                duration_ms=$duration, went_overdue=$overdue, reused=$reused, error=$error, summary=$summary, metrics=$metrics, updated_at=$at
+            """,
+            ("$run", runId), ("$agent", o.AgentId), ("$wave", o.WaveIndex), ("$kind", o.Kind), ("$role", o.Role.ToString().ToLowerInvariant()),
+            ("$state", o.State.ToLabel()), ("$attempts", o.Attempts), ("$started", o.StartedAt is { } s ? Iso(s) : null),
+            ("$finished", o.FinishedAt is { } f ? Iso(f) : null), ("$duration", o.Duration.TotalMilliseconds), ("$overdue", o.WentOverdue ? 1 : 0),
+            ("$reused", o.Reused ? 1 : 0), ("$error", o.Error), ("$summary", o.Result.Summary), ("$metrics", JournalJson.Write(o.Result.Metrics)),
+            ("$at", Iso(o.FinishedAt ?? DateTimeOffset.UtcNow)));
+        Run(c, t, "DELETE FROM findings WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
+        Run(c, t, "DELETE FROM artifacts WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
+        var seq = 0;
+        foreach (var finding in o.Result.Findings)
+        {
+            Run(c, t, "INSERT INTO findings(run_id, agent_id, seq, fingerprint, rule_id, severity, json) VALUES($run, $agent, $seq, $fp, $rule, $sev, $json)",
+                ("$run", runId), ("$agent", o.AgentId), ("$seq", seq++), ("$fp", finding.Fingerprint), ("$rule", finding.RuleId),
+                ("$sev", finding.Severity.ToLabel()), ("$json", JournalJson.Write(finding)));
+        }
+        foreach (var artifact in o.Result.Artifacts.DistinctBy(a => a.Name))
+        {
+            Run(c, t, "INSERT INTO artifacts(run_id, agent_id, name, media_type, content) VALUES($run, $agent, $name, $type, $content)",
+                ("$run", runId), ("$agent", o.AgentId), ("$name", artifact.Name), ("$type", artifact.MediaType), ("$content", artifact.Content));
+        }
+    }
+
+    private void Enqueue(Action<SqliteConnection, SqliteTransaction> apply) => _queue.Writer.TryWrite(new Write(apply, null));
+
+    private Task EnqueueDurable(Action<SqliteConnection, SqliteTransaction> apply)
+    {
+        if (_writerFault is { } fault) return Task.FromException(fault);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Write(apply, done))) done.SetException(new ObjectDisposedException(nameof(RunJournal)));
+        return done.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Write>(1024);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < 4096 && _queue.Reader.TryRead(out var write)) batch.Add(write);
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                foreach (var write in batch) write.Apply(_connection, transaction);
+                transaction.Commit();
+                foreach (var write in batch) write.Done?.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                _writerFault = new IOException($"journal write failed: {e.Message}", e);
+                foreach (var write in batch) write.Done?.TrySetException(_writerFault);
+            }
+            batch.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        await _connection.DisposeAsync();
+    }
+
+    internal static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void Run(SqliteConnection c, SqliteTransaction t, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = c.CreateCommand();
+        command.Transaction = t;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.ExecuteNonQuery();
+    }
+}

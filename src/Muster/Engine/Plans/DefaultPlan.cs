@@ -1,0 +1,46 @@
+using System.Text;
+using Muster.Agents;
+using Muster.Model;
+
+namespace Muster.Engine.Plans;
+
+/// <summary>
+/// The plan <c>muster audit</c> runs: the seed's three waves over every registered agent meant for it — scanners (and
+/// research) first, so secrets are found before anything else; then analysis; then verification.
+/// </summary>
+public static class DefaultPlan
+{
+    public static string Yaml(AgentRegistry registry)
+    {
+        var agents = registry.All.Where(d => d.InDefaultPlan).ToList();
+        var waves = new (string Name, AgentRole[] Roles)[]
+        {
+            ("Wave 1: scanners", [AgentRole.Scanner, AgentRole.Research]),
+            ("Wave 2: analysis", [AgentRole.Analysis]),
+            ("Wave 3: verification", [AgentRole.Verification]),
+        };
+        var yaml = new StringBuilder()
+            .AppendLine("# Muster's built-in audit plan. Copy it, edit it, run it with: muster run plan.yaml --root PATH")
+            .AppendLine("name: audit")
+            .AppendLine("waves:");
+        foreach (var (name, roles) in waves)
+        {
+            var members = agents.Where(a => roles.Contains(a.DefaultRole)).ToList();
+            if (members.Count == 0) continue;
+            yaml.AppendLine($"  - name: \"{name}\"").AppendLine("    agents:");
+            foreach (var agent in members)
+            {
+                yaml.AppendLine($"      - id: {agent.Kind}")
+                    .AppendLine($"        kind: {agent.Kind}")
+                    .AppendLine($"        role: {agent.DefaultRole.ToString().ToLowerInvariant()}")
+                    .AppendLine($"        timeout: {{soft: {DurationText.Format(agent.SoftTimeout)}, hard: {DurationText.Format(agent.HardTimeout)}}}");
+            }
+            // A crashed scanner leaves the audit incomplete: the report says so and the exit code fails, but the
+            // remaining waves still run so what can be verified is verified.
+            yaml.AppendLine("    exit:").AppendLine("      - all-succeeded").AppendLine("    on-fail: continue");
+        }
+        return yaml.ToString();
+    }
+
+    public static Plan Build(AgentRegistry registry) => new PlanParser(registry).Parse(Yaml(registry), "built-in:audit");
+}

@@ -1,0 +1,21 @@
+namespace Muster.Engine.Plans;
+
+/// <summary>A validated plan: waves in order, each with its agents and exit criteria.</summary>
+public sealed record Plan
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<WavePlan> Waves { get; init; }
+
+    /// <summary>Where it came from (a file path, or "built-in").</summary>
+    public string Source { get; init; } = "built-in";
+
+    /// <summary>The YAML text, kept in the journal so a resumed run runs the same plan.</summary>
+    public string Text { get; init; } = "";
+
+    public int? MaxParallel { get; init; }
+
+    /// <summary>Run budget in US dollars for agents that spend money (LLM agents); null = unlimited.</summary>
+    public decimal? BudgetUsd { get; init; }
+
+    public IEnumerable<AgentSpec> AllAgents => Waves.SelectMany(w => w.Agents);
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Muster.Agents;
+using Muster.Engine.Journal;
+using Muster.Engine.Plans;
+using Muster.Model;
+
+namespace Muster.Engine;
+
+/// <summary>Starts and resumes journaled runs: the one place that wires plan, journal, scheduler and observers.</summary>
+public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecretScrubber scrubber, ILoggerFactory? loggers = null)
+{
+    public async Task<RunOutcome> StartAsync(Plan plan, string root, string stateDirectory, IReadOnlyDictionary<string, string> parameters,
+        IEnumerable<IRunObserver> observers, CancellationToken cancellationToken, string? runId = null)
+    {
+        runId ??= NewRunId(options.Time);
+        var request = new RunRequest { RunId = runId, Root = Path.GetFullPath(root), RunParameters = parameters, StartedAt = options.Time.GetUtcNow() };
+        return await RunAsync(plan, request, stateDirectory, observers, cancellationToken);
+    }
+
+    /// <summary>Runs what an interrupted run left: succeeded agents keep their findings and are not run again.</summary>
+    /// <exception cref="InvalidOperationException">The run is unknown.</exception>
+    public async Task<RunOutcome> ResumeAsync(string runId, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
+    {
+        RunRecord record;
+        Dictionary<string, AgentOutcome> finished;
+        using (var reader = JournalReader.Open(stateDirectory))
+        {
+            record = reader.FindRun(runId) ?? throw new InvalidOperationException(
+                $"no run '{runId}' in {stateDirectory}; 'muster runs --state {stateDirectory}' lists the runs there");
+            finished = reader.LoadAgents(runId).Where(a => a.State == AgentState.Succeeded).ToDictionary(a => a.AgentId, StringComparer.Ordinal);
+        }
+        var plan = new PlanParser(registry).Parse(record.PlanText, record.PlanSource);
+        var request = new RunRequest
+        {
+            RunId = runId,
+            Root = record.Root,
+            RunParameters = record.Parameters,
+            Finished = finished,
+            StartedAt = record.StartedAt,
+        };
+        return await RunAsync(plan, request, stateDirectory, observers, cancellationToken);
+    }
+
+    private async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(request.Root)) throw new DirectoryNotFoundException($"the audited root does not exist: {request.Root}");
+        await using var journal = RunJournal.Open(stateDirectory);
+        await journal.BeginRunAsync(request.RunId, plan, request.Root, request.RunParameters, request.StartedAt ?? options.Time.GetUtcNow());
+        var executor = new InProcessAgentExecutor(registry, scrubber, options.Time, loggers);
+        var observer = new CompositeRunObserver([journal, .. observers]);
+        var scheduler = new WaveScheduler(executor, observer, options, scrubber);
+        var outcome = await scheduler.RunAsync(plan, request, cancellationToken);
+        await journal.FlushAsync();
+        return outcome;
+    }
+
+    /// <summary>Sortable and readable: 20261125-031500-a1b2.</summary>
+    public static string NewRunId(TimeProvider time) =>
+        time.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" +
+        Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2));
+
+    /// <summary>Where a root's journal lives unless <c>--state</c> says otherwise.</summary>
+    public static string DefaultStateDirectory(string root) => Path.Combine(Path.GetFullPath(root), ".muster");
+}

@@ -1,0 +1,17 @@
+namespace Muster.Engine;
+
+/// <summary>One run to perform (new or resumed).</summary>
+public sealed record RunRequest
+{
+    public required string RunId { get; init; }
+
+    /// <summary>Full path of the audited root.</summary>
+    public required string Root { get; init; }
+
+    public IReadOnlyDictionary<string, string> RunParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Outcomes kept from an interrupted run of the same id: succeeded agents are not run again.</summary>
+    public IReadOnlyDictionary<string, AgentOutcome> Finished { get; init; } = new Dictionary<string, AgentOutcome>();
+
+    public DateTimeOffset? StartedAt { get; init; }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Muster.Agents;
+using Muster.Engine.Plans;
+using Muster.Model;
+
+namespace Muster.Engine;
+
+/// <summary>
+/// Decides what runs: waves in order, a wave's agents in parallel (bounded), exit criteria between waves, finished
+/// agents of a resumed run reused. How each agent runs is the <see cref="IAgentExecutor"/>'s business.
+/// </summary>
+public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer, EngineOptions options, ISecretScrubber? scrubber = null)
+{
+    private readonly AgentSupervisor _supervisor = new(executor, observer, options, scrubber ?? NoSecretScrubber.Instance);
+
+    public async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, CancellationToken cancellationToken)
+    {
+        var time = options.Time;
+        var outcomes = new ConcurrentDictionary<string, AgentOutcome>(StringComparer.Ordinal);
+        foreach (var wave in plan.Waves)
+        {
+            foreach (var spec in wave.Agents)
+            {
+                outcomes[spec.Id] = new AgentOutcome { AgentId = spec.Id, Kind = spec.Kind, Role = spec.Role, WaveIndex = wave.Index };
+            }
+        }
+        var waves = plan.Waves.Select(w => new WaveOutcome { Index = w.Index, Name = w.Name, ContinueOnFail = w.ContinueOnFail }).ToArray();
+        var parameters = new Dictionary<string, string>(request.RunParameters, StringComparer.Ordinal);
+        if (plan.BudgetUsd is { } budget) parameters.TryAdd("budget.usd", budget.ToString(CultureInfo.InvariantCulture));
+        var services = new RunServices();
+
+        RunOutcome Snapshot(RunStatus status, string? stopReason = null) => new()
+        {
+            RunId = request.RunId,
+            PlanName = plan.Name,
+            Root = request.Root,
+            Status = status,
+            StopReason = stopReason,
+            StartedAt = request.StartedAt ?? time.GetUtcNow(),
+            FinishedAt = status == RunStatus.Running ? null : time.GetUtcNow(),
+            Waves = waves.ToList(),
+            Agents = plan.AllAgents.Select(a => outcomes[a.Id]).ToList(),
+        };
+
+        await observer.RunStartedAsync(Snapshot(RunStatus.Running));
+        string? stopReason = null;
+        var status = RunStatus.Completed;
+        var maxParallel = Math.Max(1, plan.MaxParallel is { } planMax ? Math.Min(planMax, options.MaxParallel) : options.MaxParallel);
+
+        foreach (var wave in plan.Waves)
+        {
+            if (cancellationToken.IsCancellationRequested) { status = RunStatus.Interrupted; break; }
+            waves[wave.Index] = waves[wave.Index] with { Status = WaveStatus.Running, StartedAt = time.GetUtcNow() };
+            await observer.WaveStartedAsync(wave);
+
+            var upstream = plan.Waves.Take(wave.Index).SelectMany(w => w.Agents).Select(a => outcomes[a.Id])
+                .Select(o => new PriorOutput(o.AgentId, o.Kind, o.Role, o.State, o.Result.Summary, o.Result.Findings, o.Result.Artifacts))
+                .ToList();
+            var toRun = new List<AgentSpec>();
+            foreach (var spec in wave.Agents)
+            {
+                if (request.Finished.TryGetValue(spec.Id, out var done) && done.State == AgentState.Succeeded)
+                {
+                    outcomes[spec.Id] = done with { Reused = true, WaveIndex = wave.Index };
+                }
+                else
+                {
+                    toRun.Add(spec);
+                }
+            }
+
+            try
+            {
+                await Parallel.ForEachAsync(toRun, new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken },
+                    async (spec, _1) =>
+                    {
+                        var outcome = await _supervisor.RunAsync(spec, wave.Index,
+                            attempt => new AgentInvocation(request.RunId, spec, request.Root, attempt, upstream, parameters, services,
+                                note => observer.AgentProgress(spec.Id, note)),
+                            cancellationToken);
+                        outcomes[spec.Id] = outcome;
+                        await observer.AgentFinishedAsync(outcome);
+                    });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Agents not yet started stay pending: a resume runs them.
+            }
+
+            var waveOutcomes = wave.Agents.Select(a => outcomes[a.Id]).ToList();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                waves[wave.Index] = waves[wave.Index] with { Status = WaveStatus.Interrupted, FinishedAt = time.GetUtcNow() };
+                await observer.WaveFinishedAsync(waves[wave.Index], Snapshot(RunStatus.Running));
+                status = RunStatus.Interrupted;
+                break;
+            }
+
+            var all = outcomes.Values.ToList();
+            var criteria = wave.Exit.Select(c => c.Evaluate(waveOutcomes, all)).ToList();
+            var failed = criteria.FirstOrDefault(c => !c.Passed);
+            waves[wave.Index] = waves[wave.Index] with
+            {
+                Status = failed is null ? WaveStatus.Passed : WaveStatus.Failed,
+                Criteria = criteria,
+                FinishedAt = time.GetUtcNow(),
+            };
+            await observer.WaveFinishedAsync(waves[wave.Index], Snapshot(RunStatus.Running));
+
+            if (failed is not null && !wave.ContinueOnFail)
+            {
+                stopReason = $"wave '{wave.Name}' exit criterion '{failed.Criterion}' failed: {failed.Reason}";
+                status = RunStatus.Stopped;
+                await SkipRemainingAsync(plan, wave.Index, outcomes, waves, stopReason);
+                break;
+            }
+        }
+
+        var final = Snapshot(status, stopReason);
+        await observer.RunFinishedAsync(final);
+        return final;
+    }
+
+    private async Task SkipRemainingAsync(Plan plan, int failedWave, ConcurrentDictionary<string, AgentOutcome> outcomes, WaveOutcome[] waves, string reason)
+    {
+        foreach (var later in plan.Waves.Skip(failedWave + 1))
+        {
+            waves[later.Index] = waves[later.Index] with { Status = WaveStatus.Skipped };
+            foreach (var spec in later.Agents)
+            {
+                var skipped = outcomes[spec.Id] with { State = AgentState.Skipped, Error = "not started: " + reason };
+                outcomes[spec.Id] = skipped;
+                await observer.AgentFinishedAsync(skipped);
+            }
+        }
+    }
+}
