@@ -208,6 +208,10 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        if (PreparedCommands.TryGetValue(_connection, out var cache))
+        {
+            foreach (var command in cache.Values) await command.DisposeAsync();
+        }
         Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         await _connection.DisposeAsync();
     }
@@ -221,12 +225,21 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs a statement on the writer thread, reusing its prepared command (statements repeat thousands of times).</summary>
     private static void Run(SqliteConnection c, SqliteTransaction t, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = c.CreateCommand();
+        var cache = PreparedCommands.TryGetValue(c, out var existing) ? existing : PreparedCommands.GetValue(c, _ => new Dictionary<string, SqliteCommand>());
+        if (!cache.TryGetValue(sql, out var command))
+        {
+            command = c.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            cache[sql] = command;
+        }
         command.Transaction = t;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters) command.Parameters[name].Value = value ?? DBNull.Value;
         command.ExecuteNonQuery();
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> PreparedCommands = new();
 }
