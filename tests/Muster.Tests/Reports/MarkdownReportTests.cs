@@ -86,7 +86,10 @@ public class MarkdownReportTests
     {
         var markdown = await Render(new RunOutcome
         {
-            RunId = "r0", PlanName = "empty", Root = "/w", Status = RunStatus.Running,
+            RunId = "r0",
+            PlanName = "empty",
+            Root = "/w",
+            Status = RunStatus.Running,
             StartedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
         });
 
@@ -101,7 +104,10 @@ public class MarkdownReportTests
     {
         var markdown = await Render(new RunOutcome
         {
-            RunId = "r1", PlanName = "p", Root = "/w", Status = RunStatus.Completed,
+            RunId = "r1",
+            PlanName = "p",
+            Root = "/w",
+            Status = RunStatus.Completed,
             Agents =
             [
                 new AgentOutcome { AgentId = "a", Kind = "k", Role = AgentRole.Scanner, WaveIndex = 0, State = AgentState.Failed, Error = "boom" },

@@ -186,8 +186,10 @@ internal static class ReportFixture
         const string path = "config/.env";
         return new Finding
         {
-            RuleId = "secrets/anthropic-api-key", Title = "Anthropic API key in plaintext",
-            Severity = Severity.Critical, Category = "secrets",
+            RuleId = "secrets/anthropic-api-key",
+            Title = "Anthropic API key in plaintext",
+            Severity = Severity.Critical,
+            Category = "secrets",
             Message = "An Anthropic API key is stored in plaintext.",
             Location = new SourceLocation(path, 3, 19),
             Evidence = "ANTHROPIC_API_KEY=" + Redaction.Redact(secret),

@@ -31,15 +31,22 @@ public class ReportSecretTests
         var secrets = Enumerable.Range(1, 5).Select(seed => "ghp_" + TestSecrets.Random(seed, 36)).ToList();
         var findings = secrets.Select((secret, i) => new Finding
         {
-            RuleId = "secrets/github-token", Title = "GitHub token", Severity = SeverityText.WorstFirst[i],
-            Category = "secrets", Message = "A GitHub token is stored in plaintext.",
+            RuleId = "secrets/github-token",
+            Title = "GitHub token",
+            Severity = SeverityText.WorstFirst[i],
+            Category = "secrets",
+            Message = "A GitHub token is stored in plaintext.",
             Location = new SourceLocation($"keys/token-{i}.txt", 1, 1),
-            Evidence = "token: " + Redaction.Redact(secret), AgentId = "scan",
+            Evidence = "token: " + Redaction.Redact(secret),
+            AgentId = "scan",
             Fingerprint = Fingerprints.ForSecret("salt", "secrets/github-token", $"keys/token-{i}.txt", secret),
         }).ToList();
         var outcome = new RunOutcome
         {
-            RunId = "r", PlanName = "p", Root = "/w", Status = RunStatus.Completed,
+            RunId = "r",
+            PlanName = "p",
+            Root = "/w",
+            Status = RunStatus.Completed,
             Agents =
             [
                 new AgentOutcome
