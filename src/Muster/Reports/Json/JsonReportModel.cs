@@ -1,0 +1,96 @@
+namespace Muster.Reports.Json;
+
+// The report.json contract (docs/report-json.md). Field order here is the order in the file; change the
+// documentation and bump SchemaVersion when a field changes meaning or disappears.
+
+internal sealed record JsonReport(
+    int SchemaVersion,
+    JsonTool Tool,
+    JsonRun Run,
+    JsonTotals Totals,
+    IReadOnlyList<JsonWave> Waves,
+    IReadOnlyList<JsonAgent> Agents,
+    IReadOnlyList<JsonFinding> Findings);
+
+internal sealed record JsonTool(string Name, string Version);
+
+internal sealed record JsonRun(
+    string Id,
+    string PlanName,
+    string Root,
+    string Status,
+    string? StopReason,
+    DateTime StartedAt,
+    DateTime? FinishedAt,
+    double? DurationMs);
+
+internal sealed record JsonTotals(
+    int Agents,
+    IReadOnlyDictionary<string, int> AgentsByState,
+    int AgentsFinished,
+    int AgentsSucceeded,
+    double? SuccessRate,
+    int AgentsWentOverdue,
+    int AgentsReused,
+    IReadOnlyList<JsonRolePerformance> ByRole,
+    int Findings,
+    IReadOnlyDictionary<string, int> FindingsBySeverity);
+
+internal sealed record JsonRolePerformance(
+    string Role,
+    int Count,
+    int Finished,
+    int Succeeded,
+    double? SuccessRate,
+    double? AverageDurationMs,
+    long OutputBytes,
+    double? TokensIn,
+    double? TokensOut,
+    double? CostUsd);
+
+internal sealed record JsonWave(
+    int Index,
+    string Name,
+    string Status,
+    bool ContinueOnFail,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    IReadOnlyList<JsonCriterion> Criteria);
+
+internal sealed record JsonCriterion(string Criterion, bool Passed, string Reason);
+
+internal sealed record JsonAgent(
+    string Id,
+    string Kind,
+    string Role,
+    int WaveIndex,
+    string State,
+    int Attempts,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    double DurationMs,
+    bool WentOverdue,
+    bool Reused,
+    string? Error,
+    string Summary,
+    long OutputBytes,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<JsonArtifact> Artifacts,
+    int FindingCount);
+
+internal sealed record JsonArtifact(string Name, string MediaType, int SizeBytes);
+
+internal sealed record JsonFinding(
+    string RuleId,
+    string Title,
+    string Severity,
+    string Category,
+    string Message,
+    JsonLocation? Location,
+    string? Evidence,
+    string? Remediation,
+    string AgentId,
+    string Fingerprint,
+    IReadOnlyDictionary<string, string> Properties);
+
+internal sealed record JsonLocation(string Path, int? Line, int? Column);

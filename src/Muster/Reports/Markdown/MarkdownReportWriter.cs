@@ -1,0 +1,252 @@
+using System.Text;
+using Muster.Engine;
+using Muster.Model;
+using static Muster.Reports.Markdown.MarkdownText;
+
+namespace Muster.Reports.Markdown;
+
+/// <summary>report.md: the human report — executive summary, waves and exit criteria, agents, findings.</summary>
+internal sealed class MarkdownReportWriter : IReportWriter
+{
+    public ReportFormat Format => ReportFormat.Markdown;
+    public string FileName => "report.md";
+    public IReadOnlyList<string> Names { get; } = ["md", "markdown"];
+
+    public async Task WriteAsync(RunOutcome outcome, ReportOptions options, Stream destination, CancellationToken cancellationToken)
+    {
+        var text = Render(outcome);
+        await destination.WriteAsync(new UTF8Encoding(false).GetBytes(text), cancellationToken).ConfigureAwait(false);
+    }
+
+    public static string Render(RunOutcome outcome)
+    {
+        var facts = RunFacts.Of(outcome);
+        var md = new StringBuilder();
+        WriteTitle(md, facts);
+        WriteExecutiveSummary(md, facts);
+        WriteWaves(md, facts);
+        WriteAgentPerformance(md, facts);
+        WriteAgentStatus(md, facts);
+        WriteAgentSummaries(md, facts);
+        WriteFindingsBySeverity(md, facts);
+        WriteFindings(md, facts);
+        return md.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static void WriteTitle(StringBuilder md, RunFacts facts)
+    {
+        var run = facts.Outcome;
+        md.Append("# Muster report: ").Append(Inline(run.PlanName)).Append('\n').Append('\n');
+        md.Append("- **Run:** ").Append(Code(run.RunId)).Append('\n');
+        md.Append("- **Root:** ").Append(Code(run.Root)).Append('\n');
+        md.Append("- **Status:** ").Append(ReportText.RunStatus(run.Status)).Append('\n');
+        md.Append("- **Started:** ").Append(ReportText.Timestamp(run.StartedAt)).Append('\n');
+        md.Append("- **Finished:** ").Append(run.FinishedAt is null ? "not finished" : ReportText.Timestamp(run.FinishedAt)).Append('\n');
+        md.Append('\n');
+    }
+
+    private static void WriteExecutiveSummary(StringBuilder md, RunFacts facts)
+    {
+        var total = facts.Total;
+        md.Append("## Executive summary\n\n");
+        md.Append(Row("Metric", "Value")).Append('\n');
+        md.Append(Row("---", "---")).Append('\n');
+        md.Append(Row("Agents", AgentCounts(facts))).Append('\n');
+        md.Append(Row("Success rate", total.SuccessRate is null
+            ? "n/a (no agent finished)"
+            : $"{ReportText.Percent(total.SuccessRate)} ({total.Succeeded} of {total.Finished} finished agents)")).Append('\n');
+        md.Append(Row("Findings", FindingCounts(facts))).Append('\n');
+        md.Append(Row("Duration", facts.Duration is null ? "not finished" : ReportText.Duration(facts.Duration))).Append('\n');
+        var overdue = facts.Agents.Count(a => a.WentOverdue);
+        if (overdue > 0)
+        {
+            md.Append(Row("Went overdue", $"{overdue} (passed the soft timeout; overdue is not failure)")).Append('\n');
+        }
+        var reused = facts.Agents.Count(a => a.Reused);
+        if (reused > 0) md.Append(Row("Reused from journal", reused.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+        if (facts.Outcome.StopReason is { Length: > 0 } reason) md.Append(Row("Stop reason", Inline(reason))).Append('\n');
+        var unverified = facts.Unverified;
+        if (unverified.Count > 0)
+        {
+            var ids = string.Join(", ", unverified.Select(a => Code(a.AgentId, inTable: true) + " (" + a.State.ToLabel() + ")"));
+            md.Append(Row("Not verified", $"{unverified.Count} agent(s) did not succeed, their checks are unverified: {ids}")).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private static string AgentCounts(RunFacts facts)
+    {
+        var parts = facts.AgentsByState.Where(p => p.Value > 0).Select(p => $"{p.Value} {p.Key.ToLabel()}");
+        return facts.Agents.Count == 0 ? "0" : $"{facts.Agents.Count} ({string.Join(", ", parts)})";
+    }
+
+    private static string FindingCounts(RunFacts facts)
+    {
+        var parts = facts.FindingsBySeverity.Where(p => p.Value > 0).Select(p => $"{p.Value} {p.Key.ToLabel()}");
+        return facts.Findings.Count == 0 ? "0" : $"{facts.Findings.Count} ({string.Join(", ", parts)})";
+    }
+
+    private static void WriteWaves(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Waves\n\n");
+        if (facts.Waves.Count == 0)
+        {
+            md.Append("No wave started.\n\n");
+            return;
+        }
+        md.Append(Row("#", "Wave", "Status", "On fail", "Duration", "Exit criterion", "Result", "Reason")).Append('\n');
+        md.Append(Row("---:", "---", "---", "---", "---:", "---", "---", "---")).Append('\n');
+        foreach (var wave in facts.Waves)
+        {
+            var duration = wave.StartedAt is { } s && wave.FinishedAt is { } f ? ReportText.Duration(f - s) : "—";
+            var head = new[]
+            {
+                wave.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), Inline(wave.Name),
+                ReportText.WaveStatus(wave.Status), wave.ContinueOnFail ? "continue" : "stop", duration,
+            };
+            if (wave.Criteria.Count == 0)
+            {
+                md.Append(Row([.. head, "—", "—", "no exit criteria"])).Append('\n');
+                continue;
+            }
+            foreach (var criterion in wave.Criteria)
+            {
+                md.Append(Row([.. head, Code(criterion.Criterion, inTable: true),
+                    criterion.Passed ? "passed" : "**FAILED**", Inline(criterion.Reason)])).Append('\n');
+            }
+        }
+        md.Append('\n');
+    }
+
+    private static void WriteAgentPerformance(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Agent performance\n\n");
+        if (facts.Agents.Count == 0)
+        {
+            md.Append("No agents.\n\n");
+            return;
+        }
+        var tokens = facts.HasTokenMetrics;
+        string[] header = ["Agent Type", "Count", "Success Rate", "Avg Duration", "Output Size"];
+        string[] align = ["---", "---:", "---:", "---:", "---:"];
+        if (tokens)
+        {
+            header = [.. header, "Tokens In", "Tokens Out", "Cost (USD)"];
+            align = [.. align, "---:", "---:", "---:"];
+        }
+        md.Append(Row(header)).Append('\n').Append(Row(align)).Append('\n');
+        foreach (var role in facts.Roles) md.Append(Row(PerformanceCells(role, tokens, bold: false))).Append('\n');
+        md.Append(Row(PerformanceCells(facts.Total, tokens, bold: true))).Append('\n');
+        md.Append("\nSuccess rate = succeeded ÷ finished (succeeded, failed, timed-out, cancelled); skipped and unfinished agents are not counted in it.\n\n");
+    }
+
+    private static string[] PerformanceCells(RoleFacts role, bool tokens, bool bold)
+    {
+        string B(string s) => bold ? "**" + s + "**" : s;
+        var successRate = role.SuccessRate is null
+            ? "n/a"
+            : $"{ReportText.Percent(role.SuccessRate)} ({role.Succeeded}/{role.Finished})";
+        string[] cells =
+        [
+            B(role.Role is { } r ? ReportText.Role(r) : "Total"),
+            B(role.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            B(successRate),
+            B(ReportText.Duration(role.AverageDuration)),
+            B(ReportText.Bytes(role.OutputBytes)),
+        ];
+        return tokens
+            ? [.. cells, B(ReportText.Count(role.TokensIn)), B(ReportText.Count(role.TokensOut)), B(ReportText.Usd(role.CostUsd))]
+            : cells;
+    }
+
+    private static void WriteAgentStatus(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Agents\n\n");
+        if (facts.Agents.Count == 0)
+        {
+            md.Append("No agents.\n\n");
+            return;
+        }
+        md.Append(Row("Agent", "Kind", "Role", "Wave", "State", "Attempts", "Duration", "Notes", "Error")).Append('\n');
+        md.Append(Row("---", "---", "---", "---:", "---", "---:", "---:", "---", "---")).Append('\n');
+        foreach (var agent in facts.Agents)
+        {
+            var notes = new List<string>();
+            if (agent.WentOverdue) notes.Add("⚠ overdue");
+            if (agent.Reused) notes.Add("↻ reused from journal");
+            var started = agent.StartedAt is not null || RoleFacts.IsFinished(agent.State);
+            md.Append(Row(
+                Code(agent.AgentId, inTable: true),
+                Code(agent.Kind, inTable: true),
+                ReportText.Role(agent.Role),
+                agent.WaveIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                agent.State.ToLabel(),
+                agent.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                started ? ReportText.Duration(agent.Duration) : "—",
+                string.Join(", ", notes),
+                Inline(agent.Error))).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private static void WriteAgentSummaries(StringBuilder md, RunFacts facts)
+    {
+        var withSummary = facts.Agents.Where(a => !string.IsNullOrWhiteSpace(a.Result.Summary)).ToList();
+        if (withSummary.Count == 0) return;
+        md.Append("## Agent summaries\n\n");
+        foreach (var agent in withSummary)
+        {
+            md.Append("- ").Append(Code(agent.AgentId)).Append(" (").Append(agent.State.ToLabel()).Append("): ")
+                .Append(Inline(agent.Result.Summary.Trim())).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private static void WriteFindingsBySeverity(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Findings by severity\n\n");
+        md.Append(Row("Severity", "Count")).Append('\n');
+        md.Append(Row("---", "---:")).Append('\n');
+        foreach (var (severity, count) in facts.FindingsBySeverity)
+        {
+            md.Append(Row(severity.ToLabel(), count.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+        }
+        md.Append(Row("**Total**", "**" + facts.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "**")).Append('\n');
+        md.Append('\n');
+    }
+
+    private static void WriteFindings(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Findings\n\n");
+        if (facts.Findings.Count == 0)
+        {
+            md.Append(facts.Unverified.Count == 0
+                ? "No findings.\n"
+                : "No findings from the agents that succeeded. The agents listed under \"Not verified\" did not complete their checks.\n");
+            return;
+        }
+        foreach (var group in facts.Findings.GroupBy(f => f.Severity))
+        {
+            md.Append("### ").Append(group.Key.ToLabel()).Append(" (").Append(group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(")\n\n");
+            foreach (var finding in group) WriteFinding(md, finding);
+        }
+    }
+
+    private static void WriteFinding(StringBuilder md, Finding finding)
+    {
+        md.Append("#### ").Append(Inline(finding.Title)).Append("\n\n");
+        md.Append("- **Rule:** ").Append(Code(finding.RuleId)).Append('\n');
+        md.Append("- **Category:** ").Append(Inline(finding.Category)).Append('\n');
+        md.Append("- **Location:** ").Append(finding.Location is { } location ? Code(location.ToString()) : "none given").Append('\n');
+        md.Append("- **Message:** ").Append(Inline(finding.Message)).Append('\n');
+        if (!string.IsNullOrEmpty(finding.Evidence)) md.Append("- **Evidence (redacted):** ").Append(Code(finding.Evidence)).Append('\n');
+        if (!string.IsNullOrEmpty(finding.Remediation)) md.Append("- **Remediation:** ").Append(Inline(finding.Remediation)).Append('\n');
+        if (finding.AgentId.Length > 0) md.Append("- **Agent:** ").Append(Code(finding.AgentId)).Append('\n');
+        foreach (var (key, value) in finding.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            md.Append("- ").Append(Inline(key)).Append(": ").Append(Inline(value)).Append('\n');
+        }
+        md.Append("- **Fingerprint:** ").Append(Code(RunFacts.FingerprintOf(finding))).Append('\n');
+        md.Append('\n');
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace Muster.Reports.Sarif;
+
+// The subset of SARIF 2.1.0 Muster writes (docs/report-sarif.md). Null members are left out of the file.
+
+internal sealed record SarifLog(
+    [property: JsonPropertyName("$schema")] string Schema,
+    string Version,
+    IReadOnlyList<SarifRun> Runs);
+
+internal sealed record SarifRun(
+    SarifTool Tool,
+    IReadOnlyList<SarifInvocation> Invocations,
+    IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
+    IReadOnlyList<SarifResult> Results,
+    SarifRunProperties Properties);
+
+internal sealed record SarifTool(SarifDriver Driver);
+
+internal sealed record SarifDriver(
+    string Name,
+    string Version,
+    string? InformationUri,
+    IReadOnlyList<SarifRule> Rules);
+
+internal sealed record SarifRule(
+    string Id,
+    string Name,
+    SarifText ShortDescription,
+    SarifText FullDescription,
+    SarifText Help,
+    SarifConfiguration DefaultConfiguration,
+    SarifRuleProperties Properties);
+
+internal sealed record SarifText(string Text);
+
+internal sealed record SarifConfiguration(string Level);
+
+internal sealed record SarifRuleProperties(
+    [property: JsonPropertyName("security-severity")] string? SecuritySeverity,
+    IReadOnlyList<string> Tags);
+
+internal sealed record SarifInvocation(
+    bool ExecutionSuccessful,
+    string StartTimeUtc,
+    string? EndTimeUtc);
+
+internal sealed record SarifArtifactLocation(
+    string Uri,
+    [property: JsonPropertyName("uriBaseId")] string? UriBaseId = null);
+
+internal sealed record SarifResult(
+    string RuleId,
+    int RuleIndex,
+    string Level,
+    SarifText Message,
+    IReadOnlyList<SarifLocation>? Locations,
+    IReadOnlyDictionary<string, string> PartialFingerprints,
+    SarifResultProperties Properties);
+
+internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
+
+internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
+
+internal sealed record SarifRegion(int StartLine, int? StartColumn, SarifText? Snippet);
+
+internal sealed record SarifResultProperties(
+    string Severity,
+    string Category,
+    string Title,
+    string? AgentId,
+    IReadOnlyDictionary<string, string>? Details);
+
+internal sealed record SarifRunProperties(
+    string RunId,
+    string PlanName,
+    string Status,
+    string? StopReason);
