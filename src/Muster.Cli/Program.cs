@@ -1,1 +1,3 @@
-return 0;
+using Muster.Cli;
+
+return await MusterCli.RunAsync(args, Console.Out, Console.Error);

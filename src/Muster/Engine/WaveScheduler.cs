@@ -62,7 +62,9 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
             {
                 if (request.Finished.TryGetValue(spec.Id, out var done) && done.State == AgentState.Succeeded)
                 {
-                    outcomes[spec.Id] = done with { Reused = true, WaveIndex = wave.Index };
+                    var reused = done with { Reused = true, WaveIndex = wave.Index };
+                    outcomes[spec.Id] = reused;
+                    await observer.AgentFinishedAsync(reused);
                 }
                 else
                 {

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+using Muster.Agents;
+using Spectre.Console;
+
+namespace Muster.Cli;
+
+/// <summary>What every command needs: the streams, the agent registry, the clock, logging to stderr.</summary>
+internal sealed class CliContext
+{
+    public required TextWriter Out { get; init; }
+    public required TextWriter Error { get; init; }
+    public AgentRegistry Registry { get; init; } = AgentRegistry.CreateDefault();
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public ISecretScrubber Scrubber { get; init; } = NoSecretScrubber.Instance;
+    public required ILoggerFactory Loggers { get; init; }
+
+    /// <summary>The live view needs a terminal on stderr and no CI.</summary>
+    public bool Interactive =>
+        !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null or "" or "false" && ReferenceEquals(Error, Console.Error);
+
+    public IAnsiConsole ErrorConsole => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
+}

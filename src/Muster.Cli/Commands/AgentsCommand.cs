@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace Muster.Cli.Commands;
+
+/// <summary><c>muster agents</c>: the agent kinds a plan may use.</summary>
+internal static class AgentsCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var command = new Command("agents", "List the agent kinds a plan may use.");
+        command.SetAction(_ =>
+        {
+            foreach (var agent in cli.Registry.All)
+            {
+                var settings = agent.SettingKeys is { Count: > 0 } keys ? $" [with: {string.Join(", ", keys)}]" : "";
+                cli.Out.WriteLine($"{agent.Kind,-22} {agent.DefaultRole.ToString().ToLowerInvariant(),-13} {agent.Description}{settings}");
+            }
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Muster.Engine;
+using Muster.Engine.Plans;
+
+namespace Muster.Cli.Commands;
+
+/// <summary><c>muster audit PATH</c>: the built-in plan (or --plan) over a workspace.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var path = new Argument<string>("path") { Description = "Workspace to audit." };
+        var plan = new Option<string?>("--plan") { Description = "Run this plan instead of the built-in one ('muster plan show' prints it)." };
+        var common = new CommonOptions();
+        var command = new Command("audit", "Audit a workspace with the built-in three-wave plan and write reports.");
+        command.Arguments.Add(path);
+        command.Options.Add(plan);
+        common.AddTo(command);
+        command.SetAction(async (parse, _) =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(path)!);
+            if (!Directory.Exists(root)) throw new UsageException($"'{parse.GetValue(path)}' is not a folder; give the workspace to audit");
+            var chosen = parse.GetValue(plan) is { } file
+                ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file))
+                : DefaultPlan.Build(cli.Registry);
+            var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
+            return await common.Session(cli, parse, state).StartAsync(chosen, root, common.Parameters(parse));
+        });
+        return command;
+    }
+}

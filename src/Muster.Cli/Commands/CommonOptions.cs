@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Muster.Engine;
+using Muster.Model;
+using Muster.Reports;
+
+namespace Muster.Cli.Commands;
+
+/// <summary>Options shared by the commands that run agents.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string?> State { get; } = new("--state") { Description = "Folder of the run journal (default: PATH/.muster)." };
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Folder for the reports (default: STATE/reports/RUN_ID)." };
+    public Option<string[]> Format { get; } = new("--format", "-f")
+    {
+        Description = "Report formats: md, json, sarif (repeat or comma-separate; default: all).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none).", DefaultValueFactory = _ => "CRITICAL" };
+    public Option<int> MaxParallel { get; } = new("--max-parallel") { Description = "Agents running at once within a wave.", DefaultValueFactory = _ => EngineOptions.DefaultMaxParallel };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Run parameter for agents, KEY=VALUE (repeatable)." };
+    public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
+    public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
+
+    public void AddTo(Command command, bool withParameters = true)
+    {
+        command.Options.Add(State);
+        command.Options.Add(Output);
+        command.Options.Add(Format);
+        command.Options.Add(FailOn);
+        command.Options.Add(MaxParallel);
+        if (!withParameters) return;
+        command.Options.Add(Set);
+        command.Options.Add(OsvDb);
+        command.Options.Add(Sbom);
+    }
+
+    public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory)
+    {
+        var maxParallel = parse.GetValue(MaxParallel);
+        if (maxParallel < 1) throw new UsageException($"--max-parallel must be at least 1, not {maxParallel}");
+        return new RunSession(cli)
+        {
+            StateDirectory = stateDirectory,
+            OutputDirectory = parse.GetValue(Output) is { } o ? Path.GetFullPath(o) : null,
+            Formats = ParseFormats(parse.GetValue(Format) ?? []),
+            FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
+            MaxParallel = maxParallel,
+        };
+    }
+
+    public Dictionary<string, string> Parameters(ParseResult parse)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in parse.GetValue(Set) ?? [])
+        {
+            var eq = pair.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--set expects KEY=VALUE, not '{pair}'");
+            parameters[pair[..eq]] = pair[(eq + 1)..];
+        }
+        if (parse.GetValue(OsvDb) is { } osv) parameters["osv-db"] = Path.GetFullPath(osv);
+        if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
+        return parameters;
+    }
+
+    private static IReadOnlyList<ReportFormat> ParseFormats(string[] values)
+    {
+        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (names.Count == 0) return ReportWriter.AllFormats;
+        return names.Select(n => ReportWriter.TryParseFormat(n, out var f) ? f
+            : throw new UsageException($"unknown report format '{n}'; use one of: {string.Join(", ", ReportWriter.FormatNames)}")).Distinct().ToList();
+    }
+
+    private static Severity? ParseFailOn(string value) =>
+        value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null
+        : SeverityText.TryParse(value, out var s) ? s
+        : throw new UsageException($"--fail-on must be CRITICAL, HIGH, MEDIUM, LOW, INFO or none, not '{value}'");
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Muster.Cli.Commands;
+using Muster.Engine.Plans;
+
+namespace Muster.Cli;
+
+/// <summary>The <c>muster</c> command line. Results go to stdout or files; progress and logs go to stderr.</summary>
+public static class MusterCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        using var loggers = LoggerFactory.Create(b => b
+            .SetMinimumLevel(Environment.GetEnvironmentVariable("MUSTER_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var l) ? l : LogLevel.Warning)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+        var cli = new CliContext { Out = output, Error = error, Loggers = loggers };
+
+        var root = new RootCommand("Muster: audits a workspace with waves of parallel agents and reports only what it verified.");
+        root.Subcommands.Add(AuditCommand.Create(cli));
+        root.Subcommands.Add(RunCommand.Create(cli));
+        root.Subcommands.Add(ResumeCommand.Create(cli));
+        root.Subcommands.Add(RunsCommand.Create(cli));
+        root.Subcommands.Add(StatusCommand.Create(cli));
+        root.Subcommands.Add(PlanCommand.Create(cli));
+        root.Subcommands.Add(AgentsCommand.Create(cli));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
+            error.WriteLine("Run 'muster --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (PlanException e)
+        {
+            foreach (var planError in e.Errors) error.WriteLine($"{planError.File}:{planError.Line}:{planError.Column}: error: {planError.Message}" + (planError.Fix is null ? "" : $"\n    fix: {planError.Fix}"));
+            error.WriteLine($"The plan has {e.Errors.Count} error(s); nothing was run.");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidOperationException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Muster.Tests.Cli;
+
+/// <summary>Runs the real <c>muster</c> CLI (the built Muster.Cli.dll) as a child process.</summary>
+internal sealed class MusterProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private MusterProcess(Process process) => _process = process;
+
+    public static string CliPath => Path.Combine(AppContext.BaseDirectory, "Muster.Cli.dll");
+
+    public static MusterProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(CliPath);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["CI"] = "true";
+        var process = new Process { StartInfo = info };
+        var wrapper = new MusterProcess(process);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stdout) wrapper._stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stderr) wrapper._stderr.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return wrapper;
+    }
+
+    public int Pid => _process.Id;
+    public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
+    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // drains the output readers
+        return _process.ExitCode;
+    }
+
+    public void KillHard() => _process.Kill(entireProcessTree: true);
+
+    public void Signal(int signal) => _ = NativeSignal.Send(_process.Id, signal);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
+
+internal static partial class NativeSignal
+{
+    public const int SIGTERM = 15;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+
+    public static int Send(int pid, int signal) => Kill(pid, signal);
+}
