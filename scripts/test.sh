@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Runs every check and every test: formatting, a warnings-as-errors build, then the xunit suite.
+# Runs every check and every test: formatting, a warnings-as-errors build, then the whole xunit suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore Muster.slnx
 dotnet format Muster.slnx --verify-no-changes --no-restore
 dotnet build Muster.slnx --no-restore -c Release
-dotnet test Muster.slnx --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee /tmp/muster-test.log
+log=$(mktemp)
+set +e
+dotnet test Muster.slnx --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+code=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo '^ +Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '^ +Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+rm -f "$log"
+echo "tests: ${passed} passed, ${failed} failed"
+exit "$code"
