@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using Muster.Model;
+
+namespace Muster.Agents.Mcp;
+
+/// <summary>
+/// MCP servers, configured against startable: reads every MCP configuration in the workspace, verifies each server
+/// with the real handshake when allowed (starting a stdio server runs a program named in a workspace file, so it is
+/// opt-in: <c>start-servers: true</c> or <c>muster audit --start-mcp-servers</c>), and checks status documents'
+/// MCP claims against what was verified.
+/// </summary>
+internal sealed class McpServersAgent : IAgent
+{
+    public const string StartServersParameter = "mcp.start-servers";
+
+    public static readonly AgentDescriptor Descriptor =
+        new("mcp-servers", AgentRole.Verification,
+            "MCP servers configured vs startable: handshake + tools/list per server (opt-in start), literal secrets, wide filesystem roots, status claims.",
+            () => new McpServersAgent())
+        {
+            SettingKeys = ["start-servers", "timeout", "max-file-bytes"],
+            SoftTimeout = TimeSpan.FromMinutes(2),
+            HardTimeout = TimeSpan.FromMinutes(10),
+        };
+
+    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var start = context.Settings.GetBool("start-servers", false)
+            || (context.RunParameters.TryGetValue(StartServersParameter, out var p) && p.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var timeout = context.Settings.GetDuration("timeout", TimeSpan.FromSeconds(15));
+        var reader = new McpConfigReader(context.Root) { MaxFileBytes = context.Settings.GetInt("max-file-bytes", 1024 * 1024) };
+        var servers = reader.Read(cancellationToken);
+        var probe = new McpServerProbe(context.Root, timeout);
+        var findings = new List<Finding>();
+        var verified = new List<(McpServerConfig Server, McpProbeResult Result)>();
+
+        var index = 0;
+        foreach (var server in servers)
+        {
+            context.ReportProgress($"server {++index}/{servers.Count}: {server.Name}");
+            McpProbeResult result;
+            if (server.IsStdio && CommandResolver.Resolve(server.Command!, context.Root, Environment.GetEnvironmentVariable("PATH")) is null)
+            {
+                // Resolving a command runs nothing, so it is checked even when starting servers is off.
+                result = new McpProbeResult(McpProbeStatus.CommandNotFound, false, false, null, $"command '{server.Command}' not found on PATH or in the workspace", TimeSpan.Zero);
+            }
+            else if (!start && (server.IsStdio || server.IsHttp))
+            {
+                result = new McpProbeResult(McpProbeStatus.NotStarted, false, false, null, "configured, not started: start-servers is off", TimeSpan.Zero);
+            }
+            else
+            {
+                result = await probe.VerifyAsync(server, cancellationToken);
+            }
+            result = result with { Detail = context.Scrubber.Scrub(result.Detail) };
+            verified.Add((server, result));
+            findings.AddRange(McpFindings.ForServer(server, result, context.Root));
+        }
+        findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, cancellationToken));
+        foreach (var (path, reason) in reader.Unreadable)
+        {
+            findings.Add(new Finding
+            {
+                RuleId = "MUSTER-MCP-CONFIG-UNREADABLE",
+                Title = "MCP configuration could not be read",
+                Severity = Severity.Medium,
+                Category = "agents",
+                Message = $"{path}: {reason}. Its servers are not audited.",
+                Location = new SourceLocation(path),
+                Remediation = "Fix the JSON so agent tools (and Muster) can read it.",
+            }.WithDefaultFingerprint());
+        }
+
+        var works = verified.Count(v => v.Result.Status == McpProbeStatus.Works);
+        var notStarted = verified.Count(v => v.Result.Status == McpProbeStatus.NotStarted);
+        return new AgentResult
+        {
+            Findings = findings.Select(f => f with { AgentId = context.AgentId }).ToList(),
+            Artifacts = [new Artifact("mcp-servers.md", "text/markdown", Table(verified, reader.ConfigFiles))],
+            Summary = servers.Count == 0
+                ? "No MCP servers configured."
+                : $"{servers.Count} MCP server(s) configured in {reader.ConfigFiles.Count} file(s): {works} verified working, " +
+                  $"{verified.Count - works - notStarted} failing, {notStarted} not started (unverified)" + (start ? "." : "; start-servers is off."),
+            Metrics = new Dictionary<string, double>
+            {
+                ["configured"] = servers.Count,
+                ["verified_working"] = works,
+                ["not_started"] = notStarted,
+                ["failing"] = verified.Count - works - notStarted,
+                ["tools"] = verified.Sum(v => v.Result.ToolCount ?? 0),
+            },
+        };
+    }
+
+    private static string Table(List<(McpServerConfig Server, McpProbeResult Result)> verified, List<string> files)
+    {
+        var table = new StringBuilder("| Server | Declared at | Kind | Configured | Starts | Answers | Tools | Status |\n|---|---|---|---|---|---|---:|---|\n");
+        foreach (var (server, result) in verified)
+        {
+            var unknown = result.Status is McpProbeStatus.NotStarted;
+            table.Append(CultureInfo.InvariantCulture,
+                $"| {server.Name} | {server.SourcePath}:{server.Line} | {(server.IsStdio ? "stdio" : server.IsHttp ? "http" : "?")} | yes | " +
+                $"{(unknown ? "unverified" : result.Started ? "yes" : "no")} | {(unknown ? "unverified" : result.Answered ? "yes" : "no")} | " +
+                $"{(result.ToolCount?.ToString(CultureInfo.InvariantCulture) ?? "-")} | {result.Status}: {result.Detail.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+        if (files.Count > 0) table.Append("\nConfiguration files: ").Append(string.Join(", ", files)).Append('\n');
+        return table.ToString();
+    }
+}
