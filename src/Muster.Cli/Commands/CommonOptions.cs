@@ -20,6 +20,7 @@ internal sealed class CommonOptions
     public Option<string[]> Set { get; } = new("--set") { Description = "Run parameter for agents, KEY=VALUE (repeatable)." };
     public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
     public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
+    public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
 
     public void AddTo(Command command, bool withParameters = true)
     {
@@ -32,6 +33,7 @@ internal sealed class CommonOptions
         command.Options.Add(Set);
         command.Options.Add(OsvDb);
         command.Options.Add(Sbom);
+        command.Options.Add(StartMcpServers);
     }
 
     public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory)
@@ -59,6 +61,7 @@ internal sealed class CommonOptions
         }
         if (parse.GetValue(OsvDb) is { } osv) parameters["osv-db"] = Path.GetFullPath(osv);
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
+        if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";
         return parameters;
     }
 
