@@ -10,6 +10,7 @@ public static class BuiltInAgents
         .Add(AgentDefinitions.AgentDefinitionsAgent.Descriptor)
         .Add(Mcp.McpServersAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
+        .Add(Preflight.PreflightAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
 }
