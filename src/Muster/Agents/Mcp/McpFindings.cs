@@ -52,7 +52,7 @@ internal static class McpFindings
                 Title = "Secret written literally in an MCP configuration",
                 Severity = Severity.Critical,
                 Category = Category,
-                Message = $"MCP server '{server.Name}' has a {secret.Kind} written literally in '{secret.Where}.{secret.Key}'. Anyone who can read {server.SourcePath} has it.",
+                Message = $"MCP server '{server.Name}' has a credential ({secret.Kind}) written literally in '{secret.Where}.{secret.Key}'. Anyone who can read {server.SourcePath} has it.",
                 Location = location,
                 Evidence = $"{secret.Key}: {Redaction.Redact(secret.Value)}",
                 Remediation = $"Rotate the credential, then reference it instead: \"{secret.Key}\": \"${{{secret.Key.ToUpperInvariant().Replace('-', '_')}}}\" (or an input in .vscode/mcp.json).",
@@ -87,26 +87,26 @@ internal static class McpFindings
             };
             if (claim.Configured is { } c && c != configured)
             {
-                yield return Claim("MUSTER-MCP-CLAIM-MISMATCH", "MCP server count claim does not match the configuration", location, properties, claim,
+                yield return Claim("MUSTER-MCP-CLAIM-MISMATCH", "MCP server count claim does not match the configuration", "configured", location, properties, claim,
                     $"Claims {c} MCP servers configured; {configured} found in the workspace's MCP configurations.");
             }
             if (claim.Active is { } a)
             {
                 if (unverified > 0 || !started && configured > 0)
                 {
-                    yield return Claim("MUSTER-MCP-CLAIM-UNVERIFIED", "MCP server claim is unverified", location, properties, claim,
+                    yield return Claim("MUSTER-MCP-CLAIM-UNVERIFIED", "MCP server claim is unverified", "active", location, properties, claim,
                         $"Claims {a} MCP servers active; {unverified} of {configured} configured servers were not started, so the claim is unverified (not confirmed).");
                 }
                 else if (a != working)
                 {
-                    yield return Claim("MUSTER-MCP-CLAIM-MISMATCH", "MCP server claim does not match what answers", location, properties, claim,
+                    yield return Claim("MUSTER-MCP-CLAIM-MISMATCH", "MCP server claim does not match what answers", "active", location, properties, claim,
                         $"Claims {a} MCP servers active; {working} of {configured} configured answered the MCP handshake.");
                 }
             }
         }
     }
 
-    private static Finding Claim(string rule, string title, SourceLocation location, Dictionary<string, string> properties, McpClaim claim, string message) => new Finding
+    private static Finding Claim(string rule, string title, string count, SourceLocation location, Dictionary<string, string> properties, McpClaim claim, string message) => new Finding
     {
         RuleId = rule,
         Title = title,
@@ -117,7 +117,7 @@ internal static class McpFindings
         Evidence = claim.Text.Length > 200 ? claim.Text[..200] + "…" : claim.Text,
         Remediation = "Update the status document from verified results (muster audit --start-mcp-servers), not from memory.",
         Properties = properties,
-    }.WithDefaultFingerprint($"{claim.Line}:{rule}");
+    }.WithDefaultFingerprint($"{claim.Line}:{count}");
 
     private static Finding Make(string rule, string title, Severity severity, SourceLocation location, McpServerConfig server, string message, string remediation, string? discriminator = null) => new Finding
     {

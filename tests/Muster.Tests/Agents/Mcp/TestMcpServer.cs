@@ -31,8 +31,22 @@ internal static class TestMcpServer
             }
         """;
 
+    /// <summary>Whether the process still runs. A zombie (killed, not yet reaped by an init that may never reap) does not.</summary>
     public static bool IsAlive(int pid)
     {
+        var stat = $"/proc/{pid}/stat";
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                return text[(text.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
@@ -42,6 +56,19 @@ internal static class TestMcpServer
         {
             return false;
         }
+    }
+
+    /// <summary>Waits up to <paramref name="grace"/> for every pid to be gone (killing is asynchronous); returns the survivors.</summary>
+    public static async Task<IReadOnlyList<int>> SurvivorsAsync(IEnumerable<int> pids, TimeSpan grace)
+    {
+        var deadline = DateTime.UtcNow + grace;
+        var alive = pids.Where(IsAlive).ToList();
+        while (alive.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            alive = alive.Where(IsAlive).ToList();
+        }
+        return alive;
     }
 
     public static IReadOnlyList<int> Pids(string pidFile) =>
