@@ -9,5 +9,6 @@ public static class BuiltInAgents
     public static AgentRegistry Register(AgentRegistry registry) => registry
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
+        .Add(InfraState.InfraStateAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
 }
