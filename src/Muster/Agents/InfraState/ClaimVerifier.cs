@@ -102,7 +102,7 @@ internal sealed partial class ClaimVerifier(
                 var up = expected.Count(s => s.FullyUp);
                 if (expected.Count == 0 ? found == 0 : up < expected.Count)
                 {
-                    mismatches.Add(($"claimed \"{claim.Status}\"; {up} of {expected.Count} expected services run healthy", true));
+                    mismatches.Add(($"claimed {claim.Status}; {up} of {expected.Count} expected services run healthy", true));
                 }
             }
         }
@@ -138,7 +138,7 @@ internal sealed partial class ClaimVerifier(
         if (claim.Deployed is { } d && d != passing) mismatches.Add(($"claimed {d} deployed; {passing} of {declared.Count} pass their probes", d > passing));
         if (claim.Running is null && claim.Deployed is null && claim.Configured is null && passing < declared.Count)
         {
-            mismatches.Add(($"claimed \"{claim.Status}\"; {passing} of {declared.Count} pass their probes", true));
+            mismatches.Add(($"claimed {claim.Status}; {passing} of {declared.Count} pass their probes", true));
         }
         return Result(claim, "probes", mismatches, [$"{passing} of {declared.Count} declared probes pass"]);
     }

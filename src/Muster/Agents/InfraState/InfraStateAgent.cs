@@ -155,7 +155,10 @@ internal sealed class InfraStateAgent : IAgent
             var line = inputs.Manifest.Services.FirstOrDefault(s => s.Name == probe.Service)?.Line ?? 0;
             var props = new Dictionary<string, string>
             {
-                ["service"] = probe.Service, ["kind"] = probe.Kind, ["target"] = probe.Target, ["detail"] = probe.Detail,
+                ["service"] = probe.Service,
+                ["kind"] = probe.Kind,
+                ["target"] = probe.Target,
+                ["detail"] = probe.Detail,
                 ["ms"] = Ms(probe.Elapsed).ToString("0.#", CultureInfo.InvariantCulture),
             };
             if (!probe.Passed)

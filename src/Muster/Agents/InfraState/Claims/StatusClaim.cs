@@ -29,7 +29,7 @@ public sealed record StatusClaim
         if (Configured is { } c) parts.Add($"{c} configured");
         if (Deployed is { } d) parts.Add($"{d} deployed");
         if (Running is { } r) parts.Add(Total is { } t ? $"{r}/{t} running" : $"{r} running");
-        if (parts.Count == 0 && Status is { } s) parts.Add($"\"{s}\"");
+        if (parts.Count == 0 && Status is { } s) parts.Add(s);
         return string.Join(", ", parts);
     }
 }

@@ -87,7 +87,11 @@ public static partial class StatusDocumentParser
                 {
                     claims.Add(new StatusClaim
                     {
-                        File = file, Line = i + 1, Kind = ClaimKind.Checklist, Subject = item, Text = trimmed,
+                        File = file,
+                        Line = i + 1,
+                        Kind = ClaimKind.Checklist,
+                        Subject = item,
+                        Text = trimmed,
                         Status = Normalize(word.Value),
                     });
                 }
@@ -106,9 +110,13 @@ public static partial class StatusDocumentParser
         {
             yield return new StatusClaim
             {
-                File = file, Line = lineNumber, Kind = ClaimKind.RunningRatio, Text = original,
+                File = file,
+                Line = lineNumber,
+                Kind = ClaimKind.RunningRatio,
+                Text = original,
                 Subject = m.Groups[3].Success ? Plural(m.Groups[3].Value) : prefix ?? "services",
-                Running = Int(m.Groups[1].Value), Total = Int(m.Groups[2].Value),
+                Running = Int(m.Groups[1].Value),
+                Total = Int(m.Groups[2].Value),
                 Status = m.Groups[4].Success ? Normalize(m.Groups[4].Value) : "running",
             };
         }
@@ -126,7 +134,10 @@ public static partial class StatusDocumentParser
                           ?? (running.Success && Regex.IsMatch(running.Value, "container", RegexOptions.IgnoreCase) ? "containers" : "services");
             yield return new StatusClaim
             {
-                File = file, Line = lineNumber, Text = original, Subject = subject,
+                File = file,
+                Line = lineNumber,
+                Text = original,
+                Subject = subject,
                 Kind = running.Success ? ClaimKind.RunningCount : ClaimKind.ConfiguredCount,
                 Configured = configuredValue,
                 Running = running.Success ? Int(running.Groups[1].Value) : null,
@@ -144,7 +155,11 @@ public static partial class StatusDocumentParser
             {
                 yield return new StatusClaim
                 {
-                    File = file, Line = lineNumber, Kind = ClaimKind.StatusMarker, Text = original, Subject = subject,
+                    File = file,
+                    Line = lineNumber,
+                    Kind = ClaimKind.StatusMarker,
+                    Text = original,
+                    Subject = subject,
                     Status = Normalize(marker.Groups[1].Value),
                 };
             }
@@ -154,8 +169,12 @@ public static partial class StatusDocumentParser
         {
             yield return new StatusClaim
             {
-                File = file, Line = lineNumber, Kind = ClaimKind.StatusMarker, Text = original,
-                Subject = cellSubject ?? checkFirst.Groups["subject"].Value.Trim(), Status = Normalize(checkFirst.Groups["status"].Value),
+                File = file,
+                Line = lineNumber,
+                Kind = ClaimKind.StatusMarker,
+                Text = original,
+                Subject = cellSubject ?? checkFirst.Groups["subject"].Value.Trim(),
+                Status = Normalize(checkFirst.Groups["status"].Value),
             };
             yield break;
         }
@@ -163,8 +182,12 @@ public static partial class StatusDocumentParser
         {
             yield return new StatusClaim
             {
-                File = file, Line = lineNumber, Kind = ClaimKind.StatusMarker, Text = original,
-                Subject = colonStatus.Groups["subject"].Value.Trim(), Status = Normalize(colonStatus.Groups["status"].Value),
+                File = file,
+                Line = lineNumber,
+                Kind = ClaimKind.StatusMarker,
+                Text = original,
+                Subject = colonStatus.Groups["subject"].Value.Trim(),
+                Status = Normalize(colonStatus.Groups["status"].Value),
             };
         }
     }
@@ -243,8 +266,16 @@ public static partial class StatusDocumentParser
             if (configured is null && deployed is null && running is null && status is null) return null;
             return new StatusClaim
             {
-                File = file, Line = line, Kind = ClaimKind.TableRow, Subject = subject, Text = original,
-                Configured = configured, Deployed = deployed, Running = running, Total = total, Status = status,
+                File = file,
+                Line = line,
+                Kind = ClaimKind.TableRow,
+                Subject = subject,
+                Text = original,
+                Configured = configured,
+                Deployed = deployed,
+                Running = running,
+                Total = total,
+                Status = status,
             };
         }
     }

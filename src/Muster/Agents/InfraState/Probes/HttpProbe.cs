@@ -36,7 +36,12 @@ public static class HttpProbe
             var passed = status == expectedStatus;
             return new ProbeResult
             {
-                Service = service, Kind = "http", Target = url.ToString(), Passed = passed, StatusCode = status, Elapsed = watch.Elapsed,
+                Service = service,
+                Kind = "http",
+                Target = url.ToString(),
+                Passed = passed,
+                StatusCode = status,
+                Elapsed = watch.Elapsed,
                 CertificateNotAfter = notAfter,
                 Detail = $"HTTP {status} in {watch.Elapsed.TotalMilliseconds:0} ms" + (passed ? "" : $" (expected {expectedStatus})") +
                          (notAfter is { } n ? $"; certificate valid until {n:yyyy-MM-dd}" : ""),
@@ -55,7 +60,12 @@ public static class HttpProbe
             };
             return new ProbeResult
             {
-                Service = service, Kind = "http", Target = url.ToString(), Passed = false, Elapsed = watch.Elapsed, Detail = detail,
+                Service = service,
+                Kind = "http",
+                Target = url.ToString(),
+                Passed = false,
+                Elapsed = watch.Elapsed,
+                Detail = detail,
                 CertificateNotAfter = notAfter,
             };
         }

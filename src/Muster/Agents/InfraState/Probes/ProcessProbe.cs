@@ -13,7 +13,10 @@ public static class ProcessProbe
         {
             return new ProbeResult
             {
-                Service = service, Kind = "process", Target = processName, Passed = false,
+                Service = service,
+                Kind = "process",
+                Target = processName,
+                Passed = false,
                 Detail = $"{procRoot} is not available on this system; process presence cannot be checked",
             };
         }
@@ -36,7 +39,11 @@ public static class ProcessProbe
         watch.Stop();
         return new ProbeResult
         {
-            Service = service, Kind = "process", Target = processName, Passed = matches > 0, Elapsed = watch.Elapsed,
+            Service = service,
+            Kind = "process",
+            Target = processName,
+            Passed = matches > 0,
+            Elapsed = watch.Elapsed,
             Detail = matches > 0 ? $"{matches} process{(matches == 1 ? "" : "es")} named {processName}" : $"no process named {processName}",
         };
     }

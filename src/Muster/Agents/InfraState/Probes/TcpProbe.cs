@@ -18,7 +18,11 @@ public static class TcpProbe
             watch.Stop();
             return new ProbeResult
             {
-                Service = service, Kind = "tcp", Target = $"{host}:{port}", Passed = true, Elapsed = watch.Elapsed,
+                Service = service,
+                Kind = "tcp",
+                Target = $"{host}:{port}",
+                Passed = true,
+                Elapsed = watch.Elapsed,
                 Detail = $"connected in {watch.Elapsed.TotalMilliseconds:0} ms",
             };
         }
@@ -28,7 +32,11 @@ public static class TcpProbe
             watch.Stop();
             return new ProbeResult
             {
-                Service = service, Kind = "tcp", Target = $"{host}:{port}", Passed = false, Elapsed = watch.Elapsed,
+                Service = service,
+                Kind = "tcp",
+                Target = $"{host}:{port}",
+                Passed = false,
+                Elapsed = watch.Elapsed,
                 Detail = e is SocketException se ? se.Message : $"no connection within {timeout.TotalSeconds:0.#} s",
             };
         }
