@@ -76,6 +76,12 @@ internal sealed partial class ClaimVerifier(
         {
             if (!snapshot.Reachable)
             {
+                if (mismatches.Count > 0)
+                {
+                    // the file-checkable part already drifts; say so, and that the rest is unverified
+                    mismatches.Add(("what runs is UNVERIFIED (engine unreachable)", false));
+                    return Result(claim, "containers", mismatches, observed);
+                }
                 return new ClaimVerdict(claim, Verdict.Unverified, "containers", claim.Describe(), "engine unreachable",
                     $"Claim \"{claim.Describe()}\" cannot be verified: no container engine answered ({snapshot.Error}).");
             }
