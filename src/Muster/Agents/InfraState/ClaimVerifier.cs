@@ -136,8 +136,13 @@ internal sealed partial class ClaimVerifier(
     private ClaimVerdict VerifyManifest(StatusClaim claim, string subject)
     {
         var declared = manifest.Services.Where(s => s.Matches(subject)).ToList();
-        var results = probes.Where(p => declared.Any(d => d.Name == p.Service)).ToList();
-        var passing = declared.Count(d => results.Where(r => r.Service == d.Name).ToList() is { Count: > 0 } rs && rs.All(r => r.Passed));
+        var outcomes = declared.Select(d => Passes(d, probes, services, snapshot)).ToList();
+        if (outcomes.Any(o => o is null))
+        {
+            return new ClaimVerdict(claim, Verdict.Unverified, "probes", claim.Describe(), "engine unreachable",
+                $"Claim \"{claim.Describe()}\" about '{subject}' cannot be verified: it depends on compose services and no container engine answered ({snapshot.Error}).");
+        }
+        var passing = outcomes.Count(o => o == true);
         var mismatches = new List<(string Text, bool Over)>();
         if (claim.Configured is { } c && c != declared.Count) mismatches.Add(($"claimed {c} configured; muster.services.yaml declares {declared.Count}", c > declared.Count));
         if (claim.Running is { } r && r != passing) mismatches.Add(($"claimed {r} running; {passing} of {declared.Count} pass their probes", r > passing));
@@ -147,6 +152,22 @@ internal sealed partial class ClaimVerifier(
             mismatches.Add(($"claimed {claim.Status}; {passing} of {declared.Count} pass their probes", true));
         }
         return Result(claim, "probes", mismatches, [$"{passing} of {declared.Count} declared probes pass"]);
+    }
+
+    /// <summary>
+    /// Whether a declared service is up: all its probes pass and, when it names a compose service, that service runs
+    /// healthy. Null when it names a compose service and the engine could not be read.
+    /// </summary>
+    internal static bool? Passes(DeclaredService service, IReadOnlyList<ProbeResult> probes, IReadOnlyList<ServiceReality> services, EngineSnapshot snapshot)
+    {
+        var mine = probes.Where(p => p.Service == service.Name).ToList();
+        if (mine.Any(p => !p.Passed)) return false;
+        if (service.ComposeService is { } composeName)
+        {
+            if (!snapshot.Reachable) return null;
+            return services.Any(s => s.Service.Name == composeName && s.FullyUp);
+        }
+        return mine.Count > 0;
     }
 
     private static ClaimVerdict Result(StatusClaim claim, string scope, List<(string Text, bool Over)> mismatches, List<string> observed) =>

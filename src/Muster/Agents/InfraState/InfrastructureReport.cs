@@ -38,9 +38,10 @@ internal static class InfrastructureReport
         }
         if (manifest.Services.Count > 0)
         {
-            var passing = manifest.Services.Count(s => probes.Where(p => p.Service == s.Name).ToList() is { Count: > 0 } rs && rs.All(r => r.Passed));
+            var outcomes = manifest.Services.Select(s => ClaimVerifier.Passes(s, probes, services, snapshot)).ToList();
+            int? passing = outcomes.Any(o => o is null) ? null : outcomes.Count(o => o == true);
             list.Add(new Component("Declared probes (muster.services.yaml)", manifest.Services.Count, manifest.Services.Count.ToString(CultureInfo.InvariantCulture),
-                passing, $"{passing} passing", ServiceManifest.FileName));
+                passing, passing is { } n ? $"{n} passing" : "unverified (engine unreachable)", ServiceManifest.FileName));
         }
         foreach (var group in verdicts.Where(v => v.Scope == "external").GroupBy(v => v.Claim.Subject, StringComparer.OrdinalIgnoreCase))
         {

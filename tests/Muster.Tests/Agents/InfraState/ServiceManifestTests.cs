@@ -92,4 +92,20 @@ public class ServiceManifestTests
             listener.Stop();
         }
     }
+
+    [Fact]
+    public async Task Manifest_entry_naming_a_compose_service_is_unverified_high_without_an_engine()
+    {
+        using var ws = new InfraTestWorkspace();
+        ws.Write("docker-compose.yml", "services:\n  api: { image: api:1 }\n");
+        ws.Write("muster.services.yaml", "services:\n  gateway:\n    aliases: [API Gateway]\n    compose-service: api\n");
+        ws.Write("STATUS.md", "API Gateway: Running\n");
+
+        var result = await ws.AuditAsync(new() { ["engine"] = "false" });
+
+        var claim = Assert.Single(result.Findings, f => f.Location?.Path == "STATUS.md");
+        Assert.Equal(("MUSTER-INFRA-UNVERIFIED", Severity.High, "probes"), (claim.RuleId, claim.Severity, claim.Properties["scope"]));
+        Assert.Contains("| Declared probes (muster.services.yaml) | 1 | unverified (engine unreachable) | unverified |",
+            result.Artifacts.Single(a => a.Name == "infrastructure.md").Content, StringComparison.Ordinal);
+    }
 }
