@@ -33,6 +33,11 @@ internal sealed class ComposeFileDocument
             return new ComposeFileDocument(path, text, null, [],
                 new RuleHit(path, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}"));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these (without a position) on some malformed flow collections.
+            return new ComposeFileDocument(path, text, null, [], new RuleHit(path, 0, 0, $"not valid YAML: {e.Message}"));
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             return new ComposeFileDocument(path, text, null, [], new RuleHit(path, 1, 1, "the top level is not a mapping"));

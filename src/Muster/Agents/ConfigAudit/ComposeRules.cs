@@ -13,12 +13,32 @@ internal static partial class ComposeRules
     /// <summary>Container ports of databases, caches, search engines and brokers that must not face the internet.</summary>
     internal static readonly IReadOnlyDictionary<int, string> DataPorts = new Dictionary<int, string>
     {
-        [5432] = "PostgreSQL", [3306] = "MySQL/MariaDB", [1433] = "SQL Server", [1521] = "Oracle", [27017] = "MongoDB",
-        [27018] = "MongoDB", [6379] = "Redis", [9200] = "Elasticsearch", [9300] = "Elasticsearch transport",
-        [5984] = "CouchDB", [11211] = "Memcached", [9042] = "Cassandra", [8086] = "InfluxDB", [7687] = "Neo4j Bolt",
-        [7474] = "Neo4j HTTP", [5672] = "RabbitMQ", [15672] = "RabbitMQ management", [9092] = "Kafka",
-        [2181] = "ZooKeeper", [6333] = "Qdrant", [8529] = "ArangoDB", [26257] = "CockroachDB", [8123] = "ClickHouse HTTP",
-        [19530] = "Milvus", [8091] = "Couchbase", [28015] = "RethinkDB",
+        [5432] = "PostgreSQL",
+        [3306] = "MySQL/MariaDB",
+        [1433] = "SQL Server",
+        [1521] = "Oracle",
+        [27017] = "MongoDB",
+        [27018] = "MongoDB",
+        [6379] = "Redis",
+        [9200] = "Elasticsearch",
+        [9300] = "Elasticsearch transport",
+        [5984] = "CouchDB",
+        [11211] = "Memcached",
+        [9042] = "Cassandra",
+        [8086] = "InfluxDB",
+        [7687] = "Neo4j Bolt",
+        [7474] = "Neo4j HTTP",
+        [5672] = "RabbitMQ",
+        [15672] = "RabbitMQ management",
+        [9092] = "Kafka",
+        [2181] = "ZooKeeper",
+        [6333] = "Qdrant",
+        [8529] = "ArangoDB",
+        [26257] = "CockroachDB",
+        [8123] = "ClickHouse HTTP",
+        [19530] = "Milvus",
+        [8091] = "Couchbase",
+        [28015] = "RethinkDB",
     };
 
     private static readonly string[] DangerousCapabilities =

@@ -57,8 +57,15 @@ internal static class GitStatus
             {
                 var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
                 var stderr = process.StandardError.ReadToEndAsync(limit.Token);
-                if (input is not null) await process.StandardInput.WriteAsync(input.AsMemory(), limit.Token);
-                process.StandardInput.Close();
+                try
+                {
+                    if (input is not null) await process.StandardInput.WriteAsync(input.AsMemory(), limit.Token);
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // git exited before reading its input (not a repository): the exit code below says so.
+                }
                 await process.WaitForExitAsync(limit.Token);
                 var output = await stdout;
                 await stderr;

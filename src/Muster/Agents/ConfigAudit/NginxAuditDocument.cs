@@ -18,6 +18,22 @@ internal sealed class NginxAuditDocument(NginxConfig config, IReadOnlySet<string
 
     public IEnumerable<NginxDirective> TlsServers => Servers.Where(IsTls);
 
+    /// <summary>Servers that serve something: not those that only redirect or refuse (<c>return 301 https://…</c>, <c>return 444</c>).</summary>
+    public IEnumerable<NginxDirective> ContentServers => Servers.Where(s => !RedirectsOrRefuses(s));
+
+    public static bool RedirectsOrRefuses(NginxDirective server)
+    {
+        static bool Redirect(NginxDirective block) =>
+            block.ChildrenNamed("return").Any(r => r.Arg0 is "301" or "302" or "303" or "307" or "308"
+                ? r.Args.Skip(1).Any(a => a.Contains("https://", StringComparison.OrdinalIgnoreCase))
+                : int.TryParse(r.Arg0, out var code) && code >= 400)
+            || block.ChildrenNamed("rewrite").Any(r => r.Args.Count >= 2 && r.Args[1].StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+        if (Redirect(server)) return true;
+        var root = server.ChildrenNamed("location").FirstOrDefault(l => l.Args is ["/"] || l.Args is ["=", "/"]);
+        return root is not null && Redirect(root);
+    }
+
     public static bool IsTls(NginxDirective server) =>
         server.ChildrenNamed("listen").Any(l => l.Args.Any(a => a is "ssl" or "quic" or "http3") || l.Arg0.EndsWith("443", StringComparison.Ordinal))
         || server.ChildrenNamed("ssl").Any(s => s.Arg0 == "on")

@@ -47,13 +47,13 @@ internal static partial class NginxRules
         new("MUSTER-NGINX-005", Type, "X-Content-Type-Options header missing", Severity.Low,
             "Without `X-Content-Type-Options: nosniff` browsers may sniff uploaded or proxied content as script or HTML.",
             "Add `add_header X-Content-Type-Options nosniff always;` (and repeat it in any location that has its own add_header).",
-            d => d.Servers.Where(s => !NginxAuditDocument.SetsHeader(NginxAuditDocument.EffectiveHeaders(s), "X-Content-Type-Options"))
+            d => d.ContentServers.Where(s => !NginxAuditDocument.SetsHeader(NginxAuditDocument.EffectiveHeaders(s), "X-Content-Type-Options"))
                 .Select(s => d.Hit(s, $"server {Name(s)} sends no X-Content-Type-Options header"))),
 
         new("MUSTER-NGINX-006", Type, "Clickjacking protection missing", Severity.Low,
             "Without X-Frame-Options or a CSP `frame-ancestors`, any site can frame these pages and trick users into clicking.",
             "Add `add_header X-Frame-Options DENY always;` or `add_header Content-Security-Policy \"frame-ancestors 'none'\" always;`.",
-            d => d.Servers.Where(s => !FramingProtected(NginxAuditDocument.EffectiveHeaders(s)))
+            d => d.ContentServers.Where(s => !FramingProtected(NginxAuditDocument.EffectiveHeaders(s)))
                 .Select(s => d.Hit(s, $"server {Name(s)} sends neither X-Frame-Options nor CSP frame-ancestors"))),
 
         new("MUSTER-NGINX-007", Type, "proxy_pass to an upstream defined nowhere", Severity.High,
@@ -76,7 +76,7 @@ internal static partial class NginxRules
         new("MUSTER-NGINX-010", Type, "Plain-HTTP server does not redirect to HTTPS", Severity.Medium,
             "When the site has a TLS server, a plain-HTTP server that serves content lets users and cookies travel unencrypted.",
             "In the port-80 server: `return 301 https://$host$request_uri;` (keep only the ACME challenge location if needed).",
-            d => d.TlsServers.Any() ? d.Servers.Where(s => !NginxAuditDocument.IsTls(s) && !RedirectsOrRefuses(s))
+            d => d.TlsServers.Any() ? d.ContentServers.Where(s => !NginxAuditDocument.IsTls(s))
                 .Select(s => d.Hit(s, $"plain-HTTP server {Name(s)} serves content instead of redirecting to HTTPS")) : []),
 
         new("MUSTER-NGINX-011", Type, "HSTS max-age shorter than six months", Severity.Low,
@@ -150,19 +150,6 @@ internal static partial class NginxRules
     }
 
     private static string LocationPrefix(NginxDirective location) => location.Args.Count == 0 ? "" : location.Args[^1];
-
-    private static bool RedirectsOrRefuses(NginxDirective server)
-    {
-        static bool Redirect(NginxDirective block) =>
-            block.ChildrenNamed("return").Any(r => r.Arg0 is "301" or "302" or "303" or "307" or "308"
-                ? r.Args.Skip(1).Any(a => a.Contains("https://", StringComparison.OrdinalIgnoreCase))
-                : int.TryParse(r.Arg0, out var code) && code >= 400)
-            || block.ChildrenNamed("rewrite").Any(r => r.Args.Count >= 2 && r.Args[1].StartsWith("https://", StringComparison.OrdinalIgnoreCase));
-
-        if (Redirect(server)) return true;
-        var root = server.ChildrenNamed("location").FirstOrDefault(l => l.Args is ["/"] || l.Args is ["=", "/"]);
-        return root is not null && Redirect(root);
-    }
 
     private static long? MaxAge(NginxDirective header)
     {
