@@ -15,7 +15,7 @@ internal sealed class ConfigAuditAgent : IAgent
 
     public static readonly AgentDescriptor Descriptor =
         new("config-audit", AgentRole.Scanner,
-            "Audits compose files, Dockerfiles, nginx configs, .env files and deploy scripts against 58 configuration rules.",
+            $"Audits compose files, Dockerfiles, nginx configs, .env files and deploy scripts against {ConfigRuleCatalog.All.Count} configuration rules.",
             () => new ConfigAuditAgent())
         {
             SettingKeys = ["include", "exclude", "disable", "max-file-bytes", "git-timeout"],
