@@ -19,7 +19,8 @@ internal static partial class NginxRules
         new("MUSTER-NGINX-000", Type, "nginx configuration has syntax or include errors", Severity.Medium,
             "Parts that do not parse or includes that cannot be followed are not audited; nginx itself may refuse to start.",
             "Run `nginx -t` and fix the reported lines; keep included files inside the repository.",
-            d => d.Config.Errors.Select(e => new RuleHit(e.File, e.Line, e.Column, $"not fully audited: {e.Message}", null, $"{e.File}:{e.Line}:{e.Message}"))),
+            d => d.Config.Errors.Where(e => !IsIncludeError(d, e))
+                .Select(e => new RuleHit(e.File, e.Line, e.Column, $"not fully audited: {e.Message}", null, $"{e.File}:{e.Line}:{e.Message}"))),
 
         new("MUSTER-NGINX-001", Type, "server_tokens on", Severity.Low,
             "nginx advertises its exact version in the Server header and error pages (the default), which tells attackers which CVEs apply.",
@@ -90,7 +91,16 @@ internal static partial class NginxRules
             "nginx inherits `add_header` only into blocks that have none of their own: one `add_header Cache-Control` in a location silently removes the server's HSTS and security headers there.",
             "Repeat the security headers in that location, or move them to an `include`d snippet used at every level.",
             DroppedHeaders),
+
+        new("MUSTER-NGINX-013", Type, "nginx include not audited", Severity.Info,
+            "An `include` that points outside the workspace (e.g. the image's /etc/nginx/mime.types), uses a variable, or matches no file was not read, so whatever it configures is unverified.",
+            "Nothing to fix when the file is the distribution's own; otherwise keep included configuration in the repository.",
+            d => d.Config.Errors.Where(e => IsIncludeError(d, e))
+                .Select(e => new RuleHit(e.File, e.Line, e.Column, $"UNVERIFIED: {e.Message}", null, $"{e.File}:{e.Line}"))),
     ];
+
+    private static bool IsIncludeError(NginxAuditDocument d, NginxParseError error) =>
+        d.Config.Includes.Any(i => i.Directive.File == error.File && i.Directive.Line == error.Line && i.Directive.Column == error.Column);
 
     private static readonly string[] SecurityHeaders = ["Strict-Transport-Security", "X-Content-Type-Options", "X-Frame-Options", "Content-Security-Policy"];
 

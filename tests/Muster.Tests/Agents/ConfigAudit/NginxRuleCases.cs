@@ -72,5 +72,8 @@ internal static class NginxRuleCases
         new("MUSTER-NGINX-012", File, 19,
             Nginx(tls: "        location /assets/ { add_header Cache-Control \"public, max-age=86400\"; }"),
             Nginx(tls: "        location /assets/ {\n            add_header Cache-Control \"public, max-age=86400\";\n" + Headers.Replace("        ", "    ", StringComparison.Ordinal) + "\n        }")),
+        new("MUSTER-NGINX-013", File, 4,
+            Nginx(http: "server_tokens off;\n    include /etc/nginx/mime.types;"),
+            new(Nginx(http: "server_tokens off;\n    include mime.types;")) { ["nginx/mime.types"] = "types { text/html html; }\n" }),
     ];
 }
