@@ -7,7 +7,9 @@ namespace Muster.Agents;
 public static class BuiltInAgents
 {
     public static AgentRegistry Register(AgentRegistry registry) => registry
+        .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
+        .Add(InfraState.InfraStateAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
 }
