@@ -67,6 +67,15 @@ internal sealed class NginxAuditDocument(NginxConfig config, IReadOnlySet<string
         return null;
     }
 
+    /// <summary>A hit whose fingerprint follows the directive and its enclosing blocks, not its line, so edits above it keep it stable.</summary>
     public RuleHit Hit(NginxDirective at, string message, string? discriminator = null) =>
-        new(at.File, at.Line, at.Column, message, at.ToString(), discriminator ?? $"{at.File}:{at.Line}");
+        new(at.File, at.Line, at.Column, message, at.ToString(), discriminator ?? Identity(at));
+
+    private static string Identity(NginxDirective at)
+    {
+        var path = at.Ancestors().Reverse().Append(at).Select(d =>
+            d.Name == "server" ? "server " + string.Join(' ', d.ChildrenNamed("server_name").SelectMany(n => n.Args).Concat(d.ChildrenNamed("listen").Select(l => l.Arg0)))
+                : $"{d.Name} {string.Join(' ', d.Args)}");
+        return string.Join(" > ", path);
+    }
 }

@@ -82,6 +82,24 @@ public sealed class NginxAuditTests
     }
 
     [Fact]
+    public async Task Nginx_fingerprints_survive_lines_added_above()
+    {
+        const string config = "http {\n    server {\n        listen 443 ssl;\n        server_name a.example;\n        ssl_protocols TLSv1 TLSv1.2;\n    }\n}\n";
+        using var harness = new ConfigAuditHarness().Write("nginx.conf", config);
+        var before = (await harness.RunAsync()).Findings.ToDictionary(f => f.RuleId, f => (f.Fingerprint, f.Location!.Line));
+        harness.Write("nginx.conf", "# managed by ansible\n\n" + config);
+        var after = (await harness.RunAsync()).Findings.ToDictionary(f => f.RuleId, f => (f.Fingerprint, f.Location!.Line));
+
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.Contains("MUSTER-NGINX-003", before.Keys);
+        Assert.All(before, kv =>
+        {
+            Assert.Equal(kv.Value.Fingerprint, after[kv.Key].Fingerprint);
+            Assert.Equal(kv.Value.Line + 2, after[kv.Key].Line);
+        });
+    }
+
+    [Fact]
     public void The_agent_is_registered_as_a_configuration_scanner()
     {
         var descriptor = Assert.Single(BuiltInAgents.Register(new AgentRegistry()).All, d => d.Kind == "config-audit");
