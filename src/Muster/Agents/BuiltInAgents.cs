@@ -8,6 +8,7 @@ public static class BuiltInAgents
 {
     public static AgentRegistry Register(AgentRegistry registry) => registry
         .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
+        .Add(Dependencies.DependenciesAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
         .Add(InfraState.InfraStateAgent.Descriptor)
