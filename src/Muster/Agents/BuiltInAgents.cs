@@ -10,5 +10,6 @@ public static class BuiltInAgents
         .Add(Command.CommandAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
-        .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
+        .Add(Inventory.WorkspaceInventoryAgent.Descriptor)
+        .Add(Llm.LlmAgent.Descriptor);
 }
