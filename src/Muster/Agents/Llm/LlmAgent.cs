@@ -20,7 +20,7 @@ internal sealed class LlmAgent : IAgent
         {
             SettingKeys =
             [
-                "base-url", "base-url-env", "model", "api-key-env", "role-template", "instructions", "max-turns", "max-repairs",
+                "base-url", "base-url-env", "model", "model-env", "api-key-env", "api-key-optional", "role-template", "instructions", "max-turns", "max-repairs",
                 "pricing", "max-usd", "temperature", "max-output-tokens", "stream", "json-mode", "request-timeout", "line-tolerance",
             ],
             InDefaultPlan = false,

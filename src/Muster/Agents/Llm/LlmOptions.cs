@@ -44,10 +44,12 @@ internal sealed record LlmOptions
         if (s.GetString("api-key-env") is { } keyEnv)
         {
             apiKey = readEnvironment(keyEnv);
-            if (string.IsNullOrEmpty(apiKey))
+            // A plan shared between a keyless local server and a hosted one marks the key optional.
+            if (string.IsNullOrEmpty(apiKey) && !s.GetBool("api-key-optional", false))
             {
                 throw new AgentSettingsException($"api-key-env: the environment variable '{keyEnv}' is not set");
             }
+            if (string.IsNullOrEmpty(apiKey)) apiKey = null;
         }
         if (s.Has("api-key"))
         {
@@ -55,7 +57,13 @@ internal sealed record LlmOptions
         }
 
         var templateName = s.GetString("role-template") ?? RoleTemplates.ForRole(context.Role).Name;
-        var model = s.GetRequiredString("model");
+        var model = s.GetString("model");
+        if (s.GetString("model-env") is { } modelEnv)
+        {
+            if (model is not null) throw new AgentSettingsException("set either 'model' or 'model-env', not both");
+            model = readEnvironment(modelEnv) ?? throw new AgentSettingsException($"model-env: the environment variable '{modelEnv}' is not set");
+        }
+        if (string.IsNullOrWhiteSpace(model)) throw new AgentSettingsException("setting 'model' (or 'model-env') is required");
         var pricing = s.GetSection("pricing");
         var price = pricing.Values.Count > 0
             ? new ModelPrice((decimal)NonNegative(pricing.GetDouble("input", -1), "pricing.input"),

@@ -107,6 +107,20 @@ public class ContractTests
         Assert.Equal(new Uri("http://127.0.0.1:1234/v1"), options.BaseUrl);
     }
 
+    [Fact]
+    public void Model_and_optional_key_can_come_from_the_environment()
+    {
+        var settings = Minimal();
+        settings.Remove("model");
+        settings["model-env"] = "M";
+        settings["api-key-env"] = "K";
+        settings["api-key-optional"] = "true";
+        var options = LlmOptions.FromContext(Context(settings), name => name == "M" ? "gpt-4o-mini" : null);
+        Assert.Equal("gpt-4o-mini", options.Model);
+        Assert.Null(options.ApiKey);
+        Assert.Equal(0.15m, options.Price!.InputPerMillion);
+    }
+
     [Theory]
     [InlineData(AgentRole.Research, "research")]
     [InlineData(AgentRole.Analysis, "analysis")]
@@ -130,7 +144,12 @@ public class ContractTests
         var services = new RunServices();
         var context = new AgentContext
         {
-            RunId = "r", AgentId = "a", Kind = "llm", Role = AgentRole.Analysis, Root = "/tmp", Services = services,
+            RunId = "r",
+            AgentId = "a",
+            Kind = "llm",
+            Role = AgentRole.Analysis,
+            Root = "/tmp",
+            Services = services,
             RunParameters = new Dictionary<string, string> { [LlmBudget.RunParameter] = "1" },
         };
         var budget = LlmBudget.For(context);
