@@ -7,9 +7,19 @@ namespace Muster.Agents.Command;
 internal sealed class BoundedCapture(int limit)
 {
     private readonly MemoryStream _kept = new();
+    private readonly Lock _gate = new();
+    private long _total;
 
-    public long TotalBytes { get; private set; }
-    public bool Truncated => TotalBytes > _kept.Length;
+    // Read under the lock: after a drain timeout the reader may still be running while the result is taken.
+    public long TotalBytes
+    {
+        get { lock (_gate) return _total; }
+    }
+
+    public bool Truncated
+    {
+        get { lock (_gate) return _total > _kept.Length; }
+    }
 
     public async Task ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -17,11 +27,17 @@ internal sealed class BoundedCapture(int limit)
         int read;
         while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            TotalBytes += read;
-            var room = limit - (int)_kept.Length;
-            if (room > 0) _kept.Write(buffer, 0, Math.Min(room, read));
+            lock (_gate)
+            {
+                _total += read;
+                var room = limit - (int)_kept.Length;
+                if (room > 0) _kept.Write(buffer, 0, Math.Min(room, read));
+            }
         }
     }
 
-    public string Text() => System.Text.Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
+    public string Text()
+    {
+        lock (_gate) return System.Text.Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
+    }
 }

@@ -9,7 +9,7 @@ namespace Muster.Agents.Command;
 internal static class ProcessRunner
 {
     private const int StderrLimit = 64 * 1024;
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
 
     public static async Task<ProcessOutcome> RunAsync(CommandSpec spec, TimeProvider time, CancellationToken cancellationToken)
     {

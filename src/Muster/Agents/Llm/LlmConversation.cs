@@ -30,7 +30,7 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
             if (options.MaxUsd is { } maxUsd && usage.CostUsd >= maxUsd)
             {
                 throw new InvalidOperationException(
-                    $"max-usd of {LlmBudget.Usd(maxUsd)} spent ({LlmBudget.Usd(usage.CostUsd)}) after {Turns} calls, before a final answer");
+                    $"max-usd of {LlmBudget.Usd(maxUsd)} spent ({LlmBudget.Usd(usage.CostUsd)}) after {Turns} calls, before a final answer ({usage.Describe()})");
             }
             Turns++;
             chatOptions.ToolMode = Turns == options.MaxTurns ? ChatToolMode.None : ChatToolMode.Auto;
@@ -61,7 +61,7 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
             if (Repairs >= options.MaxRepairs || Turns >= options.MaxTurns)
             {
                 throw new LlmOutputException(
-                    $"the model's answer was still invalid after {Repairs} corrections ({string.Join("; ", errors)}). Last reply: {Raw(lastReply)}");
+                    $"the model's answer was still invalid after {Repairs} corrections ({string.Join("; ", errors)}; {usage.Describe()}). Last reply: {Raw(lastReply)}");
             }
             Repairs++;
             messages.Add(new ChatMessage(ChatRole.User,
@@ -69,7 +69,7 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
                 ". Reply again with only the JSON object {\"summary\": ..., \"findings\": [...]}."));
         }
         throw new LlmOutputException(
-            $"no final answer within max-turns ({options.MaxTurns} model calls)" + (lastReply is null ? "" : $". Last reply: {Raw(lastReply)}"));
+            $"no final answer within max-turns ({options.MaxTurns} model calls; {usage.Describe()})" + (lastReply is null ? "" : $". Last reply: {Raw(lastReply)}"));
     }
 
     private string Raw(string? reply)

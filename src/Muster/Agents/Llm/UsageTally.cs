@@ -14,6 +14,9 @@ internal sealed class UsageTally(ModelPrice? price, LlmBudget budget)
     /// <summary>Whether the dollar figure covers every call: a price is known and the server reported usage each time.</summary>
     public bool CostMeasured => price is not null && CallsWithoutUsage == 0;
 
+    public string Describe() =>
+        $"{InputTokens:N0} tokens in, {OutputTokens:N0} out over {Calls} calls" + (CostMeasured ? $", {LlmBudget.Usd(CostUsd)}" : "");
+
     public void Add(UsageDetails? usage)
     {
         Calls++;

@@ -173,6 +173,16 @@ public class CommandAgentTests
     }
 
     [Fact]
+    public async Task A_background_child_holding_the_pipes_does_not_hang_the_agent()
+    {
+        using var root = new TempRoot();
+        var watch = Stopwatch.StartNew();
+        var result = await Run(root.Path, new() { ["program"] = "sh", ["args"] = List("-c", "echo started; sleep 8 &") });
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"took {watch.Elapsed}");
+        Assert.Equal("started\n", result.Artifacts.Single(a => a.Name == "stdout.txt").Content);
+    }
+
+    [Fact]
     public async Task Stdout_over_the_limit_is_not_parsed_as_if_complete()
     {
         using var root = new TempRoot();
