@@ -197,6 +197,28 @@ public class LlmAgentTests
     }
 
     [Fact]
+    public async Task Model_parameters_from_the_plan_reach_the_server()
+    {
+        using var root = new TempRoot();
+        await using var server = FakeOpenAiServer.Start(Final("Nothing."));
+        var settings = Settings(server);
+        settings["json-mode"] = "true";
+        settings["temperature"] = "0";
+        settings["max-output-tokens"] = "900";
+        settings["model"] = "gpt-4o-mini";
+
+        await Run(Context(root.Path, settings));
+
+        var request = server.ParsedRequests[0];
+        Assert.Equal("json_object", request["response_format"]?["type"]?.GetValue<string>());
+        Assert.Equal(0, request["temperature"]!.GetValue<double>());
+        Assert.Equal("gpt-4o-mini", request["model"]!.GetValue<string>());
+        Assert.Equal("system", request["messages"]![0]!["role"]!.GetValue<string>());
+        Assert.Contains("verification agent", request["messages"]![0]!["content"]!.ToJsonString());
+        Assert.Contains("Check the status claims", request["messages"]![1]!["content"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Unknown_price_and_missing_usage_are_reported_as_not_measured()
     {
         using var root = new TempRoot();
