@@ -8,6 +8,7 @@ public static class BuiltInAgents
 {
     public static AgentRegistry Register(AgentRegistry registry) => registry
         .Add(Diagnostics.NoopAgent.Descriptor)
+        .Add(Secrets.SecretsAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
 }
