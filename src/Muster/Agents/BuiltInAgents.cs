@@ -11,6 +11,7 @@ public static class BuiltInAgents
         .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
         .Add(Dependencies.DependenciesAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
+        .Add(Secrets.SecretsAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
         .Add(InfraState.InfraStateAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor)
