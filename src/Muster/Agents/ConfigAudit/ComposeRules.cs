@@ -154,7 +154,40 @@ internal static partial class ComposeRules
             "`userns_mode: host` turns off user-namespace remapping for the service, so root in the container is root on the host.",
             "Remove `userns_mode: host`.",
             p => Each(p, s => s.Get("userns_mode") is { } v && v.Text() == "host" ? [s.Hit(v, $"service '{s.Name}' disables user-namespace remapping")] : [])),
+
+        new("MUSTER-COMPOSE-020", Type, "Waits for a healthy service that has no healthcheck", Severity.Medium,
+            "`depends_on: {x: {condition: service_healthy}}` on a service with no healthcheck cannot be satisfied: `docker compose up` fails with \"has no healthcheck configured\" unless the image itself defines one.",
+            "Add a `healthcheck:` to the dependency, or use `condition: service_started`.",
+            p => Each(p, s => Dependencies(s).Where(d => d.Condition == "service_healthy")
+                .Where(d => p.Services.Any(o => o.Name == d.Name) && !p.Has(p.Services.Where(o => o.Name == d.Name).ToList(), o => o.Get("healthcheck") is not null))
+                .Select(d => s.Hit(d.At, $"service '{s.Name}' waits for '{d.Name}' to be healthy, but '{d.Name}' declares no healthcheck (only its image could)", discriminator: $"{s.Name}/{d.Name}")))),
+
+        new("MUSTER-COMPOSE-021", Type, "Depends on a service that is not defined", Severity.Medium,
+            "A `depends_on` entry naming no service makes `docker compose up` refuse the whole file; usually a renamed or removed service.",
+            "Fix the service name or remove the dependency.",
+            p => p.Files.Any(f => f.Root?.Get("include") is not null) ? [] : Each(p, s => Dependencies(s).Where(d => !p.ServiceNames.Contains(d.Name))
+                .Select(d => s.Hit(d.At, $"service '{s.Name}' depends on '{d.Name}', which no compose file in this folder defines", discriminator: $"{s.Name}/{d.Name}")))),
     ];
+
+    /// <summary><c>depends_on</c> in list form (condition service_started) or map form with a condition.</summary>
+    private static IEnumerable<(string Name, string Condition, YamlNode At)> Dependencies(ComposeService s)
+    {
+        switch (s.Get("depends_on"))
+        {
+            case YamlSequenceNode seq:
+                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+                {
+                    if (item.Value is { Length: > 0 } name) yield return (name, "service_started", item);
+                }
+                break;
+            case YamlMappingNode map:
+                foreach (var (k, v) in map.Children)
+                {
+                    if (k is YamlScalarNode { Value: { Length: > 0 } name }) yield return (name, v.Map()?.Get("condition").Text() ?? "service_started", k);
+                }
+                break;
+        }
+    }
 
     private static IEnumerable<RuleHit> Each(ComposeProject project, Func<ComposeService, IEnumerable<RuleHit>> check) =>
         project.Services.SelectMany(check);

@@ -55,16 +55,36 @@ internal sealed class ConfigAuditAgent : IAgent
             }
         }
 
+        // What was read, by type: the record of what this audit did and did not check.
+        var audited = new List<(string Type, string Path)>();
         var composeProjects = files.ComposeProjects();
-        foreach (var project in composeProjects) Run(ComposeRules.All, project, project.Files[0].Path);
-        foreach (var dockerfile in files.Dockerfiles()) Run(DockerfileRules.All, dockerfile, dockerfile.Path);
+        foreach (var project in composeProjects)
+        {
+            audited.AddRange(project.Files.Select(f => ("compose", f.Path)));
+            Run(ComposeRules.All, project, project.Files[0].Path);
+        }
+        foreach (var dockerfile in files.Dockerfiles())
+        {
+            audited.Add(("dockerfile", dockerfile.Path));
+            Run(DockerfileRules.All, dockerfile, dockerfile.Path);
+        }
         var composeServices = composeProjects.SelectMany(p => p.ServiceNames).ToHashSet(StringComparer.Ordinal);
         var nginx = files.NginxConfigs();
         var upstreams = nginx.SelectMany(c => c.FindAll("upstream")).Where(u => u.IsBlock).Select(u => u.Arg0).ToHashSet(StringComparer.Ordinal);
-        foreach (var config in nginx) Run(NginxRules.All, new NginxAuditDocument(config, upstreams, composeServices), config.Path);
+        foreach (var config in nginx)
+        {
+            audited.AddRange(config.Files.Select(f => ("nginx", f)));
+            Run(NginxRules.All, new NginxAuditDocument(config, upstreams, composeServices), config.Path);
+        }
         var env = await files.EnvDocumentAsync(gitTimeout, cancellationToken);
+        audited.AddRange(env.EnvFiles.Select(f => ("env", f.Path)));
         Run(EnvRules.All, env, "env files");
-        foreach (var script in files.ShellScripts()) Run(ShellScriptRules.All, script, script.Path);
+        foreach (var script in files.ShellScripts())
+        {
+            audited.Add(("shell", script.Path));
+            Run(ShellScriptRules.All, script, script.Path);
+        }
+        audited.AddRange(files.Skipped.Concat(walker.Errors.Select(e => e.RelativePath)).Select(p => ("not-audited", p)));
 
         var ordered = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
@@ -72,6 +92,11 @@ internal sealed class ConfigAuditAgent : IAgent
         return new AgentResult
         {
             Findings = ordered,
+            Artifacts =
+            [
+                new Artifact("config-audit-files.tsv", "text/tab-separated-values",
+                    "type\tpath\n" + string.Concat(audited.Distinct().Select(a => $"{a.Type}\t{a.Path}\n"))),
+            ],
             Summary = $"{ConfigRuleCatalog.All.Count - disabled.Count(d => ConfigRuleCatalog.All.Any(r => r.Id.Equals(d, StringComparison.OrdinalIgnoreCase)))} rules over " +
                       $"{composeProjects.Sum(p => p.Files.Count)} compose, {files.DockerfileCount} Dockerfile, {nginx.Count} nginx, " +
                       $"{env.EnvFiles.Count} env and {files.ShellScriptCount} shell files: {ordered.Count} findings." +

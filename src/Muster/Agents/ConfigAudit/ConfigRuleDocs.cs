@@ -73,6 +73,18 @@ internal static class ConfigRuleDocs
               their messages.
             - nginx `include` paths are resolved relative to the including file; variables in include paths are not
               resolved (reported as not audited).
+            - A TLS server without `ssl_protocols` is not flagged: the default depends on the nginx version, which a
+              static read cannot see.
+
+            ## The nginx parser (for other agents)
+
+            `Muster.Formats.Nginx.NginxConfig.Parse(text, path)` tokenizes one file (quotes, escapes, comments,
+            `${var}`, raw `*_by_lua_block` bodies) into a tree of `NginxDirective` (name, unquoted args, children,
+            parent, file, line, column). `NginxConfig.Load(path, root)` does the same for a file and follows its
+            `include` globs relative to the including file, in sorted order, placing the included directives right
+            after the `include`; with a root it never reads outside it. Syntax and include problems are
+            `NginxParseError`s (file:line:column), never exceptions. `FindAll("upstream")`, `FindAll("proxy_pass")`
+            and `Descendants()`/`Ancestors()` walk the tree.
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         return sb.ToString();

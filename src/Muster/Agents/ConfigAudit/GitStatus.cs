@@ -17,9 +17,11 @@ internal static class GitStatus
         // --no-index: judge by patterns alone; tracked files are reported separately by ls-files.
         var ignored = await RunAsync(root, ["check-ignore", "--no-index", "--stdin", "-z"], input, timeout, cancellationToken);
         if (ignored is null) return null;
-        var tracked = await RunAsync(root, ["ls-files", "-z", "--", .. relativePaths], null, timeout, cancellationToken);
+        // All tracked files under the root, intersected here: passing thousands of paths as arguments could overflow the command line.
+        var tracked = await RunAsync(root, ["ls-files", "-z"], null, timeout, cancellationToken);
         if (tracked is null) return null;
-        return (Split(ignored), Split(tracked));
+        var wanted = relativePaths.ToHashSet(StringComparer.Ordinal);
+        return (Split(ignored), Split(tracked).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal));
     }
 
     private static HashSet<string> Split(string output) =>

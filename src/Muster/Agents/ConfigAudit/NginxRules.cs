@@ -149,7 +149,9 @@ internal static partial class NginxRules
             var hasPort = m.Groups["port"].Success;
             if (host.Contains('$') || hasPort || host.Contains('.') || host.StartsWith('[') || host == "localhost" || pass.Arg0.Contains("://unix:", StringComparison.OrdinalIgnoreCase)) continue;
             if (d.Upstreams.Contains(host) || d.ComposeServices.Contains(host)) continue;
-            yield return d.Hit(pass, $"{pass.Name} targets '{host}', which no upstream block or compose service in the workspace defines", host);
+            var unseen = d.Config.Includes.Count(i => !i.Followed);
+            var caveat = unseen > 0 ? $" ({unseen} include(s) could not be read and were not searched)" : "";
+            yield return d.Hit(pass, $"{pass.Name} targets '{host}', which no upstream block or compose service in the workspace defines{caveat}", host);
         }
     }
 

@@ -13,7 +13,9 @@ internal static partial class SecretValues
     private static readonly HashSet<string> NotSecretWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "FILE", "PATH", "DIR", "PUBLIC", "PUB", "ID", "NAME", "USER", "USERNAME", "TTL", "EXPIRY", "EXPIRES", "LENGTH",
-        "SIZE", "TYPE", "HEADER", "URL", "ENDPOINT", "HOST", "PORT", "ALGORITHM", "ALG", "MODE", "POLICY",
+        "SIZE", "TYPE", "HEADER", "URL", "ENDPOINT", "HOST", "PORT", "ALGORITHM", "ALG", "MODE", "POLICY", "PROVIDER",
+        "ENABLED", "ENABLE", "DISABLED", "METHOD", "STRATEGY", "DOMAIN", "ISSUER", "AUDIENCE", "REALM", "SCOPE", "SCOPES",
+        "REDIRECT", "CALLBACK", "VERSION", "COUNT", "MAX", "MIN", "TIMEOUT", "LIMIT", "PREFIX", "LOCATION", "REQUIRED",
     };
 
     /// <summary>Key names like <c>DB_PASSWORD</c>, <c>api-key</c>, <c>JwtSecret</c>; not <c>PASSWORD_FILE</c> or <c>PUBLIC_KEY</c>.</summary>

@@ -48,6 +48,7 @@ internal sealed class NginxTokenizer
     /// </summary>
     public void SkipRawBlock()
     {
+        int line = _line, column = _column;
         var depth = 1;
         while (_pos < _text.Length)
         {
@@ -71,6 +72,7 @@ internal sealed class NginxTokenizer
             }
             Advance();
         }
+        _errors.Add(new NginxParseError(_file, line, column, "raw block is not closed before end of file"));
     }
 
     private void SkipSpaceAndComments()

@@ -79,5 +79,10 @@ internal static class ComposeRuleCases
         new("MUSTER-COMPOSE-018", File, FirstExtraLine + 1,
             Compose("volumes:\n  - /etc:/host/etc:ro"), Compose("volumes:\n  - /etc/localtime:/etc/localtime:ro")),
         new("MUSTER-COMPOSE-019", File, FirstExtraLine, Compose("userns_mode: host"), Compose()),
+        new("MUSTER-COMPOSE-020", File, FirstExtraLine + 1,
+            Compose("depends_on:\n  ollama:\n    condition: service_healthy", "ollama:\n  image: ollama/ollama:0.4.7"),
+            Compose("depends_on:\n  ollama:\n    condition: service_healthy", "ollama:\n  image: ollama/ollama:0.4.7\n  healthcheck:\n    test: [\"CMD\", \"ollama\", \"list\"]")),
+        new("MUSTER-COMPOSE-021", File, FirstExtraLine + 1,
+            Compose("depends_on:\n  - postgres"), Compose("depends_on:\n  - db", "db:\n  image: postgres:16.4")),
     ];
 }

@@ -14,6 +14,10 @@ public sealed class DetectorTests
     [InlineData("TOKEN_TTL", false)]
     [InlineData("MONKEY_MODE", false)]
     [InlineData("KEYBOARD_LAYOUT", false)]
+    [InlineData("AUTH_PROVIDER", false)]
+    [InlineData("CACHE_KEY_PREFIX", false)]
+    [InlineData("SMTP_PASS", true)]
+    [InlineData("BASIC_AUTH", true)]
     public void Secret_key_names(string key, bool expected) => Assert.Equal(expected, SecretValues.IsSecretKey(key));
 
     [Theory]

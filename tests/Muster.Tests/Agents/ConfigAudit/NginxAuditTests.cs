@@ -34,6 +34,21 @@ public sealed class NginxAuditTests
     }
 
     [Fact]
+    public async Task The_files_artifact_lists_what_was_read_by_type()
+    {
+        using var harness = new ConfigAuditHarness()
+            .Write("nginx/nginx.conf", "http {\n    include sites/*.conf;\n}\n")
+            .Write("nginx/sites/a.conf", "server { listen 80; }\n")
+            .Write("ops/deploy.sh", "#!/bin/sh\nset -e\n")
+            .Write("README.md", "# not config\n");
+
+        var result = await harness.RunAsync();
+
+        var tsv = Assert.Single(result.Artifacts).Content;
+        Assert.Equal("type\tpath\nnginx\tnginx/nginx.conf\nnginx\tnginx/sites/a.conf\nshell\tops/deploy.sh\n", tsv);
+    }
+
+    [Fact]
     public async Task Http_level_headers_are_inherited_only_by_blocks_without_their_own()
     {
         using var harness = new ConfigAuditHarness().Write("site/nginx.conf", """

@@ -76,6 +76,7 @@ public sealed class NginxConfigParseTests
     [InlineData("return 200 \"abc;", "unterminated")]
     [InlineData("listen 80", "unexpected end of file")]
     [InlineData("; listen 80;", "unexpected \";\"")]
+    [InlineData("content_by_lua_block { if x then", "raw block is not closed")]
     public void Reports_syntax_errors_with_positions_instead_of_throwing(string text, string expected)
     {
         var config = NginxConfig.Parse(text, "bad.conf");
