@@ -70,7 +70,7 @@ internal sealed class InfraStateAgent : IAgent
         else if (inputs.Projects.Any(pr => pr.Services.Count > 0) || inputs.Claims.Count > 0)
         {
             findings.Add(ServiceDriftAnalyzer.Make(InfraRules.EngineUnreachable, Severity.High, "Container engine unreachable: running state UNVERIFIED",
-                $"No container engine answered at {snapshot.Endpoint} ({snapshot.Error}); none of the {services.Count(s => s.Expected)} declared services " +
+                $"No container engine answered ({snapshot.Error}); none of the {services.Count(s => s.Expected)} declared services " +
                 $"and none of the claims about running containers could be verified.",
                 "Run the audit where the engine is reachable: set DOCKER_HOST or the 'docker-host' setting (unix:///path/docker.sock or tcp://host:2375).",
                 null, new Dictionary<string, string> { ["endpoint"] = snapshot.Endpoint, ["error"] = snapshot.Error ?? "" }, snapshot.Endpoint));
