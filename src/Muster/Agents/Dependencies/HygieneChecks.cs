@@ -66,7 +66,7 @@ internal static class HygieneChecks
             var scheme = VersionSchemes.For(group.Key.Ecosystem);
             var byFolder = group.GroupBy(p => DependencyInventory.Folder(p.ManifestPath))
                 .Select(f => f.OrderByDescending(p => p.FromLockfile).First()).ToList();
-            var versions = byFolder.Select(p => p.Version!).Distinct(new VersionEquality(scheme)).ToList();
+            var versions = DistinctVersions(byFolder.Select(p => p.Version!), scheme);
             if (versions.Count < 2) continue;
             var first = byFolder.OrderBy(p => p.ManifestPath, StringComparer.Ordinal).First();
             var listing = string.Join("; ", byFolder.OrderBy(p => p.ManifestPath, StringComparer.Ordinal).Select(p => $"{p.ManifestPath}:{p.Line} = {p.Version}"));
@@ -123,12 +123,17 @@ internal static class HygieneChecks
         Remediation = $"Re-run the package manager's install/lock command so {lockNames} matches the manifest, and commit both.",
     }.WithDefaultFingerprint($"{p.Ecosystem}/{DependencyInventory.NameKey(p.Ecosystem, p.Name)}");
 
-    private sealed class VersionEquality(IVersionScheme scheme) : IEqualityComparer<string>
+    // Versions that compare equal can be spelled differently (1.0 and 1.0.0): sort by the scheme, collapse neighbours.
+    private static List<string> DistinctVersions(IEnumerable<string> versions, IVersionScheme scheme)
     {
-        public bool Equals(string? x, string? y) =>
-            x == y || (x is not null && y is not null && scheme.IsValid(x) && scheme.IsValid(y) && scheme.Compare(x, y) == 0);
-
-        // Versions that compare equal can be spelled differently, so hashing cannot distinguish them.
-        public int GetHashCode(string obj) => 0;
+        var unique = versions.Distinct(StringComparer.Ordinal).ToList();
+        var valid = unique.Where(scheme.IsValid).OrderBy(v => v, Comparer<string>.Create(scheme.Compare)).ToList();
+        var result = new List<string>();
+        foreach (var v in valid)
+        {
+            if (result.Count == 0 || scheme.Compare(result[^1], v) != 0) result.Add(v);
+        }
+        result.AddRange(unique.Where(v => !scheme.IsValid(v)));
+        return result;
     }
 }
