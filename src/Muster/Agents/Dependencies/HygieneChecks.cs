@@ -49,8 +49,11 @@ internal static class HygieneChecks
         if (range is "*" or "" or "x" or "X") return "any version at all may be installed";
         if (range == "latest") return "the 'latest' tag installs whatever was published last";
         var scheme = VersionSchemes.For(p.Ecosystem);
-        // A bare NuGet version is a minimum, but restore takes the lowest match, so installs do not drift.
-        if (p.Ecosystem == Ecosystem.NuGet && NuGetVersion.TryParse(range, out _)) return null;
+        // NuGet restore takes the lowest version a range allows, so only floating versions drift.
+        if (p.Ecosystem == Ecosystem.NuGet)
+        {
+            return range.Contains('*') ? "a floating version restores whatever newest release matches" : null;
+        }
         return scheme.TryParseRange(range, out var parsed, out _) && parsed.IsUnbounded
             ? "the requirement has no upper bound, so any future major release may be installed"
             : null;
