@@ -26,7 +26,7 @@ internal static class HygieneChecks
         {
             var reason = UnpinnedReason(p);
             if (reason is null) continue;
-            var locked = lockedFolders.Contains((p.Ecosystem, DependencyInventory.Folder(p.ManifestPath)));
+            var locked = DependencyInventory.FolderAndAncestors(DependencyInventory.Folder(p.ManifestPath)).Any(f => lockedFolders.Contains((p.Ecosystem, f)));
             var severity = p.Scope == DependencyScope.Development || locked ? Severity.Low : Severity.Medium;
             yield return new Finding
             {
@@ -35,7 +35,7 @@ internal static class HygieneChecks
                 Severity = severity,
                 Category = Category,
                 Message = $"{p.Ecosystem.ToOsvName()} package '{p.Name}' is declared as '{p.Range}' in {p.ManifestPath}: {reason}." +
-                          (locked ? " A lockfile beside it pins what is installed today." : " No lockfile beside it pins the installed version."),
+                          (locked ? " A lockfile (beside it or at its workspace root) pins what is installed today." : " No lockfile pins the installed version."),
                 Location = new SourceLocation(p.ManifestPath, p.Line),
                 Evidence = $"{p.Name} {p.Range}",
                 Remediation = "Give the dependency an upper bound (or an exact pin) and commit a lockfile.",

@@ -83,6 +83,28 @@ public sealed class DependenciesAgentTests
     }
 
     [Fact]
+    public async Task A_workspace_member_range_is_left_to_the_root_lockfile()
+    {
+        using var ws = new TempWorkspace()
+            .Write("package.json", """{ "name": "mono", "workspaces": ["packages/*"] }""")
+            .Write("package-lock.json", """
+                { "lockfileVersion": 3, "packages": {
+                  "": { "name": "mono", "workspaces": ["packages/*"] },
+                  "packages/web": { "name": "web", "dependencies": { "lodash": "^4.17.0" } },
+                  "node_modules/web": { "resolved": "packages/web", "link": true },
+                  "node_modules/lodash": { "version": "4.17.21" } } }
+                """)
+            .Write("packages/web/package.json", """{ "name": "web", "dependencies": { "lodash": "^4.17.0" } }""")
+            .Write("osv/l.json", """{"id":"TEST-L","affected":[{"package":{"ecosystem":"npm","name":"lodash"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"4.17.21"}]}]}]}""");
+        var result = await AgentRunner.Run(ws.Root, new Dictionary<string, string> { ["osv-db"] = Path.Combine(ws.Root, "osv") });
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "DEP-VULN" or "DEP-VULN-RANGE");
+
+        File.Delete(Path.Combine(ws.Root, "package-lock.json"));
+        var unlocked = await AgentRunner.Run(ws.Root, new Dictionary<string, string> { ["osv-db"] = Path.Combine(ws.Root, "osv") });
+        Assert.Equal("packages/web/package.json", Assert.Single(unlocked.Findings, f => f.RuleId == "DEP-VULN-RANGE").Location!.Path);
+    }
+
+    [Fact]
     public async Task Hygiene_unpinned_conflicts_and_lockfile_drift()
     {
         using var ws = new TempWorkspace()
