@@ -60,7 +60,7 @@ internal sealed class YarnLockParser : IManifestParser
                 }
                 var key = content[..^1];
                 currentLine = lineNo;
-                currentKeys = [.. key.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Unquote)];
+                currentKeys = [.. key.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(k => k.Trim('"'))];
                 skipEntry = key == "__metadata";
                 berry |= skipEntry;
                 continue;
