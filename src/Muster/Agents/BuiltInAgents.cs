@@ -7,6 +7,7 @@ namespace Muster.Agents;
 public static class BuiltInAgents
 {
     public static AgentRegistry Register(AgentRegistry registry) => registry
+        .Add(Imports.ImportsAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
