@@ -10,5 +10,6 @@ public static class BuiltInAgents
         .Add(Imports.ImportsAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
+        .Add(TestHygiene.TestHygieneAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
 }
