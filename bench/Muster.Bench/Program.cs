@@ -3,6 +3,7 @@ using Muster.Bench;
 // One line per benchmark, alphabetical.
 IBenchmark[] benchmarks =
 [
+    new ImportsBenchmark(),
 ];
 
 var name = args.FirstOrDefault();
