@@ -211,4 +211,27 @@ public class PythonImportResolutionTests
         using var ws = new TempWorkspace().Write("requirements.txt", "redis\n").Write("svc/pyproject.toml", "[project]\nname='s'\ndependencies=[]\n").Write("svc/main.py", "import redis\n");
         Assert.Empty(await Audit(ws));
     }
+
+    [Fact]
+    public async Task Local_namespace_folder_does_not_shadow_a_declared_distribution()
+    {
+        using var ws = new TempWorkspace().Write("requirements.txt", "redis\n").Write("redis/dump.rdb").Write("main.py", "import redis.client\n");
+        Assert.Empty(await Audit(ws));
+    }
+
+    [Fact]
+    public async Task Bare_namespace_folder_imports_but_its_missing_submodule_does_not()
+    {
+        using var ws = new TempWorkspace().Write("requirements.txt", "").Write("assets/logo.txt").Write("main.py", "import assets\nimport assets.loader\n");
+        var finding = Assert.Single(await Audit(ws));
+        Assert.Contains("No module named 'assets.loader'", finding.Message);
+    }
+
+    [Fact]
+    public async Task Package_modules_find_siblings_of_their_top_level_package_without_a_manifest()
+    {
+        using var ws = new TempWorkspace().Write("app/__init__.py").Write("app/routes/__init__.py").Write("app/routes/users.py", "from app.models import User\nimport shared\n")
+            .Write("app/models.py").Write("shared.py");
+        Assert.Empty(await Audit(ws));
+    }
 }

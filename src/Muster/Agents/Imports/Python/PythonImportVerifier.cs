@@ -126,6 +126,12 @@ internal sealed class PythonImportVerifier
                 location, import.Module, $"Declare '{distribution}' in the project's requirements."));
             return;
         }
+        if (local == LocalResult.NamespaceOnly)
+        {
+            // `import ns` of a bare namespace folder succeeds; `import ns.missing` does not.
+            if (import.Module.Contains('.')) Report(import, location, ImportFindings.PythonUnresolved, import.Module, null);
+            return;
+        }
         var suggestion = PythonDistributionNames.SuggestedDistribution(import.Module);
         if (suggestion is null)
         {
@@ -189,9 +195,16 @@ internal sealed class PythonImportVerifier
     private string? ProjectOf(string directory) =>
         PathProbe.SelfAndAncestors(directory).FirstOrDefault(_projectDirectories.Contains);
 
+    /// <summary>
+    /// The importing file's folder (sys.path[0] for a script), the folder holding its top-level package (how the
+    /// package itself gets imported), the project root and the project's <c>src/</c>.
+    /// </summary>
     private List<string> SearchRoots(string directory, string? project)
     {
         var roots = new List<string> { directory };
+        var packageRoot = directory;
+        while (packageRoot.Length > 0 && _probe.FileExists(PathProbe.Join(packageRoot, "__init__.py"))) packageRoot = PathProbe.DirectoryOf(packageRoot);
+        roots.Add(packageRoot);
         if (project is not null)
         {
             roots.Add(project);
@@ -200,19 +213,27 @@ internal sealed class PythonImportVerifier
         return roots.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private enum LocalResult { Missing, Found, PackageWithoutSubmodule }
+    private enum LocalResult { Missing, Found, PackageWithoutSubmodule, NamespaceOnly }
 
+    /// <summary>
+    /// A regular package or module shadows everything later on sys.path, so a missing submodule of one is final. A
+    /// folder without <c>__init__.py</c> is only a namespace portion: the interpreter keeps searching, so a later
+    /// match (stdlib, an installed distribution) still wins.
+    /// </summary>
     private LocalResult ResolveLocal(IEnumerable<string> roots, string module)
     {
         var parts = module.Split('.');
-        var topFound = false;
+        var regularTop = false;
+        var namespaceTop = false;
         foreach (var root in roots)
         {
             if (!ModuleExists(root, parts[0])) continue;
-            topFound = true;
             if (DottedExists(root, parts)) return LocalResult.Found;
+            var top = PathProbe.Join(root, parts[0]);
+            if (_probe.DirectoryExists(top) && !_probe.FileExists(PathProbe.Join(top, "__init__.py"))) namespaceTop = true;
+            else regularTop = true;
         }
-        return topFound ? LocalResult.PackageWithoutSubmodule : LocalResult.Missing;
+        return regularTop ? LocalResult.PackageWithoutSubmodule : namespaceTop ? LocalResult.NamespaceOnly : LocalResult.Missing;
     }
 
     private bool DottedExists(string root, string[] parts)
