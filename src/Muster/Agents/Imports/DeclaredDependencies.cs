@@ -106,9 +106,25 @@ internal static partial class DeclaredDependencies
                 continue;
             }
             if (line.StartsWith('-')) continue; // -c constraints, --index-url and other options declare nothing
-            if (RequirementName(line) is { } name) list.Add(new DeclaredDependency(name, relativePath, lineNumber, "prod"));
+            if (DirectReferenceName(line) is { } name) list.Add(new DeclaredDependency(name, relativePath, lineNumber, "prod"));
         }
         return list;
+    }
+
+    /// <summary>
+    /// "name[extra]>=1; marker" and "name @ https://..." give a name; a bare URL or path names a distribution only
+    /// through "#egg=name", otherwise it declares nothing Muster can match.
+    /// </summary>
+    private static string? DirectReferenceName(string line)
+    {
+        var at = line.IndexOf(" @ ", StringComparison.Ordinal);
+        if (at > 0) return RequirementName(line[..at]);
+        if (line.Contains("://", StringComparison.Ordinal) || line.Contains('/') || line.Contains('\\') || line.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+        {
+            var egg = line.IndexOf("#egg=", StringComparison.Ordinal);
+            return egg >= 0 ? RequirementName(line[(egg + 5)..]) : null;
+        }
+        return RequirementName(line);
     }
 
     private static List<DeclaredDependency> FromPyproject(string text, string relativePath)
