@@ -50,7 +50,7 @@ internal sealed class ImportsAgent : IAgent
         var jsFiles = new List<WorkspaceFile>();
         var jsConfig = new List<WorkspaceFile>();
         var skippedLarge = new List<string>();
-        foreach (var file in walker.EnumerateFiles(cancellationToken))
+        foreach (var file in InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken)))
         {
             var name = Path.GetFileName(file.RelativePath);
             var extension = Path.GetExtension(name);

@@ -38,7 +38,7 @@ internal sealed class TestHygieneAgent : IAgent
             Include = context.Settings.GetStringList("include"),
             Exclude = context.Settings.GetStringList("exclude"),
         });
-        var files = walker.EnumerateFiles(cancellationToken).ToList();
+        var files = Imports.InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken));
         var projectDirectories = files.Where(f => IsProjectMarker(Path.GetFileName(f.RelativePath)))
             .Select(f => Imports.PathProbe.DirectoryOf(f.RelativePath)).ToHashSet(StringComparer.Ordinal);
 

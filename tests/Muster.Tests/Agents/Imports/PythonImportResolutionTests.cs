@@ -234,4 +234,15 @@ public class PythonImportResolutionTests
             .Write("app/models.py").Write("shared.py");
         Assert.Empty(await Audit(ws));
     }
+
+    [Fact]
+    public async Task Code_inside_a_virtualenv_of_any_name_is_not_audited()
+    {
+        using var ws = new TempWorkspace().Write("requirements.txt", "").Write("main.py", "import os\n")
+            .Write("myenv/pyvenv.cfg", "home = /usr/bin\n").Write("myenv/lib/python3.12/site-packages/thing/__init__.py", "import nowhere\n")
+            .Write("vendor/site-packages/other.py", "import elsewhere\n");
+        var result = await ws.RunAsync(new ImportsAgent(), "imports");
+        Assert.Empty(result.Findings);
+        Assert.Equal(1, result.Metrics["python_files"]);
+    }
 }
