@@ -1,8 +1,15 @@
 from datetime import datetime, timedelta, timezone
 
 from jose import jwt
+from passlib.context import CryptContext
 
 from .config import settings
+
+passwords = CryptContext(schemes=["bcrypt"], deprecated="auto")
+
+
+def hash_password(password: str) -> str:
+    return passwords.hash(password)
 
 
 def issue_token(subject: str) -> str:

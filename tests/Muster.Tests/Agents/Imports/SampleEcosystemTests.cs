@@ -35,7 +35,9 @@ public class SampleEcosystemTests
         using var ws = CopyOf("meowping-backend");
         if (!File.Exists(Path.Combine(ws.Root, "meowping-backend/requirements.txt")))
         {
-            ws.Write("meowping-backend/requirements.txt", "fastapi\nuvicorn\npydantic\npython-jose\nsqlalchemy\n");
+            ws.Write("meowping-backend/requirements.txt",
+                "fastapi==0.110.0\nuvicorn[standard]==0.29.0\npydantic==2.6.4\npython-jose[cryptography]==3.3.0\nsqlalchemy==2.0.29\n" +
+                "passlib[bcrypt]==1.7.4\npython-multipart==0.0.9\npytest==8.1.1\nhttpx==0.27.0\n");
         }
         var findings = (await ws.RunAsync(new ImportsAgent(), "imports")).Findings;
 
@@ -49,6 +51,9 @@ public class SampleEcosystemTests
 
         Assert.All(findings.Where(f => f.Message.Contains("ujson")), f => Assert.Equal(Severity.Info, f.Severity));
         Assert.Equal(2, findings.Count(f => f.Severity > Severity.Info));
+
+        var hygiene = await ws.RunAsync(new TestHygieneAgent(), "test-hygiene");
+        Assert.Equal((2d, 1d), (hygiene.Metrics["tests_total"], hygiene.Metrics["tests_skipped"]));
     }
 
     [Fact]
@@ -57,11 +62,11 @@ public class SampleEcosystemTests
         using var ws = CopyOf("meowping-web");
         if (!File.Exists(Path.Combine(ws.Root, "meowping-web/package.json")))
         {
-            ws.Write("meowping-web/package.json", """{ "name": "meowping-web", "dependencies": { "lodash": "^4.17.21", "react": "^18.3.1" }, "devDependencies": { "vitest": "^2.1.0" } }""");
+            ws.Write("meowping-web/package.json", """{ "name": "meowping-web", "main": "src/index.js", "dependencies": { "lodash": "4.17.20" }, "devDependencies": { "jest": "29.7.0" } }""");
         }
         var imports = await ws.RunAsync(new ImportsAgent(), "imports");
         Assert.DoesNotContain(imports.Findings, f => f.Severity > Severity.Info);
-        Assert.True(imports.Metrics["js_imports"] >= 10);
+        Assert.True(imports.Metrics["js_imports"] >= 7);
 
         var hygiene = await ws.RunAsync(new TestHygieneAgent(), "test-hygiene");
         Assert.Equal(1, hygiene.Metrics["tests_focused"]);

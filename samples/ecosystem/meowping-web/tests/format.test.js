@@ -1,5 +1,4 @@
-import { describe, expect, it, test } from 'vitest';
-import { formatScore } from '../src/utils/format';
+const { formatScore } = require('../src/utils/format');
 
 describe('formatScore', () => {
   it('pads to four digits', () => {
