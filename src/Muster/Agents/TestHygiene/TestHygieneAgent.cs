@@ -140,7 +140,7 @@ internal sealed class TestHygieneAgent : IAgent
         {
             TestMarkerKind.Focused => (Focused, Severity.High, $"Focused test '{marker.Pattern}'",
                 $"'{marker.Pattern}' makes the runner execute only the focused tests: every other test in the file (or run) is silently skipped while the run still reports success.",
-                "Remove the focus before committing; most runners can fail CI on it (e.g. vitest/jest --ci with forbidOnly, mocha --forbid-only)."),
+                "Remove the focus before committing. Make CI fail on it: mocha --forbid-only, Playwright forbidOnly, Vitest allowOnly: false; for Jest a lint rule such as jest/no-focused-tests."),
             TestMarkerKind.Skipped => (Skipped, Severity.Medium, $"Skipped test '{marker.Pattern}'",
                 $"'{marker.Pattern}' disables this test: it never runs, and a pass count that leaves it out over-claims coverage.",
                 "Fix and re-enable it, or delete it with a tracked issue."),
