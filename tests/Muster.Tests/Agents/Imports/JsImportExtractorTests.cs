@@ -93,4 +93,23 @@ public class JsImportExtractorTests
     {
         Assert.Equal(["legacy"], Specifiers("import legacy = require('legacy');\n"));
     }
+
+    [Fact]
+    public void Regex_after_keywords_and_operators_is_skipped_and_division_chains_are_not()
+    {
+        Assert.Equal(["after"], Specifiers("function f() { return /import 'fake'/.test(s); }\nconst ok = a ? /x'y/ : b / c / d;\nimport 'after';\n"));
+    }
+
+    [Fact]
+    public void Regex_with_slash_inside_a_class_is_one_token()
+    {
+        Assert.Equal(["after"], Specifiers("const r = /[/'\"]import 'fake'/;\nimport 'after';\n"));
+    }
+
+    [Fact]
+    public void Windows_line_endings_and_hashbang_are_handled()
+    {
+        var imports = JsImportExtractor.Extract("#!/usr/bin/env node\r\n// import 'fake'\r\nconst a = require('a');\r\nimport b from 'b';\r\n");
+        Assert.Equal([("a", 3), ("b", 4)], imports.Select(i => (i.Specifier, i.Line)).ToList());
+    }
 }

@@ -161,4 +161,17 @@ public class PythonImportExtractorTests
     {
         Assert.Empty(Modules("important = 1\nfrom_x = important\n"));
     }
+
+    [Fact]
+    public void Windows_line_endings_keep_lines_and_string_continuations()
+    {
+        var imports = PythonImportExtractor.Extract("\"\"\"Doc\r\nimport fake\r\n\"\"\"\r\nx = 'a\\\r\nimport fake'\r\nimport os, \\\r\n    json\r\nimport real\r\n");
+        Assert.Equal([("os", 6), ("json", 7), ("real", 8)], imports.Select(i => (i.Module, i.Line)).ToList());
+    }
+
+    [Fact]
+    public void Template_strings_and_nested_format_specs_are_strings()
+    {
+        Assert.Equal(["real"], Modules("a = t\"{x} import fake\"\nb = f\"{x:{'>'}{w}} import fake\"\nc = rf'''{{\nimport fake}}'''\nimport real\n"));
+    }
 }

@@ -158,7 +158,11 @@ internal static class PythonTokenizer
                 var c = source[_i];
                 if (c == '\\')
                 {
-                    if (_i + 1 < source.Length && source[_i + 1] == '\n') { _i++; NewLine(); }
+                    if (IsNewlineAt(_i + 1))
+                    {
+                        _i += source[_i + 1] == '\r' ? 2 : 1;
+                        NewLine();
+                    }
                     else _i += 2;
                     continue;
                 }
