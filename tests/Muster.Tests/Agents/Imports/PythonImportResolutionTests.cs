@@ -245,4 +245,15 @@ public class PythonImportResolutionTests
         Assert.Empty(result.Findings);
         Assert.Equal(1, result.Metrics["python_files"]);
     }
+
+    [Fact]
+    public async Task Virtualenv_at_a_monorepo_root_serves_nested_projects()
+    {
+        using var ws = new TempWorkspace()
+            .Write(".venv/lib/python3.12/site-packages/odd_dist-1.0.dist-info/top_level.txt", "oddmodule\n")
+            .Write(".venv/lib/python3.12/site-packages/odd_dist-1.0.dist-info/METADATA", "Name: odd-dist\n\n")
+            .Write("services/api/requirements.txt", "odd-dist\n")
+            .Write("services/api/main.py", "import oddmodule\n");
+        Assert.Empty(await Audit(ws));
+    }
 }

@@ -185,7 +185,11 @@ internal sealed class PythonImportVerifier
 
     private InstalledDistributions Venv(string project)
     {
-        if (!_venvs.TryGetValue(project, out var venv)) _venvs[project] = venv = InstalledDistributions.Read(_probe.Full(project));
+        if (_venvs.TryGetValue(project, out var venv)) return venv;
+        // A monorepo often keeps one virtualenv at its root for every project below it.
+        venv = InstalledDistributions.Read(_probe.Full(project));
+        if (venv.IsEmpty && project.Length > 0) venv = Venv(PathProbe.DirectoryOf(project));
+        _venvs[project] = venv;
         return venv;
     }
 
