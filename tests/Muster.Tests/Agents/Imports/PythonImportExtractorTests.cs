@@ -174,4 +174,10 @@ public class PythonImportExtractorTests
     {
         Assert.Equal(["real"], Modules("a = t\"{x} import fake\"\nb = f\"{x:{'>'}{w}} import fake\"\nc = rf'''{{\nimport fake}}'''\nimport real\n"));
     }
+
+    [Fact]
+    public void Not_type_checking_is_the_runtime_branch()
+    {
+        Assert.Null(PythonImportExtractor.Extract("if not TYPE_CHECKING:\n    import runtime_only\n")[0].Guard);
+    }
 }

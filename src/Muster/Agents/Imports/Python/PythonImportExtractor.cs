@@ -64,6 +64,8 @@ internal static class PythonImportExtractor
         var condition = lines[ifLine].Tokens;
         if (condition.Any(t => t.Is("TYPE_CHECKING")))
         {
+            if (condition.Any(t => t.Is("not"))) return; // `if not TYPE_CHECKING:` is the runtime branch
+
             MarkBody(lines, ifLine, GuardTypeChecking, guards, inlineGuards);
             return;
         }
