@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new EngineBenchmark(),
     new DependenciesBenchmark(),
+    new ImportsBenchmark(),
 ];
 
 var name = args.FirstOrDefault();
