@@ -3,8 +3,8 @@ using Muster.Bench;
 // One line per benchmark, alphabetical.
 IBenchmark[] benchmarks =
 [
-    new EngineBenchmark(),
     new DependenciesBenchmark(),
+    new EngineBenchmark(),
     new ImportsBenchmark(),
 ];
 
