@@ -3,6 +3,11 @@
 set -euo pipefail
 need=()
 # (sections are added by features that need system packages)
+# infra-state: a private dockerd, docker-compose v1 and a static busybox for the real-engine tests
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+# the test image is a folder holding busybox alone, so it must be the static build (ldd fails on static binaries)
+if ! command -v busybox >/dev/null 2>&1 || ldd "$(command -v busybox)" >/dev/null 2>&1; then need+=(busybox-static); fi
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

@@ -3,7 +3,9 @@ using Muster.Bench;
 // One line per benchmark, alphabetical.
 IBenchmark[] benchmarks =
 [
+    new DependenciesBenchmark(),
     new EngineBenchmark(),
+    new ImportsBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

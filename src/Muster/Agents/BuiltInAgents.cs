@@ -8,9 +8,17 @@ public static class BuiltInAgents
 {
     public static AgentRegistry Register(AgentRegistry registry) => registry
         .Add(AgentDefinitions.AgentDefinitionsAgent.Descriptor)
+        .Add(Command.CommandAgent.Descriptor)
+        .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
+        .Add(Dependencies.DependenciesAgent.Descriptor)
         .Add(Mcp.McpServersAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
         .Add(Preflight.PreflightAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
-        .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
+        .Add(Imports.ImportsAgent.Descriptor)
+        .Add(InfraState.InfraStateAgent.Descriptor)
+        .Add(Inventory.WorkspaceInventoryAgent.Descriptor)
+        .Add(Llm.LlmAgent.Descriptor)
+        .Add(Secrets.SecretsAgent.Descriptor)
+        .Add(TestHygiene.TestHygieneAgent.Descriptor);
 }
