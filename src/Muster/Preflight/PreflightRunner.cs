@@ -10,7 +10,7 @@ namespace Muster.Preflight;
 /// </summary>
 public sealed class PreflightRunner(PreflightRequest request)
 {
-    private static readonly string[] PathKeySuffixes = ["path", "dir", "directory", "folder", "root", "db", "file"];
+    private static readonly string[] PathKeySuffixes = ["path", "dir", "directory", "folder", "root", "db", "file", "cwd"];
 
     public async Task<IReadOnlyList<PreflightCheck>> RunAsync(CancellationToken cancellationToken)
     {
@@ -115,13 +115,15 @@ public sealed class PreflightRunner(PreflightRequest request)
     private IEnumerable<PreflightCheck> Credentials(string root, CancellationToken cancellationToken)
     {
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var hints = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.Plan is not null)
         {
             foreach (var agent in request.Plan.AllAgents)
             {
-                foreach (var name in agent.Settings.GetStringList("api-key-env").Concat(agent.Settings.GetStringList("env-from")))
+                foreach (var (name, hint) in PlanCredentialVariables(agent.Settings))
                 {
                     variables.TryAdd(name, $"plan agent '{agent.Id}'");
+                    if (hint is not null) hints.TryAdd(name, hint);
                 }
             }
         }
@@ -133,15 +135,39 @@ public sealed class PreflightRunner(PreflightRequest request)
                 variables.TryAdd(name, $"MCP server '{server.Name}' ({server.SourcePath}:{server.Line})");
             }
         }
-        foreach (var (name, source) in variables) yield return CheckCredential(request, name, source);
+        foreach (var (name, source) in variables) yield return CheckCredential(request, name, source, hints.GetValueOrDefault(name));
+    }
+
+    /// <summary>
+    /// Variables a plan agent reads credentials from: <c>api-key-env: NAME</c>, and <c>env-from</c> as a list of names or
+    /// a mapping CHILD_NAME: NAME (the child's name also says which provider's format to expect).
+    /// </summary>
+    private static IEnumerable<(string Name, string? Hint)> PlanCredentialVariables(Agents.AgentSettings settings)
+    {
+        if (settings.Values.GetValueOrDefault("api-key-env") is string key && key.Length > 0) yield return (key, null);
+        switch (settings.Values.GetValueOrDefault("env-from"))
+        {
+            case string single when single.Length > 0:
+                yield return (single, null);
+                break;
+            case IReadOnlyList<object?> list:
+                foreach (var name in list.OfType<string>()) yield return (name, null);
+                break;
+            case IReadOnlyDictionary<string, object?> map:
+                foreach (var (child, value) in map)
+                {
+                    if (value is string name && name.Length > 0) yield return (name, child);
+                }
+                break;
+        }
     }
 
     /// <summary>Presence and provider format of one variable; the value itself is never shown.</summary>
-    public static PreflightCheck CheckCredential(PreflightRequest request, string name, string source)
+    public static PreflightCheck CheckCredential(PreflightRequest request, string name, string source, string? providerHint = null)
     {
         var value = request.Environment(name);
         if (string.IsNullOrEmpty(value)) return new PreflightCheck("credential", name, PreflightOutcome.Fail, $"missing (needed by {source})");
-        var expected = CredentialFormats.ExpectedFor(name);
+        var expected = CredentialFormats.ExpectedFor(name).Concat(providerHint is null ? [] : CredentialFormats.ExpectedFor(providerHint)).Distinct().ToList();
         if (expected.Count == 0) return new PreflightCheck("credential", name, PreflightOutcome.Pass, $"present (no known format for this name; needed by {source})");
         var match = expected.FirstOrDefault(f => f.Pattern.IsMatch(value.Trim()));
         return match is not null

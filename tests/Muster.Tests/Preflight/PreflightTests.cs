@@ -126,6 +126,71 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_brings_its_folders_credentials_and_container_engine_need()
+    {
+        Write("plan.yaml", """
+            name: p
+            waves:
+              - name: zero
+                agents:
+                  - {id: preflight, kind: preflight}
+              - name: one
+                agents:
+                  - id: lint
+                    kind: command
+                    with: {program: eslint, cwd: web, env-from: {GITHUB_TOKEN: MUSTER_GH_TOKEN}}
+                  - id: review
+                    kind: llm
+                    with: {model: gpt-4o, api-key-env: MUSTER_OPENAI_KEY}
+                  - {id: infra, kind: infra-state}
+            """);
+        var plan = new Muster.Engine.Plans.PlanParser(Muster.Agents.AgentRegistry.CreateDefault()).ParseFile(Path.Combine(_root, "plan.yaml"));
+        var env = new Dictionary<string, string> { ["MUSTER_OPENAI_KEY"] = OpenAiProjectShaped(3), ["MUSTER_GH_TOKEN"] = "not-a-github-token" };
+        var checks = await new PreflightRunner(new PreflightRequest
+        {
+            Root = _root,
+            Plan = plan,
+            Environment = n => n == "DOCKER_HOST" ? "unix://" + Path.Combine(_root, "none.sock") : env.GetValueOrDefault(n),
+        }).RunAsync(CancellationToken.None);
+
+        var credentials = checks.Where(c => c.Area == "credential").ToDictionary(c => c.Item);
+        Assert.Equal("present, matches OpenAI project key format", credentials["MUSTER_OPENAI_KEY"].Detail);
+        Assert.Equal(PreflightOutcome.Fail, credentials["MUSTER_GH_TOKEN"].Outcome); // judged as a GitHub token: the child's name says so
+        Assert.Contains("GitHub", credentials["MUSTER_GH_TOKEN"].Detail, StringComparison.Ordinal);
+        var cwd = Assert.Single(checks, c => c.Area == "plan lint.cwd");
+        Assert.Equal((PreflightOutcome.Fail, "does not exist"), (cwd.Outcome, cwd.Detail));
+        Assert.Equal(PreflightOutcome.Fail, Assert.Single(checks, c => c.Area == "container engine").Outcome); // the plan has an infra-state agent
+    }
+
+    [Fact]
+    public async Task As_wave_0_it_sees_the_whole_plan_and_stops_the_run_before_the_long_waves()
+    {
+        Write("plan.yaml", """
+            name: guarded
+            waves:
+              - name: Wave 0 - preflight
+                agents:
+                  - {id: preflight, kind: preflight}
+                exit:
+                  - max-findings: {severity: HIGH, count: 0}
+              - name: Wave 1
+                agents:
+                  - id: lint
+                    kind: command
+                    with: {program: eslint, cwd: no-such-folder}
+            """);
+        var plan = new Muster.Engine.Plans.PlanParser(AgentRegistry.CreateDefault()).ParseFile(Path.Combine(_root, "plan.yaml"));
+        var host = new Muster.Engine.RunHost(AgentRegistry.CreateDefault(), new Muster.Engine.EngineOptions(), NoSecretScrubber.Instance);
+
+        var outcome = await host.StartAsync(plan, _root, Path.Combine(_root, ".muster"), new Dictionary<string, string>(), [], CancellationToken.None);
+
+        var finding = Assert.Single(outcome.Findings, f => f.RuleId == "MUSTER-PREFLIGHT-FAIL");
+        Assert.Equal("plan lint.cwd no-such-folder: does not exist", finding.Message);
+        Assert.False(Assert.Single(outcome.Waves[0].Criteria).Passed);
+        Assert.Equal(AgentState.Skipped, outcome.Agents.Single(a => a.AgentId == "lint").State);
+    }
+
+    [Fact]
     public async Task The_command_prints_a_line_per_item_and_exits_1_on_a_failure()
     {
         var variable = "MUSTER_TEST_MISSING_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
