@@ -19,7 +19,7 @@ internal sealed class McpServersAgent : IAgent
             "MCP servers configured vs startable: handshake + tools/list per server (opt-in start), literal secrets, wide filesystem roots, status claims.",
             () => new McpServersAgent())
         {
-            SettingKeys = ["start-servers", "timeout", "max-file-bytes"],
+            SettingKeys = ["start-servers", "timeout", "max-file-bytes", "parallel"],
             SoftTimeout = TimeSpan.FromMinutes(2),
             HardTimeout = TimeSpan.FromMinutes(10),
         };
@@ -35,27 +35,29 @@ internal sealed class McpServersAgent : IAgent
         var findings = new List<Finding>();
         var verified = new List<(McpServerConfig Server, McpProbeResult Result)>();
 
-        var index = 0;
-        foreach (var server in servers)
+        // Servers are verified a few at a time: each is bounded by the timeout, so a fleet of hanging servers costs
+        // ceil(n / parallel) timeouts, not n.
+        var parallel = Math.Max(1, context.Settings.GetInt("parallel", 4));
+        using var gate = new SemaphoreSlim(parallel);
+        var done = 0;
+        var results = await Task.WhenAll(servers.Select(async server =>
         {
-            context.ReportProgress($"server {++index}/{servers.Count}: {server.Name}");
-            McpProbeResult result;
-            if (server.IsStdio && CommandResolver.Resolve(server.Command!, context.Root, Environment.GetEnvironmentVariable("PATH")) is null)
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                // Resolving a command runs nothing, so it is checked even when starting servers is off.
-                result = new McpProbeResult(McpProbeStatus.CommandNotFound, false, false, null, $"command '{server.Command}' not found on PATH or in the workspace", TimeSpan.Zero);
+                var result = await VerifyAsync(server, start, probe, context.Root, cancellationToken);
+                context.ReportProgress($"{Interlocked.Increment(ref done)}/{servers.Count} MCP servers checked");
+                return result with { Detail = context.Scrubber.Scrub(result.Detail) };
             }
-            else if (!start && (server.IsStdio || server.IsHttp))
+            finally
             {
-                result = new McpProbeResult(McpProbeStatus.NotStarted, false, false, null, "configured, not started: start-servers is off", TimeSpan.Zero);
+                gate.Release();
             }
-            else
-            {
-                result = await probe.VerifyAsync(server, cancellationToken);
-            }
-            result = result with { Detail = context.Scrubber.Scrub(result.Detail) };
-            verified.Add((server, result));
-            findings.AddRange(McpFindings.ForServer(server, result, context.Root));
+        }));
+        for (var i = 0; i < servers.Count; i++)
+        {
+            verified.Add((servers[i], results[i]));
+            findings.AddRange(McpFindings.ForServer(servers[i], results[i], context.Root));
         }
         findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, cancellationToken));
         foreach (var (path, reason) in reader.Unreadable)
@@ -91,6 +93,20 @@ internal sealed class McpServersAgent : IAgent
                 ["tools"] = verified.Sum(v => v.Result.ToolCount ?? 0),
             },
         };
+    }
+
+    private static async Task<McpProbeResult> VerifyAsync(McpServerConfig server, bool start, McpServerProbe probe, string root, CancellationToken cancellationToken)
+    {
+        if (server.IsStdio && CommandResolver.Resolve(server.Command!, root, Environment.GetEnvironmentVariable("PATH")) is null)
+        {
+            // Resolving a command runs nothing, so it is checked even when starting servers is off.
+            return new McpProbeResult(McpProbeStatus.CommandNotFound, false, false, null, $"command '{server.Command}' not found on PATH or in the workspace", TimeSpan.Zero);
+        }
+        if (!start && (server.IsStdio || server.IsHttp))
+        {
+            return new McpProbeResult(McpProbeStatus.NotStarted, false, false, null, "configured, not started: start-servers is off", TimeSpan.Zero);
+        }
+        return await probe.VerifyAsync(server, cancellationToken);
     }
 
     private static string Table(List<(McpServerConfig Server, McpProbeResult Result)> verified, List<string> files)
