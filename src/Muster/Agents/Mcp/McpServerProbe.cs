@@ -137,6 +137,13 @@ public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout)
 
     private static string Describe(Exception e)
     {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is ClientTransportClosedException { Details: StdioClientCompletionDetails { ExitCode: { } code } })
+            {
+                return $"the process exited with code {code} before answering initialize";
+            }
+        }
         var message = e.Message;
         for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
         {

@@ -111,14 +111,14 @@ internal sealed class McpServersAgent : IAgent
 
     private static string Table(List<(McpServerConfig Server, McpProbeResult Result)> verified, List<string> files)
     {
-        var table = new StringBuilder("| Server | Declared at | Kind | Configured | Starts | Answers | Tools | Status |\n|---|---|---|---|---|---|---:|---|\n");
+        var table = new StringBuilder("| Server | Declared at | Kind | Configured | Starts | Answers | Tools | Status | Took |\n|---|---|---|---|---|---|---:|---|---:|\n");
         foreach (var (server, result) in verified)
         {
             var unknown = result.Status is McpProbeStatus.NotStarted;
             table.Append(CultureInfo.InvariantCulture,
                 $"| {server.Name} | {server.SourcePath}:{server.Line} | {(server.IsStdio ? "stdio" : server.IsHttp ? "http" : "?")} | yes | " +
                 $"{(unknown ? "unverified" : result.Started ? "yes" : "no")} | {(unknown ? "unverified" : result.Answered ? "yes" : "no")} | " +
-                $"{(result.ToolCount?.ToString(CultureInfo.InvariantCulture) ?? "-")} | {result.Status}: {result.Detail.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+                $"{(result.ToolCount?.ToString(CultureInfo.InvariantCulture) ?? "-")} | {result.Status}: {result.Detail.Replace("|", "\\|", StringComparison.Ordinal)} | {result.Elapsed.TotalSeconds:0.00} s |\n");
         }
         if (files.Count > 0) table.Append("\nConfiguration files: ").Append(string.Join(", ", files)).Append('\n');
         return table.ToString();

@@ -62,6 +62,8 @@ public sealed class McpServersAgentTests : IDisposable
         var exited = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-MCP-SERVER-EXITED");
         Assert.Equal("crash", exited.Properties["server"]);
         Assert.Equal(Severity.High, exited.Severity);
+        Assert.Contains("exited with code 3", exited.Message, StringComparison.Ordinal);
+        Assert.Contains("crashing at start as asked", exited.Message, StringComparison.Ordinal); // its stderr
         var hung = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-MCP-SERVER-TIMEOUT");
         Assert.Equal("hang", hung.Properties["server"]);
         Assert.Equal(Severity.High, hung.Severity);
