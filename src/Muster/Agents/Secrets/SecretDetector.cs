@@ -60,9 +60,8 @@ internal sealed class SecretDetector(SecretRuleSet rules)
         var offset = 0;
         while (offset < text.Length)
         {
-            var found = text[offset..].IndexOfAny(rules.Keywords);
-            if (found < 0) break;
-            var p = offset + found;
+            var p = rules.Prefilter.IndexOfCandidate(text, offset);
+            if (p < 0) break;
             keywordRules.Clear();
             rules.KeywordRulesAt(text, p, keywordRules);
             foreach (var (ruleIndex, _) in keywordRules)
