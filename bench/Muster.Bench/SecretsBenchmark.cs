@@ -35,8 +35,10 @@ internal sealed class SecretsBenchmark : IBenchmark
             Console.WriteLine($"  {generated.Files:N0} files, {generated.Bytes / 1048576.0:N0} MB");
 
             await ScanTree(Path.Combine(dir, "tree")); // warm-up: page cache and JIT
-            var (muster, seconds, bytes, findings) = await ScanTree(Path.Combine(dir, "tree"));
-            Console.WriteLine($"muster secrets: {bytes / 1048576.0:N0} MB in {seconds:N2} s = {muster:N1} MB/s, {findings} findings");
+            var (seconds, bytesRead, findings) = await ScanTree(Path.Combine(dir, "tree"));
+            // Both tools are rated on the tree's size: each skips binary files after sniffing their start.
+            var muster = generated.Bytes / 1048576.0 / seconds;
+            Console.WriteLine($"muster secrets: {generated.Bytes / 1048576.0:N0} MB tree ({bytesRead / 1048576.0:N0} MB read) in {seconds:N2} s = {muster:N1} MB/s, {findings} findings");
 
             var rg = RunRipgrep(Path.Combine(dir, "tree"), Path.Combine(dir, "keywords.txt"), generated.Bytes);
             if (rg is { } r)
@@ -57,7 +59,7 @@ internal sealed class SecretsBenchmark : IBenchmark
         }
     }
 
-    private static async Task<(double MbPerSecond, double Seconds, double Bytes, int Findings)> ScanTree(string root)
+    private static async Task<(double Seconds, double BytesRead, int Findings)> ScanTree(string root)
     {
         var context = new AgentContext
         {
@@ -71,8 +73,7 @@ internal sealed class SecretsBenchmark : IBenchmark
         var watch = Stopwatch.StartNew();
         var result = await SecretsAgent.Descriptor.Create().RunAsync(context, CancellationToken.None);
         watch.Stop();
-        var bytes = result.Metrics["bytes"];
-        return (bytes / 1048576.0 / watch.Elapsed.TotalSeconds, watch.Elapsed.TotalSeconds, bytes, result.Findings.Count);
+        return (watch.Elapsed.TotalSeconds, result.Metrics["bytes"], result.Findings.Count);
     }
 
     private static (double Seconds, double MbPerSecond)? RunRipgrep(string root, string keywordsFile, long bytes)

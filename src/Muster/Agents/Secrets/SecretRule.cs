@@ -13,6 +13,9 @@ internal sealed record SecretRule
     public double MinEntropy { get; init; }
     public SecretValidator Validator { get; init; } = SecretValidator.None;
 
+    /// <summary>Only look at keyword hits followed by an assignment (see <see cref="Secrets.AssignmentGate"/>).</summary>
+    public bool AssignmentGate { get; init; }
+
     /// <summary>The worst severity the rule reports, for a file that is tracked or not ignored.</summary>
     public Severity Severity { get; init; } = Severity.Critical;
 

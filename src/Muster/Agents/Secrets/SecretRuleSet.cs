@@ -141,6 +141,7 @@ internal sealed class SecretRuleSet
             Regex = regex,
             MinEntropy = entry.Entropy,
             Validator = validator,
+            AssignmentGate = entry.AssignmentGate,
             Severity = severity,
             Remediation = entry.Remediation ?? defaultRemediation,
             WindowBefore = Math.Clamp(entry.Before ?? 32, 0, 4096),
