@@ -93,7 +93,11 @@ internal sealed class SecretsAgent : IAgent
                     Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
                     walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
                 }
-                foreach (var detection in result.Detections) candidates.Add(new Candidate(file, status, detection, null));
+                foreach (var detection in result.Detections)
+                {
+                    if (detection.IsPlaceholder) Interlocked.Increment(ref tally.Placeholders);
+                    else candidates.Add(new Candidate(file, status, detection, null));
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
