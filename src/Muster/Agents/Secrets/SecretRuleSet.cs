@@ -139,6 +139,7 @@ internal sealed class SecretRuleSet
             Description = entry.Description ?? id,
             Keywords = entry.Keywords,
             Regex = regex,
+            SecretGroupNumber = regex.GroupNumberFromName("secret") is var named and >= 0 ? named : regex.GetGroupNumbers().Length > 1 ? 1 : 0,
             MinEntropy = entry.Entropy,
             Validator = validator,
             AssignmentGate = entry.AssignmentGate,
