@@ -36,7 +36,9 @@ internal sealed class SecretsAgent : IAgent
             : context.RunParameters.TryGetValue("rules", out var fromCli) ? Path.GetFullPath(fromCli) : null;
         var rules = rulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(rulesPath);
         var allow = SecretsAllowList.FromSettings(settings);
-        var baselinePath = settings.GetString("baseline");
+        // `muster baseline PATH` writes the default file; a plan's setting names another one.
+        var baselinePath = settings.GetString("baseline")
+            ?? (File.Exists(Path.Combine(context.Root, SecretsBaseline.DefaultRelativePath)) ? SecretsBaseline.DefaultRelativePath : null);
         SecretsBaseline? baseline = null;
         if (baselinePath is not null)
         {
