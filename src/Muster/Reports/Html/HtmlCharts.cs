@@ -48,7 +48,7 @@ internal static class HtmlCharts
             .Max();
         var span = Math.Max(1, (end - origin).TotalMilliseconds);
         const int rowHeight = 22, top = 24;
-        var plot = Width - LabelWidth - 110;
+        var plot = Width - LabelWidth - 160;
         double X(DateTimeOffset at) => LabelWidth + plot * Math.Clamp((at - origin).TotalMilliseconds / span, 0, 1);
         var agents = facts.Agents.OrderBy(a => a.WaveIndex).ThenBy(a => a.StartedAt ?? DateTimeOffset.MaxValue).ThenBy(a => a.AgentId, StringComparer.Ordinal).ToList();
         var height = top + agents.Count * rowHeight + 24;
@@ -80,7 +80,7 @@ internal static class HtmlCharts
                 .Append(E(agent.AgentId)).Append(": ").Append(state).Append(", ").Append(E(ReportText.Duration(agent.Duration)))
                 .Append(agent.WentOverdue ? ", went overdue" : "").Append("</title></rect>");
             h.Append("<text class=\"bar-label\" x=\"").Append(N(x2 + 4)).Append("\" y=\"").Append(I(y + 15)).Append("\">").Append(state)
-                .Append(agent.WentOverdue ? " ⚠ overdue" : "").Append("</text>\n");
+                .Append(agent.WentOverdue && agent.State != AgentState.Overdue ? " ⚠ overdue" : agent.WentOverdue ? " ⚠" : "").Append("</text>\n");
         }
         h.Append("<text class=\"muted\" x=\"").Append(I(LabelWidth)).Append("\" y=\"").Append(I(height - 4)).Append("\">0</text>");
         h.Append("<text class=\"muted\" text-anchor=\"end\" x=\"").Append(I(LabelWidth + plot)).Append("\" y=\"").Append(I(height - 4)).Append("\">")
@@ -144,15 +144,15 @@ internal static class HtmlCharts
             return h.Append("<p class=\"note\">First run in this journal: no trend yet.</p></section>\n").ToString();
         }
         var max = Math.Max(1, points.Max(p => p.Total));
-        const int chartHeight = 160, barWidth = 36;
+        const int chartHeight = 160, barWidth = 36, top = 20;
         var step = Math.Min(120, (Width - 60) / points.Count);
-        h.Append("<svg class=\"chart\" role=\"img\" aria-label=\"Gaps per run\" viewBox=\"0 0 ").Append(I(Width)).Append(' ').Append(I(chartHeight + 40)).Append("\">\n");
+        h.Append("<svg class=\"chart\" role=\"img\" aria-label=\"Gaps per run\" viewBox=\"0 0 ").Append(I(Width)).Append(' ').Append(I(chartHeight + top + 24)).Append("\">\n");
         Severity[] order = [Severity.Low, Severity.Medium, Severity.High, Severity.Critical];
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
             var x = 40 + i * step;
-            double y = chartHeight;
+            double y = chartHeight + top;
             foreach (var severity in order)
             {
                 var hgt = chartHeight * p.Count(severity) / (double)max;
@@ -164,7 +164,7 @@ internal static class HtmlCharts
                 }
             }
             h.Append("<text x=\"").Append(I(x)).Append("\" y=\"").Append(N(y - 4)).Append("\">").Append(I(p.Total)).Append("</text>");
-            h.Append("<text class=\"muted\" x=\"").Append(I(x)).Append("\" y=\"").Append(I(chartHeight + 16)).Append("\">").Append(E(Shorten(p.RunId, 16))).Append("</text>\n");
+            h.Append("<text class=\"muted\" x=\"").Append(I(x)).Append("\" y=\"").Append(I(chartHeight + top + 16)).Append("\">").Append(E(Shorten(p.RunId, 16))).Append("</text>\n");
         }
         h.Append("</svg>\n<table><thead><tr><th>Run</th><th>Started</th><th>Status</th><th>CRITICAL</th><th>HIGH</th><th>MEDIUM</th><th>LOW</th><th>Total</th></tr></thead><tbody>\n");
         foreach (var p in points)
