@@ -3,6 +3,10 @@
 set -euo pipefail
 need=()
 # (sections are added by features that need system packages)
+# infra-state: a private dockerd, docker-compose v1 and a static busybox for the real-engine tests
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+[ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need+=(busybox-static)
 # report.html browser test: headless Chromium driven by Playwright (never downloads its own browser)
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then

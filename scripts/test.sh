@@ -11,8 +11,9 @@ set +e
 dotnet test Muster.slnx --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
 code=${PIPESTATUS[0]}
 set -e
-passed=$(grep -Eo '^ +Passed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
-failed=$(grep -Eo '^ +Failed: +[0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+count() { { grep -Eo "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed)
+failed=$(count Failed)
 rm -f "$log"
 echo "tests: ${passed} passed, ${failed} failed"
 exit "$code"

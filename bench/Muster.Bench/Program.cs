@@ -4,6 +4,7 @@ using Muster.Bench;
 IBenchmark[] benchmarks =
 [
     new EngineBenchmark(),
+    new DependenciesBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

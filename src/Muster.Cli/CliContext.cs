@@ -11,7 +11,10 @@ internal sealed class CliContext
     public required TextWriter Error { get; init; }
     public AgentRegistry Registry { get; init; } = AgentRegistry.CreateDefault();
     public TimeProvider Time { get; init; } = TimeProvider.System;
-    public ISecretScrubber Scrubber { get; init; } = NoSecretScrubber.Instance;
+    private readonly Lazy<ISecretScrubber> _scrubber = new(() => new Muster.Agents.Secrets.RuleBasedSecretScrubber());
+
+    /// <summary>Redacts every secret the rule set recognises from agent output, journal rows and prompts.</summary>
+    public ISecretScrubber Scrubber => _scrubber.Value;
     public required ILoggerFactory Loggers { get; init; }
 
     /// <summary>The live view needs a terminal on stderr and no CI.</summary>

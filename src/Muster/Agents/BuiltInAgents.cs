@@ -7,7 +7,13 @@ namespace Muster.Agents;
 public static class BuiltInAgents
 {
     public static AgentRegistry Register(AgentRegistry registry) => registry
+        .Add(Command.CommandAgent.Descriptor)
+        .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
+        .Add(Dependencies.DependenciesAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
+        .Add(Secrets.SecretsAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
-        .Add(Inventory.WorkspaceInventoryAgent.Descriptor);
+        .Add(InfraState.InfraStateAgent.Descriptor)
+        .Add(Inventory.WorkspaceInventoryAgent.Descriptor)
+        .Add(Llm.LlmAgent.Descriptor);
 }

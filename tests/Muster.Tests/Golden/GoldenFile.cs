@@ -31,17 +31,17 @@ internal static class GoldenFile
         throw new XunitException(Describe(expectedText, actualText, sourcePath));
     }
 
-    /// <summary>The Golden folder of the test project in the source tree (found by walking up to Muster.slnx).</summary>
-    public static string SourceDirectory()
+    /// <summary>The Golden folder of the test project in the source tree.</summary>
+    public static string SourceDirectory() => Path.Combine(RepositoryRoot(), "tests", "Muster.Tests", "Golden");
+
+    /// <summary>The folder holding Muster.slnx, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Muster.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "Muster.Tests", "Golden");
-            }
+            if (File.Exists(Path.Combine(dir.FullName, "Muster.slnx"))) return dir.FullName;
         }
-        throw new InvalidOperationException($"No Muster.slnx above {AppContext.BaseDirectory}: cannot locate the golden files.");
+        throw new InvalidOperationException($"No Muster.slnx above {AppContext.BaseDirectory}: cannot locate the source tree.");
     }
 
     // Git may check files out with CRLF on Windows; the contract is LF.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Muster.Engine;
 using Muster.Reports;
+using Muster.Tests.Golden;
 
 namespace Muster.Tests.Reports;
 
@@ -77,5 +78,37 @@ public class JsonReportTests
         var json = await Render(outcome);
 
         Assert.Equal("NaN", json["agents"]![0]!["metrics"]!["ratio"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_field_is_documented()
+    {
+        var docs = await File.ReadAllTextAsync(Path.Combine(GoldenFile.RepositoryRoot(), "docs", "report-json.md"));
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        CollectFieldNames(await Render(ReportFixture.Representative()), names);
+
+        Assert.NotEmpty(names);
+        var undocumented = names.Where(name => !docs.Contains("`" + name + "`", StringComparison.Ordinal)).ToList();
+        Assert.True(undocumented.Count == 0, "Not in docs/report-json.md: " + string.Join(", ", undocumented));
+    }
+
+    // Keys of free-form maps (metrics, properties, counts by state or severity) are data, not fields.
+    private static readonly HashSet<string> Maps = ["metrics", "properties", "agentsByState", "findingsBySeverity", "gapsBySeverity"];
+
+    private static void CollectFieldNames(JsonNode? node, ISet<string> names)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    names.Add(name);
+                    if (!Maps.Contains(name)) CollectFieldNames(value, names);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array) CollectFieldNames(item, names);
+                break;
+        }
     }
 }

@@ -17,6 +17,7 @@ public class MarkdownReportTests
     [InlineData("# not a heading", "\\# not a heading")]
     [InlineData("- not a list", "\\- not a list")]
     [InlineData("back\\slash `code`", "back\\\\slash \\`code\\`")]
+    [InlineData("&lt; is literal", "\\&lt; is literal")]
     public void Inline_text_is_escaped(string text, string expected)
     {
         Assert.Equal(expected, MarkdownText.Inline(text));

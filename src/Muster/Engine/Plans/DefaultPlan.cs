@@ -15,19 +15,20 @@ public static class DefaultPlan
         var agents = registry.All.Where(d => d.InDefaultPlan).ToList();
         var waves = new (string Name, AgentRole[] Roles)[]
         {
-            ("Wave 1: scanners", [AgentRole.Scanner, AgentRole.Research]),
-            ("Wave 2: analysis", [AgentRole.Analysis]),
-            ("Wave 3: verification", [AgentRole.Verification]),
+            ("scanners", [AgentRole.Scanner, AgentRole.Research]),
+            ("analysis", [AgentRole.Analysis]),
+            ("verification", [AgentRole.Verification]),
         };
         var yaml = new StringBuilder()
             .AppendLine("# Muster's built-in audit plan. Copy it, edit it, run it with: muster run plan.yaml --root PATH")
             .AppendLine("name: audit")
             .AppendLine("waves:");
+        var number = 0;
         foreach (var (name, roles) in waves)
         {
             var members = agents.Where(a => roles.Contains(a.DefaultRole)).ToList();
             if (members.Count == 0) continue;
-            yaml.AppendLine($"  - name: \"{name}\"").AppendLine("    agents:");
+            yaml.AppendLine($"  - name: \"Wave {++number}: {name}\"").AppendLine("    agents:");
             foreach (var agent in members)
             {
                 yaml.AppendLine($"      - id: {agent.Kind}")

@@ -77,7 +77,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
             md.Append(Row("Went overdue", $"{overdue} (passed the soft timeout; overdue is not failure)")).Append('\n');
         }
         var reused = facts.Agents.Count(a => a.Reused);
-        if (reused > 0) md.Append(Row("Reused from journal", reused.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+        if (reused > 0) md.Append(Row("Reused from journal", reused.ToString(CultureInfo.InvariantCulture))).Append('\n');
         if (facts.Outcome.StopReason is { Length: > 0 } reason) md.Append(Row("Stop reason", Inline(reason))).Append('\n');
         var unverified = facts.Unverified;
         if (unverified.Count > 0)
@@ -274,7 +274,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
             var duration = wave.StartedAt is { } s && wave.FinishedAt is { } f ? ReportText.Duration(f - s) : "—";
             var head = new[]
             {
-                wave.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), Inline(wave.Name),
+                wave.Index.ToString(CultureInfo.InvariantCulture), Inline(wave.Name),
                 ReportText.WaveStatus(wave.Status), wave.ContinueOnFail ? "continue" : "stop", duration,
             };
             if (wave.Criteria.Count == 0)
@@ -322,7 +322,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         string[] cells =
         [
             B(role.Role is { } r ? ReportText.Role(r) : "Total"),
-            B(role.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            B(role.Count.ToString(CultureInfo.InvariantCulture)),
             B(successRate),
             B(ReportText.Duration(role.AverageDuration)),
             B(ReportText.Bytes(role.OutputBytes)),
@@ -352,9 +352,9 @@ internal sealed class MarkdownReportWriter : IReportWriter
                 Code(agent.AgentId, inTable: true),
                 Code(agent.Kind, inTable: true),
                 ReportText.Role(agent.Role),
-                agent.WaveIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                agent.WaveIndex.ToString(CultureInfo.InvariantCulture),
                 agent.State.ToLabel(),
-                agent.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                agent.Attempts.ToString(CultureInfo.InvariantCulture),
                 started ? ReportText.Duration(agent.Duration) : "—",
                 string.Join(", ", notes),
                 Inline(agent.Error))).Append('\n');
@@ -382,9 +382,9 @@ internal sealed class MarkdownReportWriter : IReportWriter
         md.Append(Row("---", "---:")).Append('\n');
         foreach (var (severity, count) in facts.FindingsBySeverity)
         {
-            md.Append(Row(severity.ToLabel(), count.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+            md.Append(Row(severity.ToLabel(), count.ToString(CultureInfo.InvariantCulture))).Append('\n');
         }
-        md.Append(Row("**Total**", "**" + facts.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "**")).Append('\n');
+        md.Append(Row("**Total**", "**" + facts.Findings.Count.ToString(CultureInfo.InvariantCulture) + "**")).Append('\n');
         md.Append('\n');
     }
 
@@ -400,7 +400,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         }
         foreach (var group in facts.Findings.GroupBy(f => f.Severity))
         {
-            md.Append("### ").Append(group.Key.ToLabel()).Append(" (").Append(group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(")\n\n");
+            md.Append("### ").Append(group.Key.ToLabel()).Append(" (").Append(group.Count().ToString(CultureInfo.InvariantCulture)).Append(")\n\n");
             foreach (var finding in group) WriteFinding(md, finding);
         }
     }

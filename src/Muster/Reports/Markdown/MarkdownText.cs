@@ -6,7 +6,7 @@ namespace Muster.Reports.Markdown;
 internal static class MarkdownText
 {
     // Characters that start emphasis, links, code, HTML or table cells anywhere in a line.
-    private const string Special = "\\`*_[]<>|~";
+    private const string Special = "\\`*_[]<>|~&";
 
     /// <summary>Inline text on one line: Markdown punctuation backslash-escaped, line breaks as &lt;br&gt;.</summary>
     public static string Inline(string? text)

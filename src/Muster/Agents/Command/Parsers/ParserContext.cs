@@ -1,0 +1,54 @@
+using Muster.Model;
+
+namespace Muster.Agents.Command.Parsers;
+
+/// <summary>
+/// Where the tool ran and how to make its findings Muster's: paths relative to the root, text scrubbed of secrets,
+/// severities from the plan's <c>severity-map</c> when it gives one.
+/// </summary>
+internal sealed class ParserContext
+{
+    public required string Root { get; init; }
+    public required string WorkingDirectory { get; init; }
+    public required string AgentId { get; init; }
+    public required ISecretScrubber Scrubber { get; init; }
+    public required AgentSettings Settings { get; init; }
+
+    /// <summary>The plan's severity for a tool's level word (error, warning, 2...), when it maps one.</summary>
+    public Severity? MappedSeverity(string? level)
+    {
+        if (level is null) return null;
+        foreach (var (key, value) in Settings.GetStringMap("severity-map"))
+        {
+            if (!key.Equals(level, StringComparison.OrdinalIgnoreCase)) continue;
+            return SeverityText.TryParse(value, out var s)
+                ? s
+                : throw new AgentSettingsException($"severity-map: '{value}' is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
+        }
+        return null;
+    }
+
+    public string Scrub(string text) => Scrubber.Scrub(text);
+
+    /// <summary>
+    /// A tool's path (absolute, relative to its working directory, or a file: URI) as a root-relative location;
+    /// null when it points outside the root.
+    /// </summary>
+    public SourceLocation? Locate(string? path, int line = 0, int column = 0)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        var full = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(WorkingDirectory, path));
+        var relative = RootPaths.ToRelative(Root, full);
+        return relative is null ? null : new SourceLocation(relative, Math.Max(0, line), Math.Max(0, column));
+    }
+
+    public Finding Complete(Finding finding, string discriminator) =>
+        (finding with
+        {
+            AgentId = AgentId,
+            Title = Scrub(finding.Title),
+            Message = Scrub(finding.Message),
+            Evidence = finding.Evidence is null ? null : Scrub(finding.Evidence),
+            Remediation = finding.Remediation is null ? null : Scrub(finding.Remediation),
+        }).WithDefaultFingerprint(discriminator);
+}

@@ -1,0 +1,47 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Muster.Agents.ConfigAudit;
+
+/// <summary>
+/// The compose files of one folder (e.g. <c>docker-compose.yml</c> plus its override), which <c>docker compose</c>
+/// merges. Rules about something missing (healthcheck, restart, limits) look at every file's definition of a
+/// service before calling it absent, so an override that adds it is honoured.
+/// </summary>
+internal sealed class ComposeProject(IReadOnlyList<ComposeFileDocument> files)
+{
+    public IReadOnlyList<ComposeFileDocument> Files { get; } = files;
+
+    public IEnumerable<ComposeService> Services => Files.SelectMany(f => f.Services);
+
+    /// <summary>Each service name with all of its definitions, in file order.</summary>
+    public IEnumerable<IReadOnlyList<ComposeService>> ServiceGroups =>
+        Services.GroupBy(s => s.Name, StringComparer.Ordinal).Select(g => (IReadOnlyList<ComposeService>)g.ToList());
+
+    public IReadOnlySet<string> ServiceNames => Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The definition a finding about the service points at: the one with an image or build, else the first.</summary>
+    public static ComposeService Primary(IReadOnlyList<ComposeService> group) =>
+        group.FirstOrDefault(s => s.Get("image") is not null || s.Get("build") is not null) ?? group[0];
+
+    /// <summary>
+    /// True when some definition satisfies <paramref name="present"/>, directly or through <c>extends</c>. An
+    /// <c>extends</c> from another file cannot be checked here, so it also counts as present: the rule stays
+    /// silent rather than report something it did not verify.
+    /// </summary>
+    public bool Has(IReadOnlyList<ComposeService> group, Func<ComposeService, bool> present, int depth = 0)
+    {
+        if (group.Any(present)) return true;
+        if (depth > 8) return true;
+        foreach (var service in group)
+        {
+            var extends = service.Get("extends");
+            if (extends is null) continue;
+            if (extends is YamlMappingNode map && map.Get("file") is not null) return true;
+            var baseName = extends is YamlMappingNode m ? m.Get("service").Text() : extends.Text();
+            if (baseName is null) return true;
+            var baseGroup = Services.Where(s => s.Name == baseName).ToList();
+            if (baseGroup.Count == 0 || Has(baseGroup, present, depth + 1)) return true;
+        }
+        return false;
+    }
+}

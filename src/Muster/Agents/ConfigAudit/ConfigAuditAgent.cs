@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Muster.Formats.Nginx;
+using Muster.Model;
+using Muster.Workspace;
+
+namespace Muster.Agents.ConfigAudit;
+
+/// <summary>
+/// Static audit of deployment configuration: compose files, Dockerfiles, nginx configs, .env files and deploy
+/// scripts, against the rules in <see cref="ConfigRuleCatalog"/>. Reads files only; never contacts a service.
+/// </summary>
+internal sealed class ConfigAuditAgent : IAgent
+{
+    public const string Category = "configuration";
+
+    public static readonly AgentDescriptor Descriptor =
+        new("config-audit", AgentRole.Scanner,
+            $"Audits compose files, Dockerfiles, nginx configs, .env files and deploy scripts against {ConfigRuleCatalog.All.Count} configuration rules.",
+            () => new ConfigAuditAgent())
+        {
+            SettingKeys = ["include", "exclude", "disable", "max-file-bytes", "git-timeout"],
+        };
+
+    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var disabled = context.Settings.GetStringList("disable").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var maxBytes = context.Settings.GetInt("max-file-bytes", 1024 * 1024);
+        var gitTimeout = context.Settings.GetDuration("git-timeout", TimeSpan.FromSeconds(20));
+        var walker = new WorkspaceWalker(context.Root, new WalkOptions
+        {
+            Include = context.Settings.GetStringList("include"),
+            Exclude = context.Settings.GetStringList("exclude"),
+        });
+        var files = ConfigFileSet.Collect(walker, maxBytes, cancellationToken);
+        context.ReportProgress($"{files.FileCount} config files");
+
+        var findings = new List<Finding>();
+        var ruleErrors = 0;
+        void Run<TDocument>(IEnumerable<ConfigRule<TDocument>> rules, TDocument document, string label)
+        {
+            foreach (var rule in rules)
+            {
+                if (disabled.Contains(rule.Id)) continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    foreach (var hit in rule.Check(document)) findings.Add(ToFinding(context, rule, hit));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    ruleErrors++;
+                    findings.Add(CheckFailed(context, rule, label, e));
+                }
+            }
+        }
+
+        // What was read, by type: the record of what this audit did and did not check.
+        var audited = new List<(string Type, string Path)>();
+        var composeProjects = files.ComposeProjects();
+        foreach (var project in composeProjects)
+        {
+            audited.AddRange(project.Files.Select(f => ("compose", f.Path)));
+            Run(ComposeRules.All, project, project.Files[0].Path);
+        }
+        foreach (var dockerfile in files.Dockerfiles())
+        {
+            audited.Add(("dockerfile", dockerfile.Path));
+            Run(DockerfileRules.All, dockerfile, dockerfile.Path);
+        }
+        var composeServices = composeProjects.SelectMany(p => p.ServiceNames).ToHashSet(StringComparer.Ordinal);
+        var nginx = files.NginxConfigs();
+        var upstreams = nginx.SelectMany(c => c.FindAll("upstream")).Where(u => u.IsBlock).Select(u => u.Arg0).ToHashSet(StringComparer.Ordinal);
+        foreach (var config in nginx)
+        {
+            audited.AddRange(config.Files.Select(f => ("nginx", f)));
+            Run(NginxRules.All, new NginxAuditDocument(config, upstreams, composeServices), config.Path);
+        }
+        var env = await files.EnvDocumentAsync(gitTimeout, cancellationToken);
+        audited.AddRange(env.EnvFiles.Select(f => ("env", f.Path)));
+        Run(EnvRules.All, env, "env files");
+        foreach (var script in files.ShellScripts())
+        {
+            audited.Add(("shell", script.Path));
+            Run(ShellScriptRules.All, script, script.Path);
+        }
+        audited.AddRange(files.Skipped.Concat(walker.Errors.Select(e => e.RelativePath)).Select(p => ("not-audited", p)));
+
+        var ordered = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        var notAudited = files.Skipped.Count + walker.Errors.Count;
+        return new AgentResult
+        {
+            Findings = ordered,
+            Artifacts =
+            [
+                new Artifact("config-audit-files.tsv", "text/tab-separated-values",
+                    "type\tpath\n" + string.Concat(audited.Distinct().Select(a => $"{a.Type}\t{a.Path}\n"))),
+            ],
+            Summary = $"{ConfigRuleCatalog.All.Count - disabled.Count(d => ConfigRuleCatalog.All.Any(r => r.Id.Equals(d, StringComparison.OrdinalIgnoreCase)))} rules over " +
+                      $"{composeProjects.Sum(p => p.Files.Count)} compose, {files.DockerfileCount} Dockerfile, {nginx.Count} nginx, " +
+                      $"{env.EnvFiles.Count} env and {files.ShellScriptCount} shell files: {ordered.Count} findings." +
+                      (notAudited > 0 ? $" Not audited (unreadable or over {maxBytes:N0} bytes): {string.Join(", ", files.Skipped.Concat(walker.Errors.Select(e => e.RelativePath)).Take(10))}." : "") +
+                      (ruleErrors > 0 ? $" {ruleErrors} rule checks failed and are reported as unverified." : ""),
+            Metrics = new Dictionary<string, double>
+            {
+                ["rules"] = ConfigRuleCatalog.All.Count,
+                ["compose_files"] = composeProjects.Sum(p => p.Files.Count),
+                ["dockerfiles"] = files.DockerfileCount,
+                ["nginx_configs"] = nginx.Count,
+                ["env_files"] = env.EnvFiles.Count,
+                ["shell_scripts"] = files.ShellScriptCount,
+                ["findings"] = ordered.Count,
+                ["not_audited_files"] = notAudited,
+                ["rule_errors"] = ruleErrors,
+                ["elapsed_ms"] = watch.Elapsed.TotalMilliseconds,
+            },
+        };
+    }
+
+    private static Finding ToFinding(AgentContext context, IConfigRule rule, RuleHit hit) => new Finding
+    {
+        RuleId = rule.Id,
+        Title = rule.Title,
+        Severity = rule.Severity,
+        Category = Category,
+        Message = context.Scrubber.Scrub(hit.Message),
+        Location = new SourceLocation(hit.Path, hit.Line, hit.Column),
+        Evidence = hit.Evidence is null ? null : context.Scrubber.Scrub(hit.Evidence),
+        Remediation = rule.Remediation,
+        AgentId = context.AgentId,
+        Properties = new Dictionary<string, string> { ["file-type"] = rule.FileType, ["rationale"] = rule.Rationale },
+    }.WithDefaultFingerprint(hit.Discriminator ?? hit.Message);
+
+    private static Finding CheckFailed(AgentContext context, IConfigRule rule, string label, Exception e) => new Finding
+    {
+        RuleId = "MUSTER-CONFIG-UNVERIFIED",
+        Title = "Configuration rule could not be checked",
+        Severity = Severity.Medium,
+        Category = Category,
+        Message = context.Scrubber.Scrub($"UNVERIFIED: rule {rule.Id} failed on {label}: {e.GetType().Name}: {e.Message}"),
+        Location = new SourceLocation(label),
+        Remediation = "Report this as a Muster bug with the file shape; check the rule manually meanwhile.",
+        AgentId = context.AgentId,
+    }.WithDefaultFingerprint(rule.Id);
+}

@@ -1,0 +1,135 @@
+using Muster.Formats.Nginx;
+using Muster.Workspace;
+
+namespace Muster.Agents.ConfigAudit;
+
+/// <summary>The workspace's config files, sorted by kind, read once. Files over the size limit are listed, not read.</summary>
+internal sealed class ConfigFileSet
+{
+    private readonly string _root;
+    private readonly List<WorkspaceFile> _compose = [];
+    private readonly List<WorkspaceFile> _dockerfiles = [];
+    private readonly List<WorkspaceFile> _nginx = [];
+    private readonly List<WorkspaceFile> _env = [];
+    private readonly List<WorkspaceFile> _examples = [];
+    private readonly List<WorkspaceFile> _shell = [];
+    private readonly List<WorkspaceFile> _gitignores = [];
+    private readonly HashSet<string> _dockerignoreFolders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+    private ConfigFileSet(string root) => _root = root;
+
+    public List<string> Skipped { get; } = [];
+    public int FileCount => _compose.Count + _dockerfiles.Count + _nginx.Count + _env.Count + _shell.Count;
+    public int DockerfileCount => _dockerfiles.Count;
+    public int ShellScriptCount => _shell.Count;
+
+    public static ConfigFileSet Collect(WorkspaceWalker walker, long maxBytes, CancellationToken cancellationToken)
+    {
+        var set = new ConfigFileSet(walker.Root);
+        foreach (var file in walker.EnumerateFiles(cancellationToken))
+        {
+            var name = Path.GetFileName(file.RelativePath);
+            var list = name switch
+            {
+                _ when ConfigFileKinds.IsCompose(name) => set._compose,
+                _ when ConfigFileKinds.IsDockerfile(name) => set._dockerfiles,
+                _ when ConfigFileKinds.IsEnvExample(name) => set._examples,
+                _ when ConfigFileKinds.IsEnvFile(name) => set._env,
+                _ when ConfigFileKinds.IsShellScript(name) => set._shell,
+                ".gitignore" => set._gitignores,
+                _ when ConfigFileKinds.IsNginxCandidate(file.RelativePath, name) => set._nginx,
+                _ => null,
+            };
+            if (name.EndsWith(".dockerignore", StringComparison.Ordinal)) set._dockerignoreFolders.Add(Folder(file.RelativePath));
+            if (list is null) continue;
+            if (file.Length > maxBytes && list != set._env) { set.Skipped.Add(file.RelativePath); continue; }
+            list.Add(file);
+        }
+        return set;
+    }
+
+    public List<ComposeProject> ComposeProjects() =>
+        _compose.Select(f => (File: f, Text: Read(f)))
+            .Where(x => x.Text is not null)
+            .Select(x => ComposeFileDocument.Parse(x.File.RelativePath, x.Text!))
+            .GroupBy(d => Folder(d.Path), StringComparer.Ordinal)
+            .Select(g => new ComposeProject(g.ToList()))
+            .ToList();
+
+    public IEnumerable<DockerfileDocument> Dockerfiles() =>
+        _dockerfiles.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
+            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, _dockerignoreFolders.Contains(Folder(x.File.RelativePath))));
+
+    public IEnumerable<ShellScriptDocument> ShellScripts() =>
+        _shell.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null).Select(x => new ShellScriptDocument(x.File.RelativePath, x.Text!));
+
+    /// <summary>
+    /// nginx configs confirmed by content (they declare http/server/location/upstream/events blocks), each loaded with
+    /// its includes; a file another config includes is audited as part of that config, not again on its own.
+    /// </summary>
+    public List<NginxConfig> NginxConfigs()
+    {
+        var loaded = _nginx.Select(f => NginxConfig.Load(f.FullPath, _root))
+            .Where(c => c.AllDirectives().Any(d => d.IsBlock && d.Name is "http" or "server" or "location" or "upstream" or "events" or "stream"))
+            .ToList();
+        var includedElsewhere = loaded.SelectMany(c => c.Files.Skip(1)).ToHashSet(StringComparer.Ordinal);
+        var tops = loaded.Where(c => !includedElsewhere.Contains(c.Path)).ToList();
+        return tops.Count > 0 ? tops : loaded;
+    }
+
+    public async Task<EnvAuditDocument> EnvDocumentAsync(TimeSpan gitTimeout, CancellationToken cancellationToken)
+    {
+        var paths = _env.Select(f => f.RelativePath).ToList();
+        var git = await GitStatus.QueryAsync(_root, paths, gitTimeout, cancellationToken);
+        IReadOnlySet<string> ignored, tracked;
+        string source;
+        if (git is { } g)
+        {
+            (ignored, tracked, source) = (g.Ignored, g.Tracked, "git check-ignore");
+        }
+        else
+        {
+            var matcher = new GitIgnoreMatcher(_gitignores.Select(f => (f.RelativePath, Read(f) ?? "")));
+            (ignored, tracked, source) = (paths.Where(matcher.IsIgnored).ToHashSet(StringComparer.Ordinal), new HashSet<string>(), ".gitignore files (not a git repository)");
+        }
+        var envFiles = _env.Select(f => new EnvFileInfo(f.RelativePath, ignored.Contains(f.RelativePath), tracked.Contains(f.RelativePath), Mode(f.FullPath))).ToList();
+        var variables = _compose.SelectMany(f => Read(f) is { } text ? ComposeVariables.Find(f.RelativePath, text) : []).ToList();
+        var examples = new Dictionary<string, (string Path, IReadOnlySet<string> Names)>(StringComparer.Ordinal);
+        foreach (var example in _examples.OrderBy(e => Path.GetFileName(e.RelativePath) == ".env.example" ? 0 : 1))
+        {
+            var folder = Folder(example.RelativePath);
+            if (!examples.ContainsKey(folder) && Read(example) is { } text) examples[folder] = (example.RelativePath, EnvExampleFile.Names(text));
+        }
+        return new EnvAuditDocument(envFiles, variables, examples, source);
+    }
+
+    private string? Read(WorkspaceFile file)
+    {
+        if (_texts.TryGetValue(file.RelativePath, out var cached)) return cached;
+        try
+        {
+            return _texts[file.RelativePath] = File.ReadAllText(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Skipped.Add(file.RelativePath);
+            return null;
+        }
+    }
+
+    private static UnixFileMode? Mode(string fullPath)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        try
+        {
+            return File.GetUnixFileMode(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Folder(string relativePath) => relativePath.Contains('/') ? relativePath[..relativePath.LastIndexOf('/')] : "";
+}

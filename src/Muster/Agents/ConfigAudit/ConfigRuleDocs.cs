@@ -1,0 +1,94 @@
+using System.Text;
+using Muster.Model;
+
+namespace Muster.Agents.ConfigAudit;
+
+/// <summary>Renders <c>docs/config-audit.md</c> from the rule definitions, so the doc cannot drift from the code.</summary>
+internal static class ConfigRuleDocs
+{
+    private static readonly (string Type, string Heading, string Files)[] Sections =
+    [
+        ("compose", "Docker Compose", "`docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`; the files of one folder are judged together, as `docker compose` merges them"),
+        ("dockerfile", "Dockerfile", "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`; a `.dockerignore` is looked for beside the Dockerfile"),
+        ("nginx", "nginx", "`nginx.conf`, `*.conf`, files under `sites-enabled/` / `sites-available/`, kept only when they contain nginx blocks; includes are followed inside the workspace"),
+        ("env", ".env files", "`.env`, `.env.*`, `*.env` (not `.env.example`/`.sample`/`.template`/`.dist`), plus the `${VAR}` uses of compose files"),
+        ("shell", "Shell scripts", "`*.sh`, `*.bash`; the `set -e` rule applies to scripts named like deploy/install/setup/provision/release/bootstrap/migrate"),
+    ];
+
+    public static string Render()
+    {
+        var sb = new StringBuilder();
+        sb.Append($"""
+            # Configuration audit (`config-audit`)
+
+            <!-- Generated from src/Muster/Agents/ConfigAudit/*Rules.cs by ConfigRuleDocs; a test fails when this file is stale.
+                 Regenerate: MUSTER_UPDATE_DOCS=1 dotnet test tests/Muster.Tests --filter ConfigAuditDocsTests -->
+
+            The `config-audit` agent (role Scanner, category `configuration`) reads deployment configuration in the
+            workspace and checks it against **{ConfigRuleCatalog.All.Count} rules**: Docker Compose files, Dockerfiles,
+            nginx configurations, `.env` files and deploy shell scripts. It only reads files; it never contacts a
+            service (comparing what runs with what is claimed is the job of the infrastructure agents).
+
+            Every finding carries the rule id, severity, the file (relative to the audited root), line and column, a
+            message, redacted evidence and the remediation below. Secret values are never shown whole
+            (`Redaction.Redact`: a short prefix and suffix).
+
+            What is not verified is not reported as fine: a compose file or nginx config that does not parse, an
+            nginx `include` that points outside the workspace, and a rule check that fails are findings of their
+            own (`MUSTER-COMPOSE-000`, `MUSTER-NGINX-000`, `MUSTER-CONFIG-UNVERIFIED`). Rules about something
+            missing stay silent when the answer depends on a file Muster cannot see (a compose `extends` from
+            another file).
+
+            ## Settings (`with:`)
+
+            | Key | Default | Meaning |
+            |---|---|---|
+            | `include` / `exclude` | all / none | Globs (root-relative) limiting which files are read. |
+            | `disable` | none | Rule ids to skip, e.g. `[MUSTER-COMPOSE-013]`. |
+            | `max-file-bytes` | 1048576 | Larger config files are listed as not audited instead of read. |
+            | `git-timeout` | 20s | Bound for the one `git check-ignore` / `git ls-files` call. |
+
+            `.env` ignore status comes from one `git check-ignore --no-index --stdin` call (and `git ls-files` for
+            tracked files) when the root is in a git work tree, else from the workspace's `.gitignore` files.
+
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        foreach (var (type, heading, files) in Sections)
+        {
+            var rules = ConfigRuleCatalog.All.Where(r => r.FileType == type).ToList();
+            sb.Append($"## {heading} ({rules.Count} rules)\n\nFiles: {files}.\n\n");
+            sb.Append("| Id | Severity | Rule | Why it matters | Fix |\n|---|---|---|---|---|\n");
+            foreach (var rule in rules)
+            {
+                sb.Append($"| `{rule.Id}` | {rule.Severity.ToLabel()} | {Cell(rule.Title)} | {Cell(rule.Rationale)} | {Cell(rule.Remediation)} |\n");
+            }
+            sb.Append('\n');
+        }
+        sb.Append("""
+            ## Not covered
+
+            - Compose values are read as written: `${VAR}` interpolation is not applied (the compose reader of the
+              infrastructure agents does that), so a port or image given only through a variable is not judged.
+            - A base image's own `USER` and `HEALTHCHECK` are not visible; the Dockerfile and compose rules say so in
+              their messages.
+            - nginx `include` paths are resolved relative to the including file; variables in include paths are not
+              resolved (reported as not audited).
+            - A TLS server without `ssl_protocols` is not flagged: the default depends on the nginx version, which a
+              static read cannot see.
+
+            ## The nginx parser (for other agents)
+
+            `Muster.Formats.Nginx.NginxConfig.Parse(text, path)` tokenizes one file (quotes, escapes, comments,
+            `${var}`, raw `*_by_lua_block` bodies) into a tree of `NginxDirective` (name, unquoted args, children,
+            parent, file, line, column). `NginxConfig.Load(path, root)` does the same for a file and follows its
+            `include` globs relative to the including file, in sorted order, placing the included directives right
+            after the `include`; with a root it never reads outside it. Syntax and include problems are
+            `NginxParseError`s (file:line:column), never exceptions. `FindAll("upstream")`, `FindAll("proxy_pass")`
+            and `Descendants()`/`Ancestors()` walk the tree.
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return sb.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,45 @@
+using Muster.Model;
+
+namespace Muster.Agents.ConfigAudit;
+
+/// <summary>Every rule for .env files and the variables compose files expect from them.</summary>
+internal static class EnvRules
+{
+    private const string Type = "env";
+
+    public static readonly IReadOnlyList<ConfigRule<EnvAuditDocument>> All =
+    [
+        new("MUSTER-ENV-001", Type, ".env file not gitignored", Severity.High,
+            "An env file holds real credentials; if no .gitignore pattern covers it, the next `git add .` commits them.",
+            "Add `.env` and `.env.*` (with `!.env.example`) to .gitignore.",
+            d => d.EnvFiles.Where(f => !f.Ignored).Select(f => new RuleHit(f.Path, 0, 0, $"{f.Path} is not covered by any .gitignore pattern (checked with {d.GitSource})"))),
+
+        new("MUSTER-ENV-002", Type, ".env file tracked by git", Severity.Critical,
+            "A tracked env file is in the repository history: every clone and fork has its credentials, and .gitignore no longer protects it.",
+            "Rotate every value in it, `git rm --cached` the file, add it to .gitignore, and purge it from history if the repository was shared.",
+            d => d.EnvFiles.Where(f => f.Tracked).Select(f => new RuleHit(f.Path, 0, 0, $"{f.Path} is committed to git"))),
+
+        new("MUSTER-ENV-003", Type, "Compose variable missing from the example env file", Severity.Low,
+            "A variable compose needs but `.env.example` does not list is discovered only when a deploy fails or silently runs with an empty value.",
+            "Add the variable (with a placeholder, never a real value) to the example file.",
+            d => d.ComposeVariables.Where(v => v.Required)
+                .Where(v => d.ExampleFor(v.ComposePath) is { } example && !example.Names.Contains(v.Name))
+                .GroupBy(v => (v.ComposePath, v.Name)).Select(g => g.First())
+                .Select(v => new RuleHit(v.ComposePath, v.Line, v.Column,
+                    $"${{{v.Name}}} has no default and is not listed in {d.ExampleFor(v.ComposePath)!.Value.Path}", null, v.Name))),
+
+        new("MUSTER-ENV-004", Type, "Compose variables with no example env file", Severity.Low,
+            "Compose interpolates variables without defaults, but no `.env.example` documents what must be set.",
+            "Add a `.env.example` beside the compose file listing every variable with a placeholder.",
+            d => d.ComposeVariables.Where(v => v.Required && d.ExampleFor(v.ComposePath) is null)
+                .GroupBy(v => v.ComposePath)
+                .Select(g => new RuleHit(g.Key, g.First().Line, g.First().Column,
+                    $"{g.Select(v => v.Name).Distinct().Count()} variable(s) without defaults ({string.Join(", ", g.Select(v => v.Name).Distinct().Take(5))}) and no .env.example"))),
+
+        new("MUSTER-ENV-005", Type, ".env file readable by other users", Severity.Low,
+            "On a shared host, an env file with group/other read permission exposes its credentials to every local account and service.",
+            "`chmod 600 .env` (owner read/write only).",
+            d => d.EnvFiles.Where(f => f.Mode is { } m && (m & (UnixFileMode.OtherRead | UnixFileMode.GroupRead)) != 0)
+                .Select(f => new RuleHit(f.Path, 0, 0, $"{f.Path} is readable by {((f.Mode!.Value & UnixFileMode.OtherRead) != 0 ? "all users" : "its group")}"))),
+    ];
+}

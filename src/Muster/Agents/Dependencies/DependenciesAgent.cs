@@ -1,0 +1,171 @@
+using System.Globalization;
+using Muster.Agents.Dependencies.Model;
+using Muster.Agents.Dependencies.Osv;
+using Muster.Model;
+using Muster.Workspace;
+
+namespace Muster.Agents.Dependencies;
+
+/// <summary>
+/// The dependency audit (the seed's "18 NPM + 50+ Python packages cataloged", made checkable): inventories every
+/// npm, PyPI and NuGet package the workspace declares or locks, flags hygiene problems, matches versions against an
+/// offline OSV database when one is given, and writes a CycloneDX SBOM on request. Reads files only; never runs a
+/// package manager and never touches the network.
+/// </summary>
+internal sealed class DependenciesAgent : IAgent
+{
+    public static readonly AgentDescriptor Descriptor =
+        new("dependencies", AgentRole.Scanner,
+            "Inventories npm/PyPI/NuGet dependencies, checks pinning and lockfile sync, matches an offline OSV database, writes a CycloneDX SBOM.",
+            () => new DependenciesAgent())
+        {
+            SettingKeys = ["osv-db", "sbom", "include", "exclude", "max-manifest-bytes"],
+        };
+
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    {
+        var maxBytes = context.Settings.GetInt("max-manifest-bytes", 64 * 1024 * 1024);
+        var scan = new ManifestScanner(maxBytes).Scan(context.Root, new WalkOptions
+        {
+            Include = context.Settings.GetStringList("include"),
+            Exclude = context.Settings.GetStringList("exclude"),
+        }, context.ReportProgress, cancellationToken);
+        var problems = scan.Result.Problems.Concat(scan.WalkErrors).ToList();
+        var inventory = new DependencyInventory(scan.Result.Packages);
+
+        var findings = problems.Select(ScanErrorFinding).ToList();
+        findings.AddRange(HygieneChecks.Run(inventory));
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["files_seen"] = scan.FilesSeen,
+            ["manifests"] = scan.ManifestsRead,
+            ["packages"] = inventory.Packages.Count,
+            ["scan_errors"] = problems.Count,
+        };
+        var counts = inventory.Counts();
+        foreach (var c in counts) metrics[$"packages_{c.Ecosystem.ToOsvName().ToLowerInvariant()}"] = c.Packages;
+
+        var vulnSummary = CheckVulnerabilities(context, inventory, findings, metrics, cancellationToken);
+
+        var artifacts = new List<Artifact>
+        {
+            new("dependencies.json", "application/json", InventoryReport.Json(inventory, problems)),
+            new("dependencies.md", "text/markdown", InventoryReport.Markdown(inventory)),
+        };
+        var sbomSummary = WriteSbom(context, inventory, findings, metrics);
+
+        var countText = counts.Count == 0
+            ? "no packages"
+            : string.Join(", ", counts.Select(c => $"{c.Ecosystem.ToOsvName()} {c.Packages} ({c.Direct} direct, {c.Development} dev)"));
+        var rangeOnly = inventory.Packages.Count(p => p.Version is null);
+        var summary = $"Read {scan.ManifestsRead} manifests/lockfiles: {countText}. " +
+                      $"{rangeOnly} entries are ranges without a locked version (reported as ranges, matched conservatively). " +
+                      $"{problems.Count} scan errors. {vulnSummary}{sbomSummary}";
+        return Task.FromResult(new AgentResult
+        {
+            Findings = findings.Select(f => f with { AgentId = context.AgentId }).ToList(),
+            Artifacts = artifacts,
+            Summary = summary,
+            Metrics = metrics,
+        });
+    }
+
+    private static string CheckVulnerabilities(AgentContext context, DependencyInventory inventory, List<Finding> findings,
+        Dictionary<string, double> metrics, CancellationToken cancellationToken)
+    {
+        var dbPath = context.RunParameters.GetValueOrDefault("osv-db") ?? context.Settings.GetString("osv-db");
+        if (string.IsNullOrWhiteSpace(dbPath))
+        {
+            findings.Add(new Finding
+            {
+                RuleId = "DEP-VULN-UNCHECKED",
+                Title = "Known vulnerabilities were not checked",
+                Severity = Severity.Info,
+                Category = HygieneChecks.Category,
+                Message = $"No OSV database was given, so none of the {inventory.Packages.Count} inventoried packages was checked for known vulnerabilities: unverified, not clean.",
+                Remediation = "Download an OSV export (e.g. the per-ecosystem all.zip) and pass --osv-db PATH.",
+            }.WithDefaultFingerprint());
+            return "Known vulnerabilities: NOT checked (no osv-db given).";
+        }
+        var fullPath = Path.GetFullPath(dbPath);
+        OsvDatabase db;
+        try
+        {
+            db = OsvDatabase.Load(fullPath, VulnerabilityChecks.WantedKeys(inventory), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new Finding
+            {
+                RuleId = "DEP-VULN-UNCHECKED",
+                Title = "OSV database could not be read",
+                Severity = Severity.Medium,
+                Category = HygieneChecks.Category,
+                Message = $"The OSV database at '{dbPath}' could not be read ({e.Message}); known vulnerabilities were not checked: unverified, not clean.",
+                Remediation = "Point --osv-db at a folder of OSV JSON files or an OSV all.zip export.",
+            }.WithDefaultFingerprint());
+            return "Known vulnerabilities: NOT checked (osv-db unreadable).";
+        }
+        var checks = new VulnerabilityChecks(db);
+        var vulns = checks.Run(inventory).ToList();
+        findings.AddRange(vulns);
+        foreach (var error in db.Errors.Take(50))
+        {
+            findings.Add(new Finding
+            {
+                RuleId = "DEP-SCAN-ERROR",
+                Title = "OSV advisory could not be read",
+                Severity = Severity.Info,
+                Category = HygieneChecks.Category,
+                Message = $"Skipped: {error}",
+            }.WithDefaultFingerprint(error));
+        }
+        metrics["osv_documents"] = db.DocumentsRead;
+        metrics["osv_advisories_matched_by_name"] = db.AdvisoriesKept;
+        metrics["vulnerable"] = vulns.Count(f => f.RuleId == "DEP-VULN");
+        metrics["possibly_vulnerable"] = vulns.Count(f => f.RuleId == "DEP-VULN-RANGE");
+        metrics["not_checkable"] = checks.Unparseable;
+        return $"Known vulnerabilities: {checks.Checked} entries checked against {db.DocumentsRead:N0} OSV documents; " +
+               $"{vulns.Count(f => f.RuleId == "DEP-VULN")} affected, {vulns.Count(f => f.RuleId == "DEP-VULN-RANGE")} possibly affected (range, unverified), " +
+               $"{checks.Unparseable} not checkable (no registry version or range).";
+    }
+
+    private static string WriteSbom(AgentContext context, DependencyInventory inventory, List<Finding> findings, Dictionary<string, double> metrics)
+    {
+        var target = context.RunParameters.GetValueOrDefault("sbom") ?? context.Settings.GetString("sbom");
+        if (string.IsNullOrWhiteSpace(target)) return "";
+        var path = Path.GetFullPath(target);
+        try
+        {
+            var text = SbomWriter.Write(inventory, Path.GetFileName(context.Root.TrimEnd(Path.DirectorySeparatorChar)), context.Time.GetUtcNow(), Guid.NewGuid());
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            metrics["sbom_bytes"] = text.Length;
+            return $" CycloneDX 1.6 SBOM written to {path}.";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new Finding
+            {
+                RuleId = "DEP-SBOM-NOT-WRITTEN",
+                Title = "SBOM could not be written",
+                Severity = Severity.Low,
+                Category = HygieneChecks.Category,
+                Message = $"Writing the SBOM to '{path}' failed: {e.Message}",
+            }.WithDefaultFingerprint());
+            return " SBOM NOT written.";
+        }
+    }
+
+    private static Finding ScanErrorFinding(ManifestProblem problem) => new Finding
+    {
+        RuleId = "DEP-SCAN-ERROR",
+        Title = "Manifest could not be read completely",
+        Severity = Severity.Low,
+        Category = HygieneChecks.Category,
+        Message = $"Dependencies in {problem.Path}{(problem.Line > 0 ? ":" + problem.Line.ToString(CultureInfo.InvariantCulture) : "")} are not (all) audited: {problem.Message}",
+        Location = new SourceLocation(problem.Path, problem.Line),
+        Remediation = "Fix the file so the package manager (and Muster) can read it.",
+    }.WithDefaultFingerprint(problem.Message);
+}

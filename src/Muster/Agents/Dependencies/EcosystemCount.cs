@@ -1,0 +1,5 @@
+using Muster.Agents.Dependencies.Model;
+
+namespace Muster.Agents.Dependencies;
+
+internal sealed record EcosystemCount(Ecosystem Ecosystem, int Packages, int Direct, int Development, int Manifests);

@@ -1,0 +1,70 @@
+using Muster.Agents.Dependencies.Model;
+using Muster.Agents.Dependencies.Parsers;
+using Muster.Workspace;
+
+namespace Muster.Agents.Dependencies;
+
+/// <summary>Walks the workspace, hands every manifest and lockfile to its parser and collects packages and problems.</summary>
+internal sealed class ManifestScanner(long maxManifestBytes)
+{
+    public static readonly IReadOnlyList<IManifestParser> Parsers =
+    [
+        new PackageJsonParser(),
+        new PackageLockParser(),
+        new YarnLockParser(),
+        new PnpmLockParser(),
+        new RequirementsTxtParser(),
+        new PyprojectParser(),
+        new PoetryLockParser(),
+        new UvLockParser(),
+        new PipfileParser(),
+        new PipfileLockParser(),
+        new MsBuildProjectParser(),
+        new PackagesLockJsonParser(),
+    ];
+
+    public sealed record Outcome(ParseResult Result, int ManifestsRead, int FilesSeen, IReadOnlyList<ManifestProblem> WalkErrors);
+
+    public Outcome Scan(string root, WalkOptions options, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var walker = new WorkspaceWalker(root, options);
+        var result = new ParseResult();
+        var manifests = 0;
+        var files = 0;
+        foreach (var file in walker.EnumerateFiles(cancellationToken))
+        {
+            files++;
+            var name = Path.GetFileName(file.RelativePath);
+            var parser = Parsers.FirstOrDefault(p => p.Matches(name));
+            if (parser is null) continue;
+            manifests++;
+            if (file.Length > maxManifestBytes)
+            {
+                result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Not read: {file.Length:N0} bytes is over the {maxManifestBytes:N0}-byte limit (setting max-manifest-bytes)."));
+                continue;
+            }
+            string text;
+            try
+            {
+                text = File.ReadAllText(file.FullPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Not readable: {e.Message}"));
+                continue;
+            }
+            try
+            {
+                parser.Parse(new ManifestFile(file.RelativePath, file.FullPath, text), result);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A parser bug on odd input must cost one file, not the audit.
+                result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Could not be parsed ({e.GetType().Name}): {e.Message}"));
+            }
+            if (manifests % 100 == 0) progress($"{manifests:N0} manifests");
+        }
+        var walkErrors = walker.Errors.Select(e => new ManifestProblem(e.RelativePath, 0, e.Message)).ToList();
+        return new Outcome(result, manifests, files, walkErrors);
+    }
+}

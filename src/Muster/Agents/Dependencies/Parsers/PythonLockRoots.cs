@@ -1,0 +1,29 @@
+using Muster.Agents.Dependencies.Model;
+
+namespace Muster.Agents.Dependencies.Parsers;
+
+internal static class PythonLockRoots
+{
+    /// <summary>Direct dependencies (normalised name, scope) declared by the pyproject.toml beside a lockfile.</summary>
+    public static List<(string Name, DependencyScope Scope)> FromSiblingPyproject(ManifestFile lockfile)
+    {
+        var pyproject = lockfile.OpenSibling("pyproject.toml");
+        if (pyproject is null) return [];
+        var scratch = new ParseResult();
+        var toml = TomlInput.Parse(pyproject, scratch);
+        return toml is null ? [] : PyprojectParser.ReadRoots(pyproject, toml, scratch);
+    }
+
+    public static PackageRecord Record(ManifestFile file, LockGraph.Node node, string kind) => new()
+    {
+        Ecosystem = Ecosystem.PyPI,
+        Name = node.Name,
+        Version = node.Version,
+        Direct = node.Direct,
+        Scope = node.Scope,
+        ManifestPath = file.RelativePath,
+        Line = node.Line,
+        ManifestKind = kind,
+        FromLockfile = true,
+    };
+}

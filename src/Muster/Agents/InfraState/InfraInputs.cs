@@ -1,0 +1,92 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+using Muster.Agents.InfraState.Claims;
+using Muster.Agents.InfraState.Manifest;
+using Muster.Formats.Compose;
+using Muster.Workspace;
+
+namespace Muster.Agents.InfraState;
+
+/// <summary>What the workspace declares and claims: compose projects, status-document claims, the services manifest.</summary>
+internal sealed record InfraInputs
+{
+    public static readonly IReadOnlyList<string> DefaultDocuments = ["**/*STATUS*.md", "**/*status*.md", "**/README.md", "docs/**/*.md"];
+
+    private static readonly string[] ComposeNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+    private static readonly string[] OverrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"];
+
+    public IReadOnlyList<ComposeProject> Projects { get; init; } = [];
+    public IReadOnlyList<StatusClaim> Claims { get; init; } = [];
+    public ServiceManifest Manifest { get; init; } = new();
+    public string? ManifestPath { get; init; }
+    public IReadOnlyList<string> Documents { get; init; } = [];
+
+    public static InfraInputs Read(string root, AgentSettings settings, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
+    {
+        var manifestPath = settings.GetString("services-file", ServiceManifest.FileName)!;
+        var manifestFull = Path.Combine(root, manifestPath);
+        var manifest = File.Exists(manifestFull) ? ServiceManifest.Parse(File.ReadAllText(manifestFull), manifestPath.Replace('\\', '/')) : new ServiceManifest();
+
+        var documentGlobs = settings.GetStringList("documents") is { Count: > 0 } d ? d : DefaultDocuments;
+        var documents = new Matcher(StringComparison.Ordinal);
+        documents.AddIncludePatterns(documentGlobs);
+        var walker = new WorkspaceWalker(root);
+        var docFiles = new List<WorkspaceFile>();
+        var composeFiles = new List<string>();
+        foreach (var file in walker.EnumerateFiles(ct))
+        {
+            var name = Path.GetFileName(file.RelativePath);
+            if (file.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && documents.Match(file.RelativePath).HasMatches) docFiles.Add(file);
+            if (ComposeNames.Contains(name, StringComparer.Ordinal)) composeFiles.Add(file.RelativePath);
+        }
+
+        var groups = settings.GetStringList("compose") is { Count: > 0 } configured
+            ? configured.Select(c => (IReadOnlyList<string>)c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+            : manifest.ComposeGroups.Count > 0
+                ? manifest.ComposeGroups.ToList()
+                : DefaultGroups(root, composeFiles);
+        var projects = groups.Select(g => ComposeLoader.Load(g.Select(f => Path.Combine(root, f)).ToList(),
+            new ComposeLoadOptions { DisplayRoot = root, Environment = environment })).ToList();
+
+        var claims = new List<StatusClaim>();
+        foreach (var doc in docFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (doc.Length > 4 * 1024 * 1024) continue;
+            try
+            {
+                claims.AddRange(StatusDocumentParser.Parse(File.ReadAllText(doc.FullPath), doc.RelativePath));
+            }
+            catch (IOException)
+            {
+                // vanished or unreadable mid-run: the walker's errors cover unreadable folders; a vanished file has no claims
+            }
+        }
+        return new InfraInputs
+        {
+            Projects = projects,
+            Claims = claims,
+            Manifest = manifest,
+            ManifestPath = File.Exists(manifestFull) ? manifestPath.Replace('\\', '/') : null,
+            Documents = docFiles.Select(f => f.RelativePath).ToList(),
+        };
+    }
+
+    /// <summary>One project per folder holding a canonical compose file, with its override file when present (compose's default).</summary>
+    private static List<IReadOnlyList<string>> DefaultGroups(string root, List<string> composeFiles)
+    {
+        var groups = new List<IReadOnlyList<string>>();
+        foreach (var byDir in composeFiles.GroupBy(f => Path.GetDirectoryName(f) ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var main = ComposeNames.Select(n => byDir.FirstOrDefault(f => Path.GetFileName(f) == n)).FirstOrDefault(f => f is not null);
+            if (main is null) continue;
+            var group = new List<string> { main };
+            var dir = Path.Combine(root, byDir.Key);
+            if (OverrideNames.FirstOrDefault(o => File.Exists(Path.Combine(dir, o))) is { } over)
+            {
+                group.Add(Path.Combine(byDir.Key, over).Replace('\\', '/'));
+            }
+            groups.Add(group);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace Muster.Agents.Secrets;
+
+/// <summary>
+/// Finds rule matches in a piece of text: a keyword prefilter finds candidate positions, and each rule's regex runs
+/// only in a window around its keyword hits (merged when they overlap), never over the whole text.
+/// </summary>
+internal sealed class SecretDetector(SecretRuleSet rules)
+{
+    private static readonly string[] InlineAllowMarkers = ["muster:allow", "gitleaks:allow", "pragma: allowlist secret"];
+
+    public SecretRuleSet Rules => rules;
+
+    /// <summary>
+    /// Scans <paramref name="text"/>. A keyword hit whose window ends at or before <paramref name="overlap"/> was
+    /// already handled with the previous chunk; unless <paramref name="isLast"/>, a hit whose window runs past the end
+    /// is left for the next chunk, which repeats this text's tail.
+    /// </summary>
+    public List<SecretHit> Scan(ReadOnlySpan<char> text, int overlap, bool isLast, ref int regexTimeouts)
+    {
+        var hits = new List<SecretHit>();
+        var windows = CollectWindows(text, overlap, isLast);
+        if (windows is null) return hits;
+        foreach (var (ruleIndex, spans) in windows)
+        {
+            var rule = rules.Rules[ruleIndex];
+            foreach (var (start, end) in spans)
+            {
+                var window = new string(text[start..end]);
+                try
+                {
+                    for (var match = rule.Regex.Match(window); match.Success; match = match.NextMatch())
+                    {
+                        var group = rule.SecretGroup(match);
+                        if (group.Length == 0) continue;
+                        var hit = Evaluate(rule, group.Value, start + group.Index, text);
+                        if (hit is not null) hits.Add(hit);
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    regexTimeouts++;
+                }
+            }
+        }
+        return hits;
+    }
+
+    public List<SecretHit> Scan(string text)
+    {
+        var timeouts = 0;
+        return Scan(text, 0, isLast: true, ref timeouts);
+    }
+
+    private Dictionary<int, List<(int Start, int End)>>? CollectWindows(ReadOnlySpan<char> text, int overlap, bool isLast)
+    {
+        Dictionary<int, List<(int Start, int End)>>? windows = null;
+        var keywordRules = new List<(int Rule, int KeywordLength)>();
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var found = text[offset..].IndexOfAny(rules.Keywords);
+            if (found < 0) break;
+            var p = offset + found;
+            keywordRules.Clear();
+            rules.KeywordRulesAt(text, p, keywordRules);
+            foreach (var (ruleIndex, _) in keywordRules)
+            {
+                var rule = rules.Rules[ruleIndex];
+                if (p + rule.WindowAfter <= overlap) continue; // the previous chunk had this whole window
+                if (!isLast && p + rule.WindowAfter > text.Length) continue; // the next chunk will have it whole
+                var start = Math.Max(0, p - rule.WindowBefore);
+                var end = Math.Min(text.Length, p + rule.WindowAfter);
+                windows ??= [];
+                if (!windows.TryGetValue(ruleIndex, out var spans)) windows[ruleIndex] = spans = [];
+                if (spans.Count > 0 && spans[^1].End >= start) spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, end));
+                else spans.Add((start, end));
+            }
+            offset = p + 1;
+        }
+        return windows;
+    }
+
+    private static SecretHit? Evaluate(SecretRule rule, string secret, int index, ReadOnlySpan<char> text)
+    {
+        var placeholder = SecretHeuristics.IsPlaceholder(secret);
+        if (!placeholder)
+        {
+            if (rule.MinEntropy > 0 && SecretHeuristics.Entropy(secret) < rule.MinEntropy) return null;
+            var shaped = rule.Validator switch
+            {
+                SecretValidator.Password => SecretHeuristics.LooksLikePassword(secret),
+                SecretValidator.Token => SecretHeuristics.LooksLikeToken(secret),
+                _ => true,
+            };
+            if (!shaped) return null;
+        }
+        return new SecretHit(rule, secret, index, placeholder, IsAllowedInline(text, index, secret.Length));
+    }
+
+    private static bool IsAllowedInline(ReadOnlySpan<char> text, int index, int length)
+    {
+        const int reach = 4096;
+        var from = Math.Max(0, index - reach);
+        var before = text[from..index];
+        var lineStart = before.LastIndexOf('\n') + 1 + from;
+        var to = Math.Min(text.Length, index + length + reach);
+        var after = text[(index + length)..to];
+        var newline = after.IndexOf('\n');
+        var lineEnd = newline < 0 ? to : index + length + newline;
+        var line = text[lineStart..lineEnd];
+        foreach (var marker in InlineAllowMarkers)
+        {
+            if (line.Contains(marker, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}

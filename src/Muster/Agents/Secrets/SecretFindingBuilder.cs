@@ -1,0 +1,114 @@
+using System.Globalization;
+using Muster.Model;
+using Muster.Workspace;
+
+namespace Muster.Agents.Secrets;
+
+/// <summary>
+/// Turns detections into findings: drops placeholders and allow-listed values, lets a provider rule win over a
+/// generic one on the same text, rates severity by exposure, redacts evidence and fingerprints with the salt.
+/// </summary>
+internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsAllowList allow, SecretsBaseline? baseline)
+{
+    public List<Finding> Build(IEnumerable<Candidate> candidates, ScanTally tally)
+    {
+        var findings = new List<Finding>();
+        foreach (var group in candidates.GroupBy(c => c.File.RelativePath, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var status = group.First().Status;
+            foreach (var sensitive in group.Where(c => c.SensitiveKind is not null))
+            {
+                Keep(findings, SensitiveFileFinding(sensitive.File.RelativePath, sensitive.SensitiveKind!, status), tally);
+            }
+            foreach (var (detection, occurrences) in Resolve(group.Select(c => c.Detection).OfType<SecretDetection>(), tally))
+            {
+                if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
+                Keep(findings, SecretFinding(group.Key, status, detection, occurrences), tally);
+            }
+        }
+        return findings;
+    }
+
+    private void Keep(List<Finding> findings, Finding finding, ScanTally tally)
+    {
+        if (allow.AllowsFingerprint(finding.Fingerprint)) { tally.AllowedByConfig++; return; }
+        if (baseline?.Contains(finding) == true) { tally.Baselined++; return; }
+        findings.Add(finding);
+    }
+
+    /// <summary>Real, not inline-allowed detections; one per distinct (rule, value), provider rules first on shared text.</summary>
+    private static IEnumerable<(SecretDetection Detection, int Occurrences)> Resolve(IEnumerable<SecretDetection> detections, ScanTally tally)
+    {
+        var accepted = new List<SecretDetection>();
+        foreach (var d in detections.OrderBy(d => IsGeneric(d.Rule) ? 1 : 0).ThenBy(d => d.Offset))
+        {
+            if (d.IsPlaceholder) { tally.Placeholders++; continue; }
+            if (d.AllowedInline) { tally.AllowedInline++; continue; }
+            if (accepted.Any(a => a.Offset < d.Offset + d.Secret.Length && d.Offset < a.Offset + a.Secret.Length)) continue;
+            accepted.Add(d);
+        }
+        return accepted
+            .GroupBy(d => (d.Rule.Id, d.Secret))
+            .Select(g => (g.OrderBy(d => d.Offset).First(), g.Count()))
+            .OrderBy(x => x.Item1.Offset);
+    }
+
+    private static bool IsGeneric(SecretRule rule) => rule.Validator != SecretValidator.None || rule.Id.StartsWith("generic-", StringComparison.Ordinal);
+
+    private Finding SecretFinding(string path, GitFileStatus status, SecretDetection d, int occurrences)
+    {
+        var rule = d.Rule;
+        var example = SensitiveFiles.IsExampleFile(path);
+        var cap = example ? Min(rule.Severity, Severity.Medium) : rule.Severity;
+        var severity = status.IsExposed() ? cap : Min(cap, Severity.High);
+        var where = new SourceLocation(path, (int)Math.Min(d.Line, int.MaxValue), d.Column);
+        var message = $"{rule.Description} in plaintext at {where}; the file is {status.Describe()}" +
+                      (occurrences > 1 ? $" ({occurrences} occurrences)" : "") +
+                      (example ? ". This is an example/template file: make sure the value is not a real credential." : ".");
+        return new Finding
+        {
+            RuleId = "secrets/" + rule.Id,
+            Title = status.IsExposed() ? $"{rule.Description} exposed" : $"{rule.Description} in an ignored file",
+            Severity = severity,
+            Category = SecretsAgent.Category,
+            Message = message,
+            Location = where,
+            Evidence = Redaction.Redact(d.Secret),
+            Remediation = rule.Remediation + ExposureAdvice(path, status),
+            AgentId = agentId,
+            Fingerprint = Fingerprints.ForSecret(salt, rule.Id, path, d.Secret),
+            Properties = new Dictionary<string, string>
+            {
+                ["rule"] = rule.Id,
+                ["git"] = status.ToLabel(),
+                ["occurrences"] = occurrences.ToString(CultureInfo.InvariantCulture),
+                ["length"] = d.Secret.Length.ToString(CultureInfo.InvariantCulture),
+                ["entropy"] = SecretHeuristics.Entropy(d.Secret).ToString("0.00", CultureInfo.InvariantCulture),
+            },
+        };
+    }
+
+    private Finding SensitiveFileFinding(string path, string kind, GitFileStatus status) => new Finding
+    {
+        RuleId = SecretsAgent.SensitiveFileRuleId,
+        Title = status == GitFileStatus.Tracked ? $"Sensitive file tracked by git ({kind})" : $"Sensitive file not covered by .gitignore ({kind})",
+        Severity = Severity.High,
+        Category = SecretsAgent.Category,
+        Message = $"{path} is a {kind} and is {status.Describe()}.",
+        Location = new SourceLocation(path),
+        Remediation = status == GitFileStatus.Tracked
+            ? $"Run `git rm --cached {path}`, add it to .gitignore, rotate every credential it held (they are in the history), and keep them in a secret manager."
+            : $"Add {path} to .gitignore (or move it out of the workspace) and keep its credentials in a secret manager.",
+        AgentId = agentId,
+        Properties = new Dictionary<string, string> { ["kind"] = kind, ["git"] = status.ToLabel() },
+    }.WithDefaultFingerprint(kind);
+
+    private static string ExposureAdvice(string path, GitFileStatus status) => status switch
+    {
+        GitFileStatus.Tracked => $" The file is tracked by git, so the value is in the history: rotating is mandatory, then `git rm --cached {path}` or remove the value and purge history if the repository is shared.",
+        GitFileStatus.Untracked or GitFileStatus.NotIgnored => $" Add {path} to .gitignore so it is never committed.",
+        _ => " The file is ignored, but the value is still plaintext on disk.",
+    };
+
+    private static Severity Min(Severity a, Severity b) => a < b ? a : b;
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Muster.Model;
+using Muster.Workspace;
+
+namespace Muster.Agents.Secrets;
+
+/// <summary>
+/// The seed's missing first-wave agent: finds plaintext credentials (provider keys, private keys, connection URLs,
+/// passwords) and credential files, and rates each by whether git would publish it. Secrets never leave it whole:
+/// evidence is redacted and fingerprints are salted hashes.
+/// </summary>
+internal sealed class SecretsAgent : IAgent
+{
+    public const string Category = "security";
+    public const string ScanErrorRuleId = "secrets/scan-error";
+    public const string SensitiveFileRuleId = "secrets/sensitive-file-exposed";
+
+    public static readonly AgentDescriptor Descriptor =
+        new("secrets", AgentRole.Scanner, "Finds plaintext credentials and key files, rated by git tracking and .gitignore coverage.",
+            () => new SecretsAgent())
+        {
+            SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars"],
+            SoftTimeout = TimeSpan.FromMinutes(5),
+            HardTimeout = TimeSpan.FromMinutes(60),
+        };
+
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken) =>
+        Task.Run(() => Run(context, cancellationToken), cancellationToken);
+
+    private static AgentResult Run(AgentContext context, CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        var rulesPath = settings.GetString("rules");
+        var rules = rulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(Path.Combine(context.Root, rulesPath));
+        var allow = SecretsAllowList.FromSettings(settings);
+        var baselinePath = settings.GetString("baseline");
+        SecretsBaseline? baseline = null;
+        if (baselinePath is not null)
+        {
+            try
+            {
+                baseline = SecretsBaseline.Load(Path.Combine(context.Root, baselinePath));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new AgentSettingsException($"setting 'baseline': {e.Message}");
+            }
+        }
+        var threads = Math.Max(1, settings.GetInt("threads", Environment.ProcessorCount));
+        var chunkChars = Math.Max(64 * 1024, settings.GetInt("chunk-chars", ChunkedTextReader.DefaultChunkChars));
+        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, settings.GetString("salt"));
+
+        var stopwatch = Stopwatch.StartNew();
+        var walker = new WorkspaceWalker(context.Root, new WalkOptions
+        {
+            Include = settings.GetStringList("include"),
+            Exclude = settings.GetStringList("exclude"),
+        });
+        var files = walker.EnumerateFiles(cancellationToken).ToList();
+        var git = GitStatusIndex.TryLoad(context.Root, out var gitReason);
+        var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
+        GitFileStatus StatusOf(string path) => git?.StatusOf(path)
+                                               ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
+
+        var scanner = new SecretFileScanner(new SecretDetector(rules), chunkChars);
+        var tally = new ScanTally();
+        var candidates = new ConcurrentBag<Candidate>();
+        var done = 0;
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, file =>
+        {
+            if (allow.AllowsPath(file.RelativePath)) { Interlocked.Increment(ref tally.AllowedPaths); return; }
+            var status = StatusOf(file.RelativePath);
+            var sensitive = SensitiveFiles.Classify(file.RelativePath);
+            if (sensitive is not null && status.IsExposed()) candidates.Add(new Candidate(file, status, null, sensitive));
+            // Empty entries hold no text; FIFOs and devices also report length 0 and would block a reader.
+            if (file.Length == 0)
+            {
+                if (SpecialFileProbe.WhyUnopenable(file.FullPath) is { } why) walker.RecordError(file.RelativePath, "unreadable: " + why);
+                else Interlocked.Increment(ref tally.Empty);
+                return;
+            }
+            try
+            {
+                var result = scanner.Scan(file.FullPath, cancellationToken);
+                Interlocked.Add(ref tally.Bytes, result.Bytes);
+                if (result.IsBinary) { Interlocked.Increment(ref tally.Binary); return; }
+                Interlocked.Increment(ref tally.Scanned);
+                if (result.RegexTimeouts > 0)
+                {
+                    Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
+                    walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
+                }
+                foreach (var detection in result.Detections) candidates.Add(new Candidate(file, status, detection, null));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                walker.RecordError(file.RelativePath, e is FileNotFoundException or DirectoryNotFoundException
+                    ? "vanished during the scan" : "unreadable: " + e.GetType().Name + ": " + context.Scrubber.Scrub(e.Message));
+            }
+            var n = Interlocked.Increment(ref done);
+            if (n % 500 == 0) context.ReportProgress($"{n:N0}/{files.Count:N0} files");
+        });
+        stopwatch.Stop();
+
+        var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline);
+        var findings = builder.Build(candidates, tally);
+        findings.AddRange(walker.Errors.Select(e => new Finding
+        {
+            RuleId = ScanErrorRuleId,
+            Title = "File could not be scanned for secrets",
+            Severity = Severity.Info,
+            Category = Category,
+            Message = $"Not verified free of secrets: {e.Message}",
+            Location = new SourceLocation(e.RelativePath),
+            Remediation = "Make the path readable by the user running Muster, or exclude it explicitly.",
+            AgentId = context.AgentId,
+        }.WithDefaultFingerprint(e.Message)));
+
+        var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
+        var megabytes = tally.Bytes / (1024.0 * 1024.0);
+        var bySeverity = SeverityText.WorstFirst
+            .Select(s => (s, findings.Count(f => f.Severity == s && f.RuleId != ScanErrorRuleId)))
+            .Where(x => x.Item2 > 0)
+            .Select(x => $"{x.Item2} {x.s.ToLabel()}")
+            .ToList();
+        var gitNote = git is not null
+            ? $"git status from the work tree ({git.TrackedCount:N0} tracked files)"
+            : $"not a git work tree ({gitReason}); .gitignore coverage evaluated from {gitignore!.PatternCount} pattern(s)";
+        var summary =
+            $"Scanned {tally.Scanned:N0} of {files.Count:N0} files ({megabytes:N1} MB in {seconds:N1} s, {megabytes / seconds:N1} MB/s) with {rules.Rules.Count} rules; " +
+            $"{tally.Binary:N0} binary and {tally.Empty:N0} empty skipped, {walker.SkippedDirectories:N0} folders and {walker.SkippedFiles + tally.AllowedPaths:N0} files excluded, " +
+            $"{walker.Errors.Count:N0} not verified (scan errors). " +
+            (bySeverity.Count == 0 ? "No exposed credentials found. " : $"Found {string.Join(", ", bySeverity)}. ") +
+            $"Ignored: {tally.Placeholders:N0} placeholders, {tally.AllowedInline + tally.AllowedByConfig:N0} allow-listed, {tally.Baselined:N0} baselined. " +
+            $"{gitNote}; fingerprint salt: {saltSource}.";
+
+        return new AgentResult
+        {
+            Findings = findings,
+            Artifacts = [new Artifact("secrets.md", "text/markdown", SecretsReport.Markdown(findings, summary))],
+            Summary = summary,
+            Metrics = new Dictionary<string, double>
+            {
+                ["files"] = files.Count,
+                ["files_scanned"] = tally.Scanned,
+                ["bytes"] = tally.Bytes,
+                ["binary_skipped"] = tally.Binary,
+                ["empty_skipped"] = tally.Empty,
+                ["skipped_dirs"] = walker.SkippedDirectories,
+                ["skipped_files"] = walker.SkippedFiles + tally.AllowedPaths,
+                ["scan_errors"] = walker.Errors.Count,
+                ["regex_timeouts"] = tally.RegexTimeouts,
+                ["mb_per_s"] = Math.Round(megabytes / seconds, 2),
+                ["seconds"] = Math.Round(seconds, 3),
+                ["placeholders"] = tally.Placeholders,
+                ["allow_listed"] = tally.AllowedInline + tally.AllowedByConfig,
+                ["baselined"] = tally.Baselined,
+                ["rules"] = rules.Rules.Count,
+            },
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Muster.Formats.Compose;
+
+/// <summary>Reads YAML text into a <see cref="ComposeNode"/> tree: aliases resolved, <c>&lt;&lt;</c> merge keys applied.</summary>
+internal static class YamlTreeReader
+{
+    private const int MaxDepth = 200;
+
+    /// <summary>Returns the document root, or null for an empty document. Throws <see cref="ComposeFormatException"/>.</summary>
+    public static ComposeNode? Read(string text, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is { } inner && e.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase)
+                ? inner.Message
+                : e.Message;
+            throw new ComposeFormatException("yaml-syntax", $"not valid YAML: {Trim(message)}",
+                "correct the YAML syntax at this position (indentation, a missing ':' or an unclosed quote are common causes)",
+                new ComposePosition(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new ComposeFormatException("yaml-syntax", $"not valid YAML: {Trim(e.Message)}",
+                "remove the duplicated key or fix the structure", new ComposePosition(file, 1, 1));
+        }
+        if (stream.Documents.Count == 0) return null;
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            throw new ComposeFormatException("yaml-multiple-documents", "a compose file holds one YAML document; this one holds several",
+                "split the documents into separate files and pass each with -f",
+                new ComposePosition(file, (int)second.Line, (int)second.Column));
+        }
+        return Convert(stream.Documents[0].RootNode, file, 0);
+    }
+
+    private static string Trim(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ..) - (...): "; the position is reported separately.
+        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 ? message[(index + 3)..] : message;
+    }
+
+    private static ComposePosition At(YamlNode node, string file) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private static ComposeNode Convert(YamlNode node, string file, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new ComposeFormatException("yaml-too-deep", "the document nests too deeply (or an alias refers to its own ancestor)",
+                "flatten the structure or remove the self-referencing alias", At(node, file));
+        }
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                {
+                    var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
+                    var value = plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL" ? null : scalar.Value ?? "";
+                    return new ComposeScalar(At(node, file), value, plain);
+                }
+            case YamlSequenceNode sequence:
+                return new ComposeSequence(At(node, file), sequence.Children.Select(c => Convert(c, file, depth + 1)).ToList());
+            case YamlMappingNode mapping:
+                {
+                    var entries = new List<ComposeEntry>();
+                    var merged = new List<ComposeEntry>();
+                    foreach (var (keyNode, valueNode) in mapping.Children)
+                    {
+                        var key = keyNode is YamlScalarNode k ? k.Value ?? "" : throw new ComposeFormatException("yaml-complex-key",
+                            "mapping keys must be plain text", "write the key as a plain word", At(keyNode, file));
+                        var value = Convert(valueNode, file, depth + 1);
+                        if (key == "<<" && keyNode is YamlScalarNode { Style: ScalarStyle.Plain })
+                        {
+                            foreach (var source in value is ComposeSequence s ? s.Items : [value])
+                            {
+                                if (source is not ComposeMapping m)
+                                {
+                                    throw new ComposeFormatException("yaml-merge-key", "a '<<' merge key must refer to a mapping or a list of mappings",
+                                        "point '<<' at an anchored mapping (<<: *defaults)", source.Position);
+                                }
+                                merged.AddRange(m.Entries.Where(e => merged.All(x => x.Key != e.Key)));
+                            }
+                            continue;
+                        }
+                        entries.Add(new ComposeEntry(key, At(keyNode, file), value));
+                    }
+                    entries.AddRange(merged.Where(m => entries.All(e => e.Key != m.Key)));
+                    return new ComposeMapping(At(node, file), entries);
+                }
+            default:
+                throw new ComposeFormatException("yaml-unsupported", "unsupported YAML node", "use plain mappings, lists and scalars", At(node, file));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Muster.Workspace;
+
+/// <summary>Decides whether the start of a file is binary: text files hold no NUL bytes and few control characters.</summary>
+public static class BinaryContent
+{
+    public const int SniffBytes = 8192;
+
+    public static bool LooksBinary(ReadOnlySpan<byte> head)
+    {
+        if (head.Length == 0) return false;
+        if (head.Contains((byte)0)) return true;
+        var control = 0;
+        foreach (var b in head)
+        {
+            if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0c and not 0x1b) control++;
+        }
+        return control * 10 > head.Length;
+    }
+}

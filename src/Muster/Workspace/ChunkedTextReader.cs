@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace Muster.Workspace;
+
+/// <summary>
+/// Reads a stream as UTF-8 text in fixed-size chunks that overlap by a fixed number of characters. Memory is bounded
+/// by the chunk size whatever the file or line length; invalid UTF-8 decodes to U+FFFD instead of failing. A stream
+/// whose first <see cref="BinaryContent.SniffBytes"/> bytes look binary yields no chunk and sets <see cref="IsBinary"/>.
+/// </summary>
+public sealed class ChunkedTextReader : IDisposable
+{
+    public const int DefaultChunkChars = 1 << 20;
+
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+    private readonly byte[] _bytes;
+    private readonly char[] _chars;
+    private readonly int _overlap;
+    private int _filled;
+    private long _offset;
+    private long _line = 1;
+    private bool _started;
+    private bool _eof;
+    private bool _done;
+
+    public ChunkedTextReader(Stream stream, int chunkChars = DefaultChunkChars, int overlapChars = 4096, bool leaveOpen = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkChars, 64);
+        ArgumentOutOfRangeException.ThrowIfNegative(overlapChars);
+        if (overlapChars > chunkChars / 2) throw new ArgumentOutOfRangeException(nameof(overlapChars), "overlap must be at most half a chunk");
+        _stream = stream;
+        _leaveOpen = leaveOpen;
+        _chars = new char[chunkChars];
+        _bytes = new byte[Math.Max(BinaryContent.SniffBytes, Math.Min(chunkChars, 1 << 18))];
+        _overlap = overlapChars;
+    }
+
+    public static ChunkedTextReader Open(string path, int chunkChars = DefaultChunkChars, int overlapChars = 4096) =>
+        new(new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            Options = FileOptions.SequentialScan,
+            BufferSize = 0,
+        }), chunkChars, overlapChars);
+
+    public bool IsBinary { get; private set; }
+    public long BytesRead { get; private set; }
+
+    public bool TryRead(out TextChunk chunk)
+    {
+        chunk = default;
+        if (_done) return false;
+        var keep = 0;
+        if (_started)
+        {
+            if (_eof) { _done = true; return false; }
+            keep = Math.Min(_overlap, _filled);
+            var dropped = _filled - keep;
+            _line += _chars.AsSpan(0, dropped).Count('\n');
+            _offset += dropped;
+            _chars.AsSpan(dropped, keep).CopyTo(_chars);
+            _filled = keep;
+        }
+        else if (!SniffFirstBlock())
+        {
+            _done = true;
+            return false;
+        }
+        _started = true;
+        Fill();
+        if (_filled == keep)
+        {
+            _done = true;
+            return false;
+        }
+        chunk = new TextChunk(_chars.AsMemory(0, _filled), _offset, keep, _line, _eof);
+        return true;
+    }
+
+    private bool SniffFirstBlock()
+    {
+        var read = ReadAtLeast(_bytes.AsSpan(0, Math.Min(BinaryContent.SniffBytes, _chars.Length - 8)));
+        if (BinaryContent.LooksBinary(_bytes.AsSpan(0, read)))
+        {
+            IsBinary = true;
+            return false;
+        }
+        Decode(read);
+        return true;
+    }
+
+    private void Fill()
+    {
+        // A decoder can emit one more char than the bytes it is given (a flushed partial sequence), so keep slack.
+        while (!_eof && _chars.Length - _filled > 8)
+        {
+            var want = Math.Min(_bytes.Length, _chars.Length - _filled - 4);
+            Decode(ReadAtLeast(_bytes.AsSpan(0, want)));
+        }
+    }
+
+    private int ReadAtLeast(Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = _stream.Read(buffer[total..]);
+            if (n == 0) { _eof = true; break; }
+            total += n;
+        }
+        BytesRead += total;
+        return total;
+    }
+
+    private void Decode(int byteCount)
+    {
+        _filled += _decoder.GetChars(_bytes, 0, byteCount, _chars, _filled, flush: _eof);
+    }
+
+    public void Dispose()
+    {
+        if (!_leaveOpen) _stream.Dispose();
+    }
+}
