@@ -86,7 +86,13 @@ internal sealed class HtmlReportWriter : IReportWriter
         {
             h.Append("<tr><td>").Append(E(gate.Name)).Append("</td><td>").Append(E(gate.Requirement)).Append("</td><td><span class=\"gate ")
                 .Append(Css(gate.Status.ToKey())).Append("\">").Append(E(gate.Status.ToLabel())).Append("</span></td><td>").Append(E(gate.Summary)).Append("</td><td>");
-            if (gate.Evidence.Count > 0) h.Append("<ul>").Append(string.Concat(gate.Evidence.Select(e => "<li>" + E(e) + "</li>"))).Append("</ul>");
+            const int shown = 4;
+            if (gate.Evidence.Count > 0) h.Append("<ul>").Append(string.Concat(gate.Evidence.Take(shown).Select(e => "<li>" + E(e) + "</li>"))).Append("</ul>");
+            if (gate.Evidence.Count > shown)
+            {
+                h.Append("<details><summary>").Append(I(gate.Evidence.Count - shown)).Append(" more</summary><ul>")
+                    .Append(string.Concat(gate.Evidence.Skip(shown).Select(e => "<li>" + E(e) + "</li>"))).Append("</ul></details>");
+            }
             h.Append("</td></tr>\n");
         }
         h.Append("</tbody></table>\n<p class=\"note\">A gate without data is <em>not evaluated</em>, never passed.</p></section>\n");

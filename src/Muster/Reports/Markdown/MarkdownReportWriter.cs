@@ -142,7 +142,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         md.Append(Row("---", "---:", "---")).Append('\n');
         foreach (var (severity, count) in gaps.BySeverity)
         {
-            var examples = gaps.Gaps.Where(g => g.Severity == severity).Take(3).Select(g => Inline(g.Title));
+            var examples = gaps.Gaps.Where(g => g.Severity == severity).Select(g => g.Title).Distinct(StringComparer.Ordinal).Take(3).Select(t => Inline(t));
             md.Append(Row(severity.ToLabel(), count.ToString(CultureInfo.InvariantCulture), string.Join(", ", examples))).Append('\n');
         }
         md.Append(Row("**Total**", "**" + gaps.Gaps.Count.ToString(CultureInfo.InvariantCulture) + "**", "—")).Append('\n');
