@@ -1,4 +1,5 @@
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,9 +15,15 @@ public static class TelemetryExport
     public static IDisposable? StartFromEnvironment(string serviceVersion)
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EndpointVariable))) return null;
+        return Start(serviceVersion, _ => { }, _ => { });
+    }
+
+    /// <summary>Providers exporting over OTLP, each exporter's options adjusted by the given callbacks.</summary>
+    internal static IDisposable Start(string serviceVersion, Action<OtlpExporterOptions> traces, Action<OtlpExporterOptions> metrics)
+    {
         var resource = ResourceBuilder.CreateDefault().AddService("muster", serviceVersion: serviceVersion);
-        var tracer = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(TelemetryObserver.SourceName).AddOtlpExporter().Build();
-        var meter = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(TelemetryObserver.SourceName).AddOtlpExporter().Build();
+        var tracer = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(TelemetryObserver.SourceName).AddOtlpExporter(traces).Build();
+        var meter = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(TelemetryObserver.SourceName).AddOtlpExporter(metrics).Build();
         return new Providers(tracer, meter);
     }
 
