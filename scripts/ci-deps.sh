@@ -6,7 +6,8 @@ need=()
 # infra-state: a private dockerd, docker-compose v1 and a static busybox for the real-engine tests
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
-[ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need+=(busybox-static)
+# the test image is a folder holding busybox alone, so it must be the static build (ldd fails on static binaries)
+if ! command -v busybox >/dev/null 2>&1 || ldd "$(command -v busybox)" >/dev/null 2>&1; then need+=(busybox-static); fi
 # report.html browser test: headless Chromium driven by Playwright (never downloads its own browser)
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then

@@ -50,6 +50,8 @@ internal sealed class DependenciesBenchmark : IBenchmark
                 $"files walked: {result.Metrics["files_seen"]:N0}; manifests: {result.Metrics["manifests"]:N0}; packages: {result.Metrics["packages"]:N0}; findings: {result.Findings.Count:N0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"elapsed: {seconds:F2}s; files/s: {result.Metrics["files_seen"] / seconds:N0}; manifests/s: {result.Metrics["manifests"] / seconds:N0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"phases: walk+parse {result.Metrics["scan_ms"]:N0} ms, hygiene {result.Metrics["hygiene_ms"]:N0} ms, OSV {result.Metrics["vulnerability_ms"]:N0} ms"));
             Console.WriteLine($"peak memory (VmHWM): before run {hwmBefore / 1024.0:F1} MB, after run {PeakMemoryKb() / 1024.0:F1} MB");
         }
         finally

@@ -3,8 +3,10 @@ using Muster.Bench;
 // One line per benchmark, alphabetical.
 IBenchmark[] benchmarks =
 [
-    new EngineBenchmark(),
     new DependenciesBenchmark(),
+    new EngineBenchmark(),
+    new ImportsBenchmark(),
+    new SecretsBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

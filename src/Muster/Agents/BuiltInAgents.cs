@@ -11,9 +11,11 @@ public static class BuiltInAgents
         .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
         .Add(Dependencies.DependenciesAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
-        .Add(Secrets.SecretsAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
+        .Add(Imports.ImportsAgent.Descriptor)
         .Add(InfraState.InfraStateAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor)
-        .Add(Llm.LlmAgent.Descriptor);
+        .Add(Llm.LlmAgent.Descriptor)
+        .Add(Secrets.SecretsAgent.Descriptor)
+        .Add(TestHygiene.TestHygieneAgent.Descriptor);
 }

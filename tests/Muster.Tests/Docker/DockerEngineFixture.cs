@@ -31,6 +31,10 @@ public sealed class DockerEngineFixture : IAsyncLifetime
             "dockerd is not installed: run scripts/ci-deps.sh (Debian packages docker.io docker-compose busybox-static)");
         var busybox = new[] { "/bin/busybox", "/usr/bin/busybox" }.FirstOrDefault(File.Exists)
                       ?? throw new InvalidOperationException("busybox is not installed: run scripts/ci-deps.sh (busybox-static)");
+        if (await IsDynamicallyLinkedAsync(busybox))
+        {
+            throw new InvalidOperationException($"{busybox} is dynamically linked; the test image holds busybox alone: install busybox-static");
+        }
         Directory.CreateDirectory(Folder);
         var watch = Stopwatch.StartNew();
         var start = new ProcessStartInfo(dockerd)
@@ -173,6 +177,22 @@ public sealed class DockerEngineFixture : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    internal static async Task<bool> IsDynamicallyLinkedAsync(string binary)
+    {
+        // an ELF with a PT_INTERP program header needs a dynamic loader (and a libc) inside the image
+        var bytes = await File.ReadAllBytesAsync(binary);
+        if (bytes.Length < 64 || bytes[0] != 0x7f || bytes[1] != (byte)'E' || bytes[4] != 2) return false;
+        var phoff = BitConverter.ToInt64(bytes, 0x20);
+        var phentsize = BitConverter.ToUInt16(bytes, 0x36);
+        var phnum = BitConverter.ToUInt16(bytes, 0x38);
+        for (var i = 0; i < phnum; i++)
+        {
+            var offset = phoff + (i * phentsize);
+            if (offset + 4 <= bytes.Length && BitConverter.ToUInt32(bytes, (int)offset) == 3) return true; // PT_INTERP
+        }
+        return false;
     }
 
     private static string? Which(string name) =>

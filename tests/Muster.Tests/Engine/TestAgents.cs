@@ -26,9 +26,12 @@ internal sealed class EngineHarness
 
     public Plan Plan(string yaml) => new PlanParser(Registry).Parse(yaml, "test-plan.yaml");
 
+    /// <summary>Grace after a hard timeout: generous by default so a loaded CI machine never turns "cancelled" into "abandoned".</summary>
+    public TimeSpan CancellationGrace { get; set; } = TimeSpan.FromSeconds(5);
+
     public Task<RunOutcome> RunAsync(string yaml, int maxParallel = 8, CancellationToken cancellationToken = default, RunRequest? request = null) =>
         new WaveScheduler(new InProcessAgentExecutor(Registry, NoSecretScrubber.Instance, TimeProvider.System), Observer,
-                new EngineOptions { MaxParallel = maxParallel, CancellationGrace = TimeSpan.FromMilliseconds(300), OverdueRecheckInterval = TimeSpan.FromMilliseconds(100) })
+                new EngineOptions { MaxParallel = maxParallel, CancellationGrace = CancellationGrace, OverdueRecheckInterval = TimeSpan.FromMilliseconds(100) })
             .RunAsync(Plan(yaml), request ?? new RunRequest { RunId = "test-run", Root = Path.GetTempPath() }, cancellationToken);
 
     public static Finding Finding(string rule, Severity severity, string path = "a.txt", int line = 1) => new()

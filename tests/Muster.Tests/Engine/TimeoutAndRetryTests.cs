@@ -65,6 +65,7 @@ public class TimeoutAndRetryTests
             release.Wait(TimeSpan.FromSeconds(30));
             return Task.FromResult(AgentResult.Empty());
         });
+        harness.CancellationGrace = TimeSpan.FromMilliseconds(300);
 
         var outcome = await harness.RunAsync("name: p\nwaves:\n  - name: w\n    agents: [{id: s, kind: stubborn, timeout: {soft: 50ms, hard: 150ms}}]\n");
         release.Set();

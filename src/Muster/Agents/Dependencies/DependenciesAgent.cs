@@ -25,6 +25,7 @@ internal sealed class DependenciesAgent : IAgent
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var maxBytes = context.Settings.GetInt("max-manifest-bytes", 64 * 1024 * 1024);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var scan = new ManifestScanner(maxBytes).Scan(context.Root, new WalkOptions
         {
             Include = context.Settings.GetStringList("include"),
@@ -33,8 +34,10 @@ internal sealed class DependenciesAgent : IAgent
         var problems = scan.Result.Problems.Concat(scan.WalkErrors).ToList();
         var inventory = new DependencyInventory(scan.Result.Packages);
 
+        var scanMs = clock.Elapsed.TotalMilliseconds;
         var findings = problems.Select(ScanErrorFinding).ToList();
         findings.AddRange(HygieneChecks.Run(inventory));
+        var hygieneMs = clock.Elapsed.TotalMilliseconds - scanMs;
 
         var metrics = new Dictionary<string, double>
         {
@@ -42,11 +45,15 @@ internal sealed class DependenciesAgent : IAgent
             ["manifests"] = scan.ManifestsRead,
             ["packages"] = inventory.Packages.Count,
             ["scan_errors"] = problems.Count,
+            ["scan_ms"] = Math.Round(scanMs),
+            ["hygiene_ms"] = Math.Round(hygieneMs),
         };
         var counts = inventory.Counts();
         foreach (var c in counts) metrics[$"packages_{c.Ecosystem.ToOsvName().ToLowerInvariant()}"] = c.Packages;
 
+        var vulnStart = clock.Elapsed.TotalMilliseconds;
         var vulnSummary = CheckVulnerabilities(context, inventory, findings, metrics, cancellationToken);
+        metrics["vulnerability_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds - vulnStart);
 
         var artifacts = new List<Artifact>
         {

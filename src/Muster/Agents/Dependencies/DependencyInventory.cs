@@ -23,6 +23,19 @@ internal sealed class DependencyInventory
         return slash < 0 ? "" : manifestPath[..slash];
     }
 
+    /// <summary>The folder and every ancestor up to the root (""), nearest first.</summary>
+    public static IEnumerable<string> FolderAndAncestors(string folder)
+    {
+        var current = folder;
+        while (true)
+        {
+            yield return current;
+            if (current.Length == 0) yield break;
+            var slash = current.LastIndexOf('/');
+            current = slash < 0 ? "" : current[..slash];
+        }
+    }
+
     public static string NameKey(Ecosystem ecosystem, string name) => ecosystem switch
     {
         Ecosystem.PyPI => Pep503.Normalize(name),

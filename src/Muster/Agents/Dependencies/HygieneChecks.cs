@@ -26,7 +26,7 @@ internal static class HygieneChecks
         {
             var reason = UnpinnedReason(p);
             if (reason is null) continue;
-            var locked = lockedFolders.Contains((p.Ecosystem, DependencyInventory.Folder(p.ManifestPath)));
+            var locked = DependencyInventory.FolderAndAncestors(DependencyInventory.Folder(p.ManifestPath)).Any(f => lockedFolders.Contains((p.Ecosystem, f)));
             var severity = p.Scope == DependencyScope.Development || locked ? Severity.Low : Severity.Medium;
             yield return new Finding
             {
@@ -35,7 +35,7 @@ internal static class HygieneChecks
                 Severity = severity,
                 Category = Category,
                 Message = $"{p.Ecosystem.ToOsvName()} package '{p.Name}' is declared as '{p.Range}' in {p.ManifestPath}: {reason}." +
-                          (locked ? " A lockfile beside it pins what is installed today." : " No lockfile beside it pins the installed version."),
+                          (locked ? " A lockfile (beside it or at its workspace root) pins what is installed today." : " No lockfile pins the installed version."),
                 Location = new SourceLocation(p.ManifestPath, p.Line),
                 Evidence = $"{p.Name} {p.Range}",
                 Remediation = "Give the dependency an upper bound (or an exact pin) and commit a lockfile.",
@@ -49,8 +49,11 @@ internal static class HygieneChecks
         if (range is "*" or "" or "x" or "X") return "any version at all may be installed";
         if (range == "latest") return "the 'latest' tag installs whatever was published last";
         var scheme = VersionSchemes.For(p.Ecosystem);
-        // A bare NuGet version is a minimum, but restore takes the lowest match, so installs do not drift.
-        if (p.Ecosystem == Ecosystem.NuGet && NuGetVersion.TryParse(range, out _)) return null;
+        // NuGet restore takes the lowest version a range allows, so only floating versions drift.
+        if (p.Ecosystem == Ecosystem.NuGet)
+        {
+            return range.Contains('*') ? "a floating version restores whatever newest release matches" : null;
+        }
         return scheme.TryParseRange(range, out var parsed, out _) && parsed.IsUnbounded
             ? "the requirement has no upper bound, so any future major release may be installed"
             : null;
@@ -66,7 +69,7 @@ internal static class HygieneChecks
             var scheme = VersionSchemes.For(group.Key.Ecosystem);
             var byFolder = group.GroupBy(p => DependencyInventory.Folder(p.ManifestPath))
                 .Select(f => f.OrderByDescending(p => p.FromLockfile).First()).ToList();
-            var versions = byFolder.Select(p => p.Version!).Distinct(new VersionEquality(scheme)).ToList();
+            var versions = DistinctVersions(byFolder.Select(p => p.Version!), scheme);
             if (versions.Count < 2) continue;
             var first = byFolder.OrderBy(p => p.ManifestPath, StringComparer.Ordinal).First();
             var listing = string.Join("; ", byFolder.OrderBy(p => p.ManifestPath, StringComparer.Ordinal).Select(p => $"{p.ManifestPath}:{p.Line} = {p.Version}"));
@@ -123,12 +126,17 @@ internal static class HygieneChecks
         Remediation = $"Re-run the package manager's install/lock command so {lockNames} matches the manifest, and commit both.",
     }.WithDefaultFingerprint($"{p.Ecosystem}/{DependencyInventory.NameKey(p.Ecosystem, p.Name)}");
 
-    private sealed class VersionEquality(IVersionScheme scheme) : IEqualityComparer<string>
+    // Versions that compare equal can be spelled differently (1.0 and 1.0.0): sort by the scheme, collapse neighbours.
+    private static List<string> DistinctVersions(IEnumerable<string> versions, IVersionScheme scheme)
     {
-        public bool Equals(string? x, string? y) =>
-            x == y || (x is not null && y is not null && scheme.IsValid(x) && scheme.IsValid(y) && scheme.Compare(x, y) == 0);
-
-        // Versions that compare equal can be spelled differently, so hashing cannot distinguish them.
-        public int GetHashCode(string obj) => 0;
+        var unique = versions.Distinct(StringComparer.Ordinal).ToList();
+        var valid = unique.Where(scheme.IsValid).OrderBy(v => v, Comparer<string>.Create(scheme.Compare)).ToList();
+        var result = new List<string>();
+        foreach (var v in valid)
+        {
+            if (result.Count == 0 || scheme.Compare(result[^1], v) != 0) result.Add(v);
+        }
+        result.AddRange(unique.Where(v => !scheme.IsValid(v)));
+        return result;
     }
 }

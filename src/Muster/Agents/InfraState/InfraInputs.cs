@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using Muster.Agents.InfraState.Claims;
 using Muster.Agents.InfraState.Manifest;
+using Muster.Agents.InfraState.Nginx;
 using Muster.Formats.Compose;
 using Muster.Workspace;
 
@@ -19,6 +20,7 @@ internal sealed record InfraInputs
     public ServiceManifest Manifest { get; init; } = new();
     public string? ManifestPath { get; init; }
     public IReadOnlyList<string> Documents { get; init; } = [];
+    public IReadOnlyList<ProxyTarget> ProxyTargets { get; init; } = [];
 
     public static InfraInputs Read(string root, AgentSettings settings, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
     {
@@ -32,8 +34,10 @@ internal sealed record InfraInputs
         var walker = new WorkspaceWalker(root);
         var docFiles = new List<WorkspaceFile>();
         var composeFiles = new List<string>();
+        var allFiles = new List<WorkspaceFile>();
         foreach (var file in walker.EnumerateFiles(ct))
         {
+            allFiles.Add(file);
             var name = Path.GetFileName(file.RelativePath);
             if (file.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && documents.Match(file.RelativePath).HasMatches) docFiles.Add(file);
             if (ComposeNames.Contains(name, StringComparer.Ordinal)) composeFiles.Add(file.RelativePath);
@@ -68,6 +72,7 @@ internal sealed record InfraInputs
             Manifest = manifest,
             ManifestPath = File.Exists(manifestFull) ? manifestPath.Replace('\\', '/') : null,
             Documents = docFiles.Select(f => f.RelativePath).ToList(),
+            ProxyTargets = settings.GetBool("nginx", true) ? NginxProxyTargets.Find(root, allFiles) : [],
         };
     }
 

@@ -19,5 +19,7 @@ internal static class InfraRules
     public const string ComposeInvalid = "MUSTER-COMPOSE-INVALID";
     public const string ComposeYaml11Port = "MUSTER-COMPOSE-YAML11-PORT";
     public const string ComposeUnsetVariable = "MUSTER-COMPOSE-UNSET-VARIABLE";
+    public const string ProxyTargetDown = "MUSTER-INFRA-PROXY-TARGET-DOWN";
+    public const string ProxyTargetInactive = "MUSTER-INFRA-PROXY-TARGET-INACTIVE";
     public const string ManifestInvalid = "MUSTER-INFRA-MANIFEST-INVALID";
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
 using Muster.Agents.InfraState.Manifest;
+using Muster.Agents.InfraState.Nginx;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
 using Muster.Model;
@@ -20,7 +21,7 @@ internal sealed class InfraStateAgent : IAgent
             "Verifies infrastructure claims: compose services and status documents against the container engine and probes.",
             () => new InfraStateAgent())
         {
-            SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days"],
+            SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx"],
             SoftTimeout = TimeSpan.FromMinutes(1),
             HardTimeout = TimeSpan.FromMinutes(5),
         };
@@ -53,6 +54,8 @@ internal sealed class InfraStateAgent : IAgent
                 DockerEndpoints.Candidates(settings.GetString("docker-host"), n => environment.GetValueOrDefault(n)), cancellationToken)
             : Task.FromResult(EngineSnapshot.Unreachable("(disabled)", "engine probing is disabled by the 'engine: false' setting", TimeSpan.Zero));
         var probeTasks = inputs.Manifest.Services.SelectMany(s => Probes(s, probeTimeout, cancellationToken)).ToList();
+        probeTasks.AddRange(inputs.ProxyTargets.Where(t => ProxyTargetVerifier.IsLoopback(t.Host) && t.Port is not null).DistinctBy(t => t.Address)
+            .Select(t => TcpProbe.RunAsync("nginx:" + t.Address, t.Host, t.Port!.Value, probeTimeout, cancellationToken)));
         await Task.WhenAll(probeTasks.Cast<Task>().Append(engineTask)).ConfigureAwait(false);
         var snapshot = await engineTask.ConfigureAwait(false);
         var probes = probeTasks.Select(t => t.Result).ToList();
@@ -67,12 +70,14 @@ internal sealed class InfraStateAgent : IAgent
         else if (inputs.Projects.Any(pr => pr.Services.Count > 0) || inputs.Claims.Count > 0)
         {
             findings.Add(ServiceDriftAnalyzer.Make(InfraRules.EngineUnreachable, Severity.High, "Container engine unreachable: running state UNVERIFIED",
-                $"No container engine answered at {snapshot.Endpoint} ({snapshot.Error}); none of the {services.Count(s => s.Expected)} declared services " +
+                $"No container engine answered ({snapshot.Error}); none of the {services.Count(s => s.Expected)} declared services " +
                 $"and none of the claims about running containers could be verified.",
                 "Run the audit where the engine is reachable: set DOCKER_HOST or the 'docker-host' setting (unix:///path/docker.sock or tcp://host:2375).",
                 null, new Dictionary<string, string> { ["endpoint"] = snapshot.Endpoint, ["error"] = snapshot.Error ?? "" }, snapshot.Endpoint));
         }
-        findings.AddRange(ProbeFindings(inputs, probes, tlsWarnDays, context.Time.GetUtcNow()));
+        var manifestProbes = probes.Where(x => !x.Service.StartsWith("nginx:", StringComparison.Ordinal)).ToList();
+        findings.AddRange(ProbeFindings(inputs, manifestProbes, tlsWarnDays, context.Time.GetUtcNow()));
+        findings.AddRange(ProxyTargetVerifier.Verify(inputs.ProxyTargets, services, snapshot, probes));
         var verifier = new ClaimVerifier(inputs.Projects, services, snapshot, inputs.Manifest, probes);
         findings.AddRange(verifier.Verify(inputs.Claims));
         findings = findings.Select(f => f with
@@ -101,6 +106,7 @@ internal sealed class InfraStateAgent : IAgent
             ["engine_ping_ms"] = Ms(snapshot.PingTime),
             ["engine_list_ms"] = Ms(snapshot.ListTime),
             ["engine_inspect_ms"] = Ms(snapshot.InspectTime),
+            ["nginx_targets"] = inputs.ProxyTargets.Count,
             ["probes"] = probes.Count,
             ["probes_failed"] = probes.Count(x => !x.Passed),
             ["probe_max_ms"] = probes.Count > 0 ? probes.Max(x => Ms(x.Elapsed)) : 0,

@@ -187,7 +187,7 @@ public static class ComposeLoader
             {
                 try
                 {
-                    normalized.Add(entry.Value is ComposeMapping m ? entry with { Value = ComposeMerger.NormalizeService(m) } : entry);
+                    normalized.Add(entry.Value is ComposeMapping m ? entry with { Value = ResolveBareEnvironment(ComposeMerger.NormalizeService(m)) } : entry);
                 }
                 catch (ComposeFormatException e)
                 {
@@ -196,6 +196,16 @@ public static class ComposeLoader
                 }
             }
             return Replace(root, "services", services with { Entries = normalized });
+        }
+
+        /// <summary>An <c>environment</c> entry written as a bare name takes its value from the environment when set there.</summary>
+        private ComposeMapping ResolveBareEnvironment(ComposeMapping service)
+        {
+            if (service["environment"] is not ComposeMapping env || env.Entries.All(e => e.Value is not ComposeScalar { IsNull: true })) return service;
+            var entries = env.Entries.Select(e => e.Value is ComposeScalar { IsNull: true } s && Lookup(e.Key) is { } value
+                ? e with { Value = s with { Value = value } }
+                : e).ToList();
+            return Replace(service, "environment", env with { Entries = entries });
         }
 
         private ComposeMapping ResolveExtends(string fullPath, ComposeMapping root)

@@ -83,6 +83,28 @@ public sealed class DependenciesAgentTests
     }
 
     [Fact]
+    public async Task A_workspace_member_range_is_left_to_the_root_lockfile()
+    {
+        using var ws = new TempWorkspace()
+            .Write("package.json", """{ "name": "mono", "workspaces": ["packages/*"] }""")
+            .Write("package-lock.json", """
+                { "lockfileVersion": 3, "packages": {
+                  "": { "name": "mono", "workspaces": ["packages/*"] },
+                  "packages/web": { "name": "web", "dependencies": { "lodash": "^4.17.0" } },
+                  "node_modules/web": { "resolved": "packages/web", "link": true },
+                  "node_modules/lodash": { "version": "4.17.21" } } }
+                """)
+            .Write("packages/web/package.json", """{ "name": "web", "dependencies": { "lodash": "^4.17.0" } }""")
+            .Write("osv/l.json", """{"id":"TEST-L","affected":[{"package":{"ecosystem":"npm","name":"lodash"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"4.17.21"}]}]}]}""");
+        var result = await AgentRunner.Run(ws.Root, new Dictionary<string, string> { ["osv-db"] = Path.Combine(ws.Root, "osv") });
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "DEP-VULN" or "DEP-VULN-RANGE");
+
+        File.Delete(Path.Combine(ws.Root, "package-lock.json"));
+        var unlocked = await AgentRunner.Run(ws.Root, new Dictionary<string, string> { ["osv-db"] = Path.Combine(ws.Root, "osv") });
+        Assert.Equal("packages/web/package.json", Assert.Single(unlocked.Findings, f => f.RuleId == "DEP-VULN-RANGE").Location!.Path);
+    }
+
+    [Fact]
     public async Task Hygiene_unpinned_conflicts_and_lockfile_drift()
     {
         using var ws = new TempWorkspace()
@@ -104,11 +126,20 @@ public sealed class DependenciesAgentTests
                   "node_modules/left-pad": { "version": "1.3.0" } } }
                 """)
             .Write("admin/package.json", """{ "dependencies": { "left-pad": "1.1.0" } }""")
-            .Write("api/requirements.txt", "requests\nflask>=2.0\nclick==8.1.7\n");
+            .Write("api/requirements.txt", "requests\nflask>=2.0\nclick==8.1.7\n")
+            .Write("lib/Lib.csproj", """
+                <Project>
+                  <ItemGroup>
+                    <PackageReference Include="Serilog" Version="3.1.1" />
+                    <PackageReference Include="Dapper" Version="[2.1.0, )" />
+                    <PackageReference Include="Polly" Version="8.*" />
+                  </ItemGroup>
+                </Project>
+                """);
         var result = await AgentRunner.Run(ws.Root);
 
         var unpinned = result.Findings.Where(f => f.RuleId == "DEP-UNPINNED").ToDictionary(f => f.Evidence!);
-        Assert.Equal(["express *", "flask >=2.0", "requests *"], unpinned.Keys.Order());
+        Assert.Equal(["Polly 8.*", "express *", "flask >=2.0", "requests *"], unpinned.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Severity.Low, unpinned["express *"].Severity);
         Assert.Equal(Severity.Medium, unpinned["requests *"].Severity);
         Assert.Equal(new SourceLocation("api/requirements.txt", 2), unpinned["flask >=2.0"].Location);

@@ -191,7 +191,7 @@ public sealed class NpmParserTests
               languageName: unknown
               linkType: soft
 
-            "typescript@npm:^5.4.0":
+            "typescript@npm:^5.4.0, typescript@npm:^5.4.2":
               version: 5.4.5
               resolution: "typescript@npm:5.4.5"
               bin:
@@ -205,6 +205,7 @@ public sealed class NpmParserTests
         var ts = Assert.Single(result.Packages);
         Assert.Equal(("typescript", "5.4.5", DependencyScope.Development, true), (ts.Name, ts.Version, ts.Scope, ts.Direct));
         Assert.Equal("yarn.lock (berry)", ts.ManifestKind);
+        Assert.Equal(16, ts.Line);
     }
 
     [Fact]

@@ -69,6 +69,16 @@ public sealed class PythonParserTests
     }
 
     [Fact]
+    public void Requirements_includes_never_leave_the_audited_root()
+    {
+        using var outside = new TempWorkspace().Write("secret.txt", "leaked==1.0\n");
+        using var ws = new TempWorkspace().Write("requirements.txt", $"-r {Path.Combine(outside.Root, "secret.txt")}\n-r ../{Path.GetFileName(outside.Root)}/secret.txt\nflask==3.0.0\n");
+        var result = ws.Parse(new RequirementsTxtParser(), "requirements.txt");
+        Assert.Equal(["flask"], result.Packages.Select(p => p.Name));
+        Assert.Equal([1, 2], result.Problems.Select(p => p.Line));
+    }
+
+    [Fact]
     public void Requirements_include_cycles_terminate()
     {
         using var ws = new TempWorkspace().Write("requirements.txt", "-r other.txt\nflask==3.0.0\n").Write("other.txt", "-r requirements.txt\nclick==8.1.7\n");

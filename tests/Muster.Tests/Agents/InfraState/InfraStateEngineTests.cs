@@ -73,6 +73,7 @@ public sealed class InfraStateEngineTests(DockerEngineFixture engine, ITestOutpu
         await engine.RunAsync("docker-compose", ["-f", composeFile, "up", "-d", "web", "cache", "sick", "done"], Path.GetDirectoryName(composeFile));
         try
         {
+            await engine.RunAsync("docker", ["run", "-d", "--network", "none", "--name", "stray", DockerEngineFixture.Image, "sleep", "600"]);
             await WaitForAsync("musterstack_web_1", "{{.State.Health.Status}}", "healthy");
             await WaitForAsync("musterstack_sick_1", "{{.State.Health.Status}}", "unhealthy");
             await WaitForAsync("musterstack_done_1", "{{.State.Status}}", "exited");
@@ -93,8 +94,10 @@ public sealed class InfraStateEngineTests(DockerEngineFixture engine, ITestOutpu
                 "HIGH MUSTER-INFRA-EXITED musterstack/docker-compose.yml:24:3",
                 "HIGH MUSTER-INFRA-MISSING musterstack/docker-compose.yml:28:3",
                 "HIGH MUSTER-INFRA-UNHEALTHY musterstack/docker-compose.yml:15:3",
+                "MEDIUM MUSTER-INFRA-UNDECLARED ",
                 "MEDIUM MUSTER-INFRA-UNVERIFIED STATUS.md:8",
             }, drift);
+            Assert.Equal("stray", result.Findings.Single(f => f.RuleId == "MUSTER-INFRA-UNDECLARED").Properties["container"]);
 
             var ratio = result.Findings.Single(f => f.Location?.Line == 3);
             Assert.Equal("claimed 6/6 running; verified 3 of 4 found; 2 absent.", ratio.Message);
@@ -116,9 +119,12 @@ public sealed class InfraStateEngineTests(DockerEngineFixture engine, ITestOutpu
             Assert.Contains("| Docker services (musterstack) | 6 (5 with enabled profiles) | 2 running healthy | 60% |", md, StringComparison.Ordinal);
             Assert.Contains("| AWS | integrated (claimed) | unverified | unverified |", md, StringComparison.Ordinal);
             Assert.Equal(1, result.Metrics["engine_reachable"]);
+            var serverApi = (await engine.RunAsync("docker", ["version", "--format", "{{.Server.APIVersion}}"])).Trim();
+            Assert.Contains($"\"apiVersion\": \"{serverApi}\"", json, StringComparison.Ordinal);
         }
         finally
         {
+            await engine.RunAsync("docker", ["rm", "-f", "stray"]);
             await engine.RunAsync("docker-compose", ["-f", composeFile, "down", "-t", "1"], Path.GetDirectoryName(composeFile));
         }
     }

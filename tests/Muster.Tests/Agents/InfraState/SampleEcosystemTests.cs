@@ -50,6 +50,9 @@ public sealed class SampleEcosystemTests(ITestOutputHelper output)
         var yaml11 = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-COMPOSE-YAML11-PORT");
         Assert.Equal("hostinger-vps/docker-compose.yml", yaml11.Location!.Path);
 
+        var inactive = result.Findings.Where(f => f.RuleId == "MUSTER-INFRA-PROXY-TARGET-INACTIVE").Select(f => f.Properties["service"]).Order(StringComparer.Ordinal);
+        Assert.Equal(["grafana", "ollama"], inactive);
+
         var md = result.Artifacts.Single(a => a.Name == "infrastructure.md").Content;
         Assert.Contains("| Docker services (ziggie) | 16 (12 with enabled profiles) | unverified (engine unreachable) | unverified |", md, StringComparison.Ordinal);
         Assert.Contains("| AWS Services | 10 (claimed) | unverified | unverified |", md, StringComparison.Ordinal);

@@ -281,4 +281,30 @@ public class ComposeLoaderTests
         Assert.Equal("file-unreadable", Assert.Single(project.Diagnostics).Code);
         Assert.Empty(project.Services);
     }
+
+    [Fact]
+    public void Bare_environment_names_take_the_value_from_the_environment_when_set()
+    {
+        using var folder = new ComposeTempFolder();
+        var file = folder.Write("compose.yml", "services:\n  a:\n    image: x\n    environment: [FROM_SHELL, NOT_SET, EMPTY=]\n");
+
+        var a = ComposeLoader.Load([file], new ComposeLoadOptions { Environment = new Dictionary<string, string> { ["FROM_SHELL"] = "v" } }).Service("a")!;
+
+        Assert.Equal(new Dictionary<string, string?> { ["FROM_SHELL"] = "v", ["NOT_SET"] = null, ["EMPTY"] = "" }, a.Environment);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1::80", "127.0.0.1", null, "80", "tcp")]
+    [InlineData("8000-8010:8000-8010", null, "8000-8010", "8000-8010", "tcp")]
+    [InlineData("53:53/udp", null, "53", "53", "udp")]
+    [InlineData("0.0.0.0:5432:5432", "0.0.0.0", "5432", "5432", "tcp")]
+    public void Short_port_syntax_variants(string text, string? hostIp, string? published, string target, string protocol)
+    {
+        using var folder = new ComposeTempFolder();
+        var file = folder.Write("compose.yml", $"services:\n  a:\n    image: x\n    ports: [\"{text}\"]\n");
+
+        var port = Assert.Single(ComposeLoader.Load([file], NoEnv).Service("a")!.Ports);
+
+        Assert.Equal((hostIp, published, target, protocol), (port.HostIp, port.Published, port.Target, port.Protocol));
+    }
 }

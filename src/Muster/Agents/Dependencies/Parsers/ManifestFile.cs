@@ -12,31 +12,29 @@ internal sealed class ManifestFile(string relativePath, string fullPath, string 
 
     public TextLines Lines => _lines ??= new TextLines(Text);
 
-    /// <summary>Path relative to the audited root of a file named relative to this one's folder.</summary>
-    public string RelativeSibling(string relative)
-    {
-        var folder = Path.GetDirectoryName(RelativePath.Replace('/', Path.DirectorySeparatorChar)) ?? "";
-        return Path.Combine(folder, relative).Replace(Path.DirectorySeparatorChar, '/');
-    }
-
-    /// <summary>Reads a file relative to this one's folder; null when it does not exist.</summary>
+    /// <summary>
+    /// Reads a file named relative to this one's folder (an included requirements file, a lockfile's package.json).
+    /// Null when it does not exist, lies outside the audited root, or is a symbolic link: agents never read outside
+    /// the root, and an include must not become a way out of it.
+    /// </summary>
     public ManifestFile? OpenSibling(string relative)
     {
+        var root = AuditedRoot();
         var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath) ?? "", relative));
-        if (!File.Exists(full)) return null;
-        var rel = Path.GetRelativePath(Path.GetDirectoryName(FullPath) ?? "", full);
-        return new ManifestFile(NormalizeRelative(RelativeSibling(rel)), full, File.ReadAllText(full));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        var info = new FileInfo(full);
+        if (!info.Exists || info.LinkTarget is not null) return null;
+        var rel = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+        return new ManifestFile(rel, full, File.ReadAllText(full));
     }
 
-    private static string NormalizeRelative(string path)
+    // FullPath is the root joined with RelativePath, so the root is what precedes the relative part.
+    private string AuditedRoot()
     {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "." or "") continue;
-            if (part == ".." && parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
-            else parts.Add(part);
-        }
-        return string.Join('/', parts);
+        var full = Path.GetFullPath(FullPath);
+        var relative = RelativePath.Replace('/', Path.DirectorySeparatorChar);
+        return full.EndsWith(relative, StringComparison.Ordinal)
+            ? full[..^relative.Length].TrimEnd(Path.DirectorySeparatorChar)
+            : Path.GetDirectoryName(full) ?? full;
     }
 }

@@ -15,7 +15,6 @@ internal sealed class YarnLockParser : IManifestParser
     {
         var graph = new LockGraph();
         var berry = false;
-        LockGraph.Node? current = null;
         List<string>? currentKeys = null;
         string? currentVersion = null;
         var currentLine = 0;
@@ -33,8 +32,8 @@ internal sealed class YarnLockParser : IManifestParser
             else if (!skipEntry)
             {
                 var specs = currentKeys.Select(ParseSpec).ToList();
-                current = graph.Add(specs[0].Name, currentVersion, currentLine, specs.Select(s => s.Name + "@" + s.Range));
-                current.DependencyKeys.AddRange(pendingDeps);
+                var node = graph.Add(specs[0].Name, currentVersion, currentLine, specs.Select(s => s.Name + "@" + s.Range));
+                node.DependencyKeys.AddRange(pendingDeps);
             }
             currentKeys = null;
             currentVersion = null;
@@ -61,7 +60,7 @@ internal sealed class YarnLockParser : IManifestParser
                 }
                 var key = content[..^1];
                 currentLine = lineNo;
-                currentKeys = [.. key.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Unquote)];
+                currentKeys = [.. key.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(k => k.Trim('"'))];
                 skipEntry = key == "__metadata";
                 berry |= skipEntry;
                 continue;

@@ -1,0 +1,274 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Muster.Agents.Imports;
+
+/// <summary>
+/// Reads only the NAMES of declared dependencies (no versions) from Python and npm manifests. Deliberately minimal:
+/// the dependency-audit agent owns the full parsers; this exists so import verification stands alone.
+/// </summary>
+internal static partial class DeclaredDependencies
+{
+    public static bool IsPythonManifest(string fileName) =>
+        fileName is "pyproject.toml" or "setup.cfg" or "setup.py" or "Pipfile" ||
+        (fileName.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads one Python manifest. <paramref name="relativePath"/> is what findings show.</summary>
+    public static DeclaredManifest ReadPython(string fullPath, string relativePath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DeclaredManifest.Failed(relativePath, e.Message);
+        }
+        var name = Path.GetFileName(fullPath);
+        try
+        {
+            return name switch
+            {
+                "pyproject.toml" => new DeclaredManifest(relativePath, FromPyproject(text, relativePath)),
+                "Pipfile" => new DeclaredManifest(relativePath, FromPipfile(text, relativePath)),
+                "setup.cfg" => new DeclaredManifest(relativePath, FromSetupCfg(text, relativePath)),
+                "setup.py" => new DeclaredManifest(relativePath, FromSetupPy(text, relativePath)),
+                _ => new DeclaredManifest(relativePath, FromRequirements(fullPath, relativePath, text, [])),
+            };
+        }
+        catch (Exception e) when (e is TomlException or InvalidDataException)
+        {
+            return DeclaredManifest.Failed(relativePath, e.Message);
+        }
+    }
+
+    public static DeclaredManifest ReadPackageJson(string fullPath, string relativePath)
+    {
+        try
+        {
+            var text = File.ReadAllText(fullPath);
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var list = new List<DeclaredDependency>();
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return DeclaredManifest.Failed(relativePath, "package.json is not a JSON object");
+            foreach (var (section, group) in new[] { ("dependencies", "prod"), ("devDependencies", "dev"), ("peerDependencies", "peer"), ("optionalDependencies", "optional") })
+            {
+                if (!doc.RootElement.TryGetProperty(section, out var deps) || deps.ValueKind != JsonValueKind.Object) continue;
+                foreach (var dep in deps.EnumerateObject()) list.Add(new DeclaredDependency(dep.Name, relativePath, LineOf(text, "\"" + dep.Name + "\""), group));
+            }
+            return new DeclaredManifest(relativePath, list);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return DeclaredManifest.Failed(relativePath, e.Message);
+        }
+    }
+
+    /// <summary>The distribution name at the start of a PEP 508 requirement, or null.</summary>
+    public static string? RequirementName(string requirement)
+    {
+        var match = RequirementNameRegex().Match(requirement.Trim());
+        return match.Success ? match.Value : null;
+    }
+
+    private static List<DeclaredDependency> FromRequirements(string fullPath, string relativePath, string text, HashSet<string> visited)
+    {
+        var list = new List<DeclaredDependency>();
+        if (!visited.Add(Path.GetFullPath(fullPath))) return list;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var lineNumber = i + 1;
+            var line = lines[i].TrimEnd('\r');
+            while (line.EndsWith('\\') && i + 1 < lines.Length) line = line[..^1] + " " + lines[++i].TrimEnd('\r');
+            var hash = line.IndexOf(" #", StringComparison.Ordinal);
+            if (line.TrimStart().StartsWith('#')) continue;
+            if (hash >= 0) line = line[..hash];
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith("-r ", StringComparison.Ordinal) || line.StartsWith("--requirement", StringComparison.Ordinal))
+            {
+                var include = line[(line.IndexOfAny([' ', '=']) + 1)..].Trim();
+                var includePath = Path.Combine(Path.GetDirectoryName(fullPath)!, include);
+                if (File.Exists(includePath))
+                {
+                    var includeRelative = Path.Combine(Path.GetDirectoryName(relativePath) ?? "", include).Replace('\\', '/');
+                    list.AddRange(FromRequirements(includePath, includeRelative, File.ReadAllText(includePath), visited));
+                }
+                continue;
+            }
+            if (line.StartsWith("-e ", StringComparison.Ordinal) || line.StartsWith("--editable", StringComparison.Ordinal))
+            {
+                var egg = line.IndexOf("#egg=", StringComparison.Ordinal);
+                if (egg >= 0 && RequirementName(line[(egg + 5)..]) is { } eggName) list.Add(new DeclaredDependency(eggName, relativePath, lineNumber, "prod"));
+                continue;
+            }
+            if (line.StartsWith('-')) continue; // -c constraints, --index-url and other options declare nothing
+            if (DirectReferenceName(line) is { } name) list.Add(new DeclaredDependency(name, relativePath, lineNumber, "prod"));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// "name[extra]>=1; marker" and "name @ https://..." give a name; a bare URL or path names a distribution only
+    /// through "#egg=name", otherwise it declares nothing Muster can match.
+    /// </summary>
+    private static string? DirectReferenceName(string line)
+    {
+        var at = line.IndexOf(" @ ", StringComparison.Ordinal);
+        if (at > 0) return RequirementName(line[..at]);
+        if (line.Contains("://", StringComparison.Ordinal) || line.Contains('/') || line.Contains('\\') || line.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+        {
+            var egg = line.IndexOf("#egg=", StringComparison.Ordinal);
+            return egg >= 0 ? RequirementName(line[(egg + 5)..]) : null;
+        }
+        return RequirementName(line);
+    }
+
+    private static List<DeclaredDependency> FromPyproject(string text, string relativePath)
+    {
+        var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+        var list = new List<DeclaredDependency>();
+        if (Table(model, "project") is { } project)
+        {
+            AddRequirements(list, Array(project, "dependencies"), "prod", text, relativePath);
+            if (Table(project, "optional-dependencies") is { } optional)
+            {
+                foreach (var (_, value) in optional) AddRequirements(list, value as TomlArray, "optional", text, relativePath);
+            }
+        }
+        if (Table(model, "dependency-groups") is { } groups)
+        {
+            foreach (var (_, value) in groups) AddRequirements(list, value as TomlArray, "dev", text, relativePath);
+        }
+        if (Table(model, "tool") is { } tool)
+        {
+            if (Table(tool, "poetry") is { } poetry)
+            {
+                AddKeys(list, Table(poetry, "dependencies"), "prod", text, relativePath);
+                AddKeys(list, Table(poetry, "dev-dependencies"), "dev", text, relativePath);
+                if (Table(poetry, "group") is { } poetryGroups)
+                {
+                    foreach (var (_, value) in poetryGroups)
+                    {
+                        if (value is TomlTable g) AddKeys(list, Table(g, "dependencies"), "dev", text, relativePath);
+                    }
+                }
+            }
+            if (Table(tool, "uv") is { } uv) AddRequirements(list, Array(uv, "dev-dependencies"), "dev", text, relativePath);
+        }
+        return list;
+    }
+
+    private static List<DeclaredDependency> FromPipfile(string text, string relativePath)
+    {
+        var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+        var list = new List<DeclaredDependency>();
+        AddKeys(list, Table(model, "packages"), "prod", text, relativePath);
+        AddKeys(list, Table(model, "dev-packages"), "dev", text, relativePath);
+        return list;
+    }
+
+    private static List<DeclaredDependency> FromSetupCfg(string text, string relativePath)
+    {
+        var list = new List<DeclaredDependency>();
+        var lines = text.Split('\n');
+        string section = "";
+        string? key = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var raw = lines[i].TrimEnd('\r');
+            var trimmed = raw.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith(';')) continue;
+            if (trimmed.StartsWith('[') && trimmed.EndsWith(']')) { section = trimmed[1..^1].Trim(); key = null; continue; }
+            var continuation = char.IsWhiteSpace(raw[0]);
+            string value;
+            if (!continuation)
+            {
+                var eq = trimmed.IndexOfAny(['=', ':']);
+                if (eq < 0) { key = null; continue; }
+                key = trimmed[..eq].Trim();
+                value = trimmed[(eq + 1)..].Trim();
+            }
+            else value = trimmed;
+            var group = section == "options" && key is "install_requires" ? "prod"
+                : section == "options" && key is "tests_require" or "setup_requires" ? "dev"
+                : section == "options.extras_require" && key is not null ? "optional"
+                : null;
+            if (group is null || value.Length == 0) continue;
+            foreach (var item in value.Split(';')[0].Split(','))
+            {
+                if (RequirementName(item) is { } name) list.Add(new DeclaredDependency(name, relativePath, i + 1, group));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// setup.py is code; only a literal <c>install_requires=[...]</c> list of strings is read. Anything else leaves the
+    /// manifest marked unreadable, so absence from it is never taken as "undeclared".
+    /// </summary>
+    private static List<DeclaredDependency> FromSetupPy(string text, string relativePath)
+    {
+        var lines = Python.PythonTokenizer.Tokenize(text);
+        var tokens = lines.SelectMany(l => l.Tokens).ToList();
+        var list = new List<DeclaredDependency>();
+        var found = false;
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!(tokens[i].Is("install_requires") && tokens[i + 1].Is("=") && tokens[i + 2].Is("["))) continue;
+            found = true;
+            for (var j = i + 3; j < tokens.Count && !tokens[j].Is("]"); j++)
+            {
+                if (tokens[j].Kind == Python.PythonTokenKind.String && RequirementName(Python.PythonTokenizer.StringValue(tokens[j].Text)) is { } name)
+                {
+                    list.Add(new DeclaredDependency(name, relativePath, tokens[j].Line, "prod"));
+                }
+                else if (tokens[j].Kind == Python.PythonTokenKind.Name) throw new InvalidDataException("install_requires is not a literal list");
+            }
+        }
+        if (!found && text.Contains("install_requires", StringComparison.Ordinal)) throw new InvalidDataException("install_requires is computed, not a literal list");
+        return list;
+    }
+
+    private static void AddRequirements(List<DeclaredDependency> list, TomlArray? items, string group, string text, string relativePath)
+    {
+        if (items is null) return;
+        foreach (var item in items)
+        {
+            if (item is string requirement && RequirementName(requirement) is { } name)
+            {
+                list.Add(new DeclaredDependency(name, relativePath, LineOf(text, requirement), group));
+            }
+        }
+    }
+
+    private static void AddKeys(List<DeclaredDependency> list, TomlTable? table, string group, string text, string relativePath)
+    {
+        if (table is null) return;
+        foreach (var (name, _) in table)
+        {
+            if (name.Equals("python", StringComparison.OrdinalIgnoreCase)) continue;
+            list.Add(new DeclaredDependency(name, relativePath, LineOf(text, name), group));
+        }
+    }
+
+    private static TomlTable? Table(TomlTable table, string key) => table.TryGetValue(key, out var v) ? v as TomlTable : null;
+
+    private static TomlArray? Array(TomlTable table, string key) => table.TryGetValue(key, out var v) ? v as TomlArray : null;
+
+    /// <summary>1-based line of the first occurrence of <paramref name="needle"/>; 0 when absent.</summary>
+    private static int LineOf(string text, string needle)
+    {
+        var index = text.IndexOf(needle, StringComparison.Ordinal);
+        if (index < 0) return 0;
+        var line = 1;
+        for (var k = 0; k < index; k++) if (text[k] == '\n') line++;
+        return line;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")]
+    private static partial Regex RequirementNameRegex();
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using Muster.Agents.Imports.JavaScript;
+using Muster.Agents.Imports.Python;
+using Muster.Model;
+using Muster.Workspace;
+
+namespace Muster.Agents.Imports;
+
+/// <summary>
+/// Verifies that every import of the workspace's Python and JavaScript/TypeScript code resolves to something that
+/// will exist at runtime: a local file, the standard library or Node built-ins, or a declared dependency. One agent
+/// for both languages because both need the same single walk and the same manifests, and a plan wants one answer to
+/// "will this code start?"; the <c>languages</c> setting narrows it.
+/// </summary>
+internal sealed class ImportsAgent : IAgent
+{
+    public static readonly AgentDescriptor Descriptor =
+        new("imports", AgentRole.Scanner,
+            "Verifies Python and JS/TS imports resolve (local modules, stdlib/Node built-ins, declared dependencies) without running code.",
+            () => new ImportsAgent())
+        {
+            SettingKeys = ["languages", "include", "exclude", "max-file-bytes"],
+        };
+
+    private static readonly HashSet<string> JsExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts",
+    };
+
+    /// <summary>Build output holds copies of the sources; verifying them would repeat every finding.</summary>
+    private static readonly HashSet<string> JsBuildFolders = new(StringComparer.Ordinal) { "dist", "build", "out", ".next", ".nuxt", "coverage" };
+
+    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken) =>
+        Task.Run(() => Run(context, cancellationToken), cancellationToken);
+
+    private static AgentResult Run(AgentContext context, CancellationToken cancellationToken)
+    {
+        var languages = context.Settings.GetStringList("languages") is { Count: > 0 } l ? l.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["python", "javascript"];
+        var unknown = languages.Where(x => x is not ("python" or "javascript")).ToList();
+        if (unknown.Count > 0) throw new AgentSettingsException($"setting 'languages' accepts python and javascript, not {string.Join(", ", unknown)}");
+        var maxBytes = context.Settings.GetInt("max-file-bytes", 2 * 1024 * 1024);
+        var walker = new WorkspaceWalker(context.Root, new WalkOptions
+        {
+            Include = context.Settings.GetStringList("include"),
+            Exclude = context.Settings.GetStringList("exclude"),
+        });
+
+        var pythonFiles = new List<WorkspaceFile>();
+        var pythonManifests = new List<WorkspaceFile>();
+        var jsFiles = new List<WorkspaceFile>();
+        var jsConfig = new List<WorkspaceFile>();
+        var skippedLarge = new List<string>();
+        foreach (var file in InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken)))
+        {
+            var name = Path.GetFileName(file.RelativePath);
+            var extension = Path.GetExtension(name);
+            if (languages.Contains("python") && DeclaredDependencies.IsPythonManifest(name)) pythonManifests.Add(file);
+            else if (languages.Contains("javascript") && name is "package.json" or "pnpm-workspace.yaml") jsConfig.Add(file);
+            if (file.Length > maxBytes && (extension is ".py" || JsExtensions.Contains(extension))) { skippedLarge.Add(file.RelativePath); continue; }
+            if (languages.Contains("python") && extension == ".py") pythonFiles.Add(file);
+            else if (languages.Contains("javascript") && JsExtensions.Contains(extension) && !InBuildFolder(file.RelativePath)) jsFiles.Add(file);
+        }
+
+        var probe = new PathProbe(context.Root);
+        var findings = new List<Finding>();
+        var errors = walker.Errors.Select(e => (e.RelativePath, e.Message)).ToList();
+
+        var python = new PythonImportVerifier(probe, pythonManifests);
+        foreach (var file in pythonFiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ReadText(file, errors) is { } text) python.VerifyFile(file.RelativePath, text);
+            if (python.FilesScanned % 500 == 0) context.ReportProgress($"{python.FilesScanned:N0}/{pythonFiles.Count:N0} Python files");
+        }
+        python.ReportUnusedDeclarations();
+        findings.AddRange(python.Findings);
+
+        var js = new JsImportVerifier(probe, jsConfig, errors);
+        foreach (var file in jsFiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ReadText(file, errors) is { } text) js.VerifyFile(file.RelativePath, text);
+            if (js.FilesScanned % 500 == 0) context.ReportProgress($"{js.FilesScanned:N0}/{jsFiles.Count:N0} JS/TS files");
+        }
+        findings.AddRange(js.Findings);
+
+        foreach (var manifest in python.Manifests.Concat(js.Manifests).Where(m => m.Error is not null))
+        {
+            findings.Add(ImportFindings.Create(ImportFindings.ManifestUnreadable, Severity.Info, "Dependency manifest could not be read",
+                $"{manifest.Path}: {manifest.Error}. Its declarations are unknown, so imports it might declare are reported as unverified, not as fine.",
+                new SourceLocation(manifest.Path), manifest.Path, "Fix the manifest's syntax."));
+        }
+        foreach (var (path, message) in errors)
+        {
+            findings.Add(ImportFindings.Create("MUSTER-SCAN-ERROR", Severity.Info, "File or folder could not be read",
+                $"Not audited: {message}", new SourceLocation(path), message, "Make the path readable by the user running Muster."));
+        }
+        foreach (var path in skippedLarge)
+        {
+            findings.Add(ImportFindings.Create("MUSTER-IMPORTS-FILE-TOO-LARGE", Severity.Info, "Source file too large to verify",
+                $"Imports in this file were not verified: it is larger than max-file-bytes ({maxBytes:N0}).", new SourceLocation(path), path,
+                "Raise 'max-file-bytes' for this agent if the file is hand-written source."));
+        }
+
+        var summary = new StringBuilder()
+            .Append($"Python: {python.FilesScanned:N0} files, {python.ImportsChecked:N0} imports, {python.Unresolved:N0} will fail. ")
+            .Append($"JS/TS: {js.FilesScanned:N0} files, {js.ImportsChecked:N0} imports, {js.Unresolved:N0} unresolved. ")
+            .Append($"{skippedLarge.Count} files too large and {errors.Count} unreadable were not verified.")
+            .ToString();
+        return new AgentResult
+        {
+            Findings = findings,
+            Summary = summary,
+            Metrics = new Dictionary<string, double>
+            {
+                ["python_files"] = python.FilesScanned,
+                ["python_imports"] = python.ImportsChecked,
+                ["python_unresolved"] = python.Unresolved,
+                ["js_files"] = js.FilesScanned,
+                ["js_imports"] = js.ImportsChecked,
+                ["js_unresolved"] = js.Unresolved,
+                ["files_not_verified"] = skippedLarge.Count + errors.Count,
+            },
+        };
+    }
+
+    private static bool InBuildFolder(string relativePath)
+    {
+        var parts = relativePath.Split('/');
+        for (var i = 0; i < parts.Length - 1; i++) if (JsBuildFolders.Contains(parts[i])) return true;
+        return false;
+    }
+
+    private static string? ReadText(WorkspaceFile file, List<(string, string)> errors)
+    {
+        try
+        {
+            return File.ReadAllText(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add((file.RelativePath, e.Message));
+            return null;
+        }
+    }
+}

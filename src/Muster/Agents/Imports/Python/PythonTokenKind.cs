@@ -1,0 +1,9 @@
+namespace Muster.Agents.Imports.Python;
+
+internal enum PythonTokenKind
+{
+    Name,
+    Number,
+    String,
+    Operator,
+}
