@@ -26,6 +26,7 @@ public static class MusterCli
         root.Subcommands.Add(StatusCommand.Create(cli));
         root.Subcommands.Add(PlanCommand.Create(cli));
         root.Subcommands.Add(AgentsCommand.Create(cli));
+        root.Subcommands.Add(DiffCommand.Create(cli));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
