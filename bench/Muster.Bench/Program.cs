@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
     new DependenciesBenchmark(),
     new EngineBenchmark(),
     new ImportsBenchmark(),
+    new SecretsBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

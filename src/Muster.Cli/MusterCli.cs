@@ -19,12 +19,14 @@ public static class MusterCli
 
         var root = new RootCommand("Muster: audits a workspace with waves of parallel agents and reports only what it verified.");
         root.Subcommands.Add(AuditCommand.Create(cli));
+        root.Subcommands.Add(BaselineCommand.Create(cli));
         root.Subcommands.Add(RunCommand.Create(cli));
         root.Subcommands.Add(ResumeCommand.Create(cli));
         root.Subcommands.Add(RunsCommand.Create(cli));
         root.Subcommands.Add(StatusCommand.Create(cli));
         root.Subcommands.Add(PlanCommand.Create(cli));
         root.Subcommands.Add(AgentsCommand.Create(cli));
+        root.Subcommands.Add(DiffCommand.Create(cli));
         root.Subcommands.Add(PreflightCommand.Create(cli));
         root.Subcommands.Add(McpCommand.Create(cli));
 

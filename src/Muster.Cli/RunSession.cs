@@ -3,7 +3,11 @@ using Microsoft.Extensions.Logging;
 using Muster.Agents;
 using Muster.Cli.Progress;
 using Muster.Engine;
+using Muster.Engine.Journal;
 using Muster.Engine.Plans;
+using Muster.Engine.Telemetry;
+using Muster.Gaps;
+using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
 using Spectre.Console;
@@ -19,13 +23,17 @@ internal sealed class RunSession(CliContext cli)
     public required Severity? FailOn { get; init; }
     public required int MaxParallel { get; init; }
 
-    public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters) =>
-        await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId), RunHost.NewRunId(cli.Time));
+    public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters)
+    {
+        _plan = plan;
+        return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId), RunHost.NewRunId(cli.Time));
+    }
 
     public async Task<int> ResumeAsync(string runId) =>
         await ExecuteAsync(host => (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token), runId);
 
     private string _runId = "";
+    private Plan? _plan;
 
     private async Task<int> ExecuteAsync(
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
@@ -46,7 +54,9 @@ internal sealed class RunSession(CliContext cli)
         Console.CancelKeyPress += onCancel;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; Stop("SIGTERM"); });
 
-        var observers = new List<IRunObserver> { continuation };
+        using var telemetryExport = TelemetryExport.StartFromEnvironment(ReportOptions.Default.ToolVersion);
+        using var telemetry = new TelemetryObserver();
+        var observers = new List<IRunObserver> { continuation, telemetry };
         LiveProgress? live = null;
         if (cli.Interactive)
         {
@@ -71,14 +81,45 @@ internal sealed class RunSession(CliContext cli)
             Console.CancelKeyPress -= onCancel;
         }
 
-        written.AddRange(await ReportWriter.WriteAsync(outcome, output, Formats));
+        var plan = _plan ?? PlanOfJournaledRun(outcome.RunId);
+        var gaps = RunHistory.Register(outcome, plan?.Owners ?? []);
+        var gates = GateEvaluator.Evaluate(outcome, gaps, plan?.Gates ?? GateSettings.Default);
+        var options = new ReportOptions { Gaps = gaps, Gates = gates, History = Trend(outcome.RunId) };
+        written.AddRange(await ReportWriter.WriteAsync(outcome, output, Formats, options));
         written.Add(Path.Combine(output, ContinuationWriter.FileName));
         await continuation.WriteAsync(outcome);
 
-        return Summarize(outcome, output, written);
+        return Summarize(outcome, output, written, gates);
     }
 
-    private int Summarize(RunOutcome outcome, string output, IReadOnlyList<string> written)
+    /// <summary>The plan a resumed run ran, as the journal kept it; null when it no longer parses.</summary>
+    private Plan? PlanOfJournaledRun(string runId)
+    {
+        try
+        {
+            using var journal = JournalReader.Open(StateDirectory);
+            return journal.FindRun(runId) is { } record ? new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource) : null;
+        }
+        catch (Exception e) when (e is PlanException or FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return null;
+        }
+    }
+
+    private IReadOnlyList<RunTrendPoint> Trend(string runId)
+    {
+        try
+        {
+            using var journal = JournalReader.Open(StateDirectory);
+            return RunHistory.Trend(journal, runId);
+        }
+        catch (Exception e) when (e is FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return [];
+        }
+    }
+
+    private int Summarize(RunOutcome outcome, string output, IReadOnlyList<string> written, IReadOnlyList<GateResult> gates)
     {
         var findings = outcome.Findings;
         cli.Error.WriteLine();
@@ -86,7 +127,14 @@ internal sealed class RunSession(CliContext cli)
             string.Join(", ", SeverityText.WorstFirst.Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToLabel()}")));
         foreach (var file in written) cli.Error.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
 
+        cli.Error.WriteLine("Quality gates:");
+        foreach (var gate in gates)
+        {
+            cli.Error.WriteLine($"  {gate.Name,-14} {gate.Status.ToLabel(),-14} {gate.Summary}");
+        }
+
         var failures = new List<string>();
+        failures.AddRange(gates.Where(g => g.Status == GateStatus.Failed).Select(g => $"gate {g.Name}: {g.Summary}"));
         foreach (var wave in outcome.Waves)
         {
             failures.AddRange(wave.Criteria.Where(c => !c.Passed).Select(c => $"wave '{wave.Name}': {c.Criterion} failed ({c.Reason})"));

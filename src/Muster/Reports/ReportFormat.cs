@@ -6,4 +6,5 @@ public enum ReportFormat
     Markdown,
     Json,
     Sarif,
+    Html,
 }

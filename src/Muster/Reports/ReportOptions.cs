@@ -1,4 +1,6 @@
 using System.Reflection;
+using Muster.Gaps;
+using Muster.Gates;
 
 namespace Muster.Reports;
 
@@ -16,6 +18,15 @@ public sealed record ReportOptions
     /// null such results have no <c>locations</c>: valid SARIF, but GitHub code scanning rejects the whole upload.
     /// </summary>
     public string? SarifUnlocatedFindingPath { get; init; }
+
+    /// <summary>The run's gap register (owners from CODEOWNERS and the plan). Null: built from the findings with default owners.</summary>
+    public GapRegister? Gaps { get; init; }
+
+    /// <summary>Evaluated quality gates. Null: evaluated from the outcome with the default gate settings.</summary>
+    public IReadOnlyList<GateResult>? Gates { get; init; }
+
+    /// <summary>Earlier runs of the same journal, oldest first, for the trend; this run is added when missing.</summary>
+    public IReadOnlyList<RunTrendPoint> History { get; init; } = [];
 
     public static ReportOptions Default { get; } = new();
 

@@ -1,4 +1,5 @@
 using Muster.Engine;
+using Muster.Reports.Html;
 using Muster.Reports.Json;
 using Muster.Reports.Markdown;
 using Muster.Reports.Sarif;
@@ -16,12 +17,13 @@ public static class ReportWriter
         new MarkdownReportWriter(),
         new JsonReportWriter(),
         new SarifReportWriter(),
+        new HtmlReportWriter(),
     ];
 
     /// <summary>Every format, in the order reports are listed and written by default.</summary>
     public static IReadOnlyList<ReportFormat> AllFormats { get; } = Writers.Select(w => w.Format).ToList();
 
-    /// <summary>Canonical command-line names of the formats ("md", "json", "sarif").</summary>
+    /// <summary>Canonical command-line names of the formats ("md", "json", "sarif", "html").</summary>
     public static IReadOnlyList<string> FormatNames { get; } = Writers.Select(w => w.Names[0]).ToList();
 
     /// <summary>The file a format is written to in the output directory, e.g. "report.sarif".</summary>
@@ -42,7 +44,7 @@ public static class ReportWriter
         return false;
     }
 
-    /// <summary>Parses "md", "markdown", "json" or "sarif" (any case).</summary>
+    /// <summary>Parses "md", "markdown", "json", "sarif" or "html" (any case).</summary>
     /// <exception cref="FormatException">Unknown name; the message lists the known ones.</exception>
     public static ReportFormat ParseFormat(string name) =>
         TryParseFormat(name, out var format)

@@ -1,4 +1,7 @@
 using Muster.Engine;
+using Muster.Engine.Plans;
+using Muster.Gaps;
+using Muster.Gates;
 using Muster.Model;
 
 namespace Muster.Reports;
@@ -10,9 +13,16 @@ internal sealed class RunFacts
     public const string TokensOutMetric = "tokens_out";
     public const string CostMetric = "cost_usd";
 
-    private RunFacts(RunOutcome outcome)
+    private RunFacts(RunOutcome outcome, ReportOptions options)
     {
         Outcome = outcome;
+        Gaps = options.Gaps ?? GapRegister.Build(outcome);
+        Gates = options.Gates ?? GateEvaluator.Evaluate(outcome, Gaps, GateSettings.Default);
+        var point = RunHistory.PointOf(outcome, Gaps);
+        History = options.History.Any(p => p.RunId == outcome.RunId)
+            ? options.History.Select(p => p.RunId == outcome.RunId ? point : p).ToList()
+            : [.. options.History, point];
+        Infrastructure = InfrastructureTable.Of(outcome);
         Agents = outcome.Agents
             .OrderBy(a => a.WaveIndex)
             .ThenBy(a => a.AgentId, StringComparer.Ordinal)
@@ -37,6 +47,19 @@ internal sealed class RunFacts
     }
 
     public RunOutcome Outcome { get; }
+
+    public GapRegister Gaps { get; }
+
+    public IReadOnlyList<GateResult> Gates { get; }
+
+    /// <summary>Gap totals of earlier runs and this one, oldest first.</summary>
+    public IReadOnlyList<RunTrendPoint> History { get; }
+
+    public InfrastructureTable Infrastructure { get; }
+
+    /// <summary>Every artifact with the agent that produced it, by wave, agent and name: the run's "files created".</summary>
+    public IEnumerable<(AgentOutcome Agent, Model.Artifact Artifact)> Artifacts =>
+        Agents.SelectMany(a => a.Result.Artifacts.OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => (a, x)));
 
     /// <summary>Agents by wave, then id (ordinal).</summary>
     public IReadOnlyList<AgentOutcome> Agents { get; }
@@ -68,14 +91,13 @@ internal sealed class RunFacts
     public TimeSpan? Duration =>
         Outcome.FinishedAt is { } finished ? finished - Outcome.StartedAt : null;
 
-    public static RunFacts Of(RunOutcome outcome) => new(outcome);
+    public static RunFacts Of(RunOutcome outcome) => new(outcome, ReportOptions.Default);
+
+    public static RunFacts Of(RunOutcome outcome, ReportOptions options) => new(outcome, options);
 
     /// <summary>
     /// A finding's fingerprint, or when the agent set none, one computed from rule, location and message (the key
     /// <see cref="RunOutcome.Findings"/> deduplicates on), so that every reported finding has a stable identity.
     /// </summary>
-    public static string FingerprintOf(Finding finding) =>
-        finding.Fingerprint.Length > 0
-            ? finding.Fingerprint
-            : Fingerprints.Compute(finding.RuleId, finding.Location?.ToString() ?? "", finding.Message);
+    public static string FingerprintOf(Finding finding) => GapRegister.FingerprintOf(finding);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Muster.Workspace;
@@ -17,6 +18,8 @@ public sealed class ChunkedTextReader : IDisposable
     private readonly byte[] _bytes;
     private readonly char[] _chars;
     private readonly int _overlap;
+    private readonly int _chunkChars;
+    private bool _disposed;
     private int _filled;
     private long _offset;
     private long _line = 1;
@@ -31,8 +34,11 @@ public sealed class ChunkedTextReader : IDisposable
         if (overlapChars > chunkChars / 2) throw new ArgumentOutOfRangeException(nameof(overlapChars), "overlap must be at most half a chunk");
         _stream = stream;
         _leaveOpen = leaveOpen;
-        _chars = new char[chunkChars];
-        _bytes = new byte[Math.Max(BinaryContent.SniffBytes, Math.Min(chunkChars, 1 << 18))];
+        // Small files get small buffers: a 4 KB config file must not cost a multi-megabyte allocation.
+        if (stream.CanSeek) chunkChars = (int)Math.Clamp(stream.Length - stream.Position + 16, Math.Max(64, 2 * overlapChars), chunkChars);
+        _chunkChars = chunkChars;
+        _chars = ArrayPool<char>.Shared.Rent(chunkChars);
+        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(BinaryContent.SniffBytes, Math.Min(chunkChars, 1 << 18)));
         _overlap = overlapChars;
     }
 
@@ -82,7 +88,7 @@ public sealed class ChunkedTextReader : IDisposable
 
     private bool SniffFirstBlock()
     {
-        var read = ReadAtLeast(_bytes.AsSpan(0, Math.Min(BinaryContent.SniffBytes, _chars.Length - 8)));
+        var read = ReadAtLeast(_bytes.AsSpan(0, Math.Min(BinaryContent.SniffBytes, _chunkChars - 8)));
         if (BinaryContent.LooksBinary(_bytes.AsSpan(0, read)))
         {
             IsBinary = true;
@@ -95,9 +101,9 @@ public sealed class ChunkedTextReader : IDisposable
     private void Fill()
     {
         // A decoder can emit one more char than the bytes it is given (a flushed partial sequence), so keep slack.
-        while (!_eof && _chars.Length - _filled > 8)
+        while (!_eof && _chunkChars - _filled > 8)
         {
-            var want = Math.Min(_bytes.Length, _chars.Length - _filled - 4);
+            var want = Math.Min(_bytes.Length, _chunkChars - _filled - 4);
             Decode(ReadAtLeast(_bytes.AsSpan(0, want)));
         }
     }
@@ -122,6 +128,10 @@ public sealed class ChunkedTextReader : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
+        ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<byte>.Shared.Return(_bytes);
         if (!_leaveOpen) _stream.Dispose();
     }
 }

@@ -22,10 +22,22 @@ public class GoldenReportTests
         GoldenFile.AssertMatches(text, golden);
     }
 
+    /// <summary>The representative run with what the retrospective sections draw: infrastructure, a trend, hostile text.</summary>
+    [Theory]
+    [InlineData(ReportFormat.Markdown, "retrospective.golden.md")]
+    [InlineData(ReportFormat.Json, "retrospective.golden.json")]
+    public async Task Retrospective_run_matches_golden_file(ReportFormat format, string golden)
+    {
+        var text = await ReportWriter.RenderAsync(HtmlReportFixture.Outcome(), format, HtmlReportFixture.Options());
+
+        GoldenFile.AssertMatches(text, golden);
+    }
+
     [Theory]
     [InlineData(ReportFormat.Markdown)]
     [InlineData(ReportFormat.Json)]
     [InlineData(ReportFormat.Sarif)]
+    [InlineData(ReportFormat.Html)]
     public async Task Rendering_twice_gives_identical_text(ReportFormat format)
     {
         var first = await ReportWriter.RenderAsync(ReportFixture.Representative(), format, Options);

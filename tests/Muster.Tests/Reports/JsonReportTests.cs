@@ -93,7 +93,7 @@ public class JsonReportTests
     }
 
     // Keys of free-form maps (metrics, properties, counts by state or severity) are data, not fields.
-    private static readonly HashSet<string> Maps = ["metrics", "properties", "agentsByState", "findingsBySeverity"];
+    private static readonly HashSet<string> Maps = ["metrics", "properties", "agentsByState", "findingsBySeverity", "gapsBySeverity"];
 
     private static void CollectFieldNames(JsonNode? node, ISet<string> names)
     {

@@ -16,6 +16,7 @@ public sealed class ReportWriterTests : IDisposable
     [InlineData("markdown", ReportFormat.Markdown)]
     [InlineData(" JSON ", ReportFormat.Json)]
     [InlineData("Sarif", ReportFormat.Sarif)]
+    [InlineData("HTML", ReportFormat.Html)]
     public void Parses_format_names(string name, ReportFormat expected)
     {
         Assert.Equal(expected, ReportWriter.ParseFormat(name));
@@ -24,10 +25,10 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Unknown_format_lists_the_known_ones()
     {
-        var error = Assert.Throws<FormatException>(() => ReportWriter.ParseFormat("html"));
+        var error = Assert.Throws<FormatException>(() => ReportWriter.ParseFormat("xml"));
 
-        Assert.Contains("'html'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("md, json, sarif", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'xml'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("md, json, sarif, html", error.Message, StringComparison.Ordinal);
         Assert.False(ReportWriter.TryParseFormat("pdf", out _));
     }
 
@@ -43,7 +44,7 @@ public sealed class ReportWriterTests : IDisposable
     public void Every_format_has_a_writer_and_its_own_file()
     {
         Assert.Equal(Enum.GetValues<ReportFormat>(), ReportWriter.AllFormats);
-        Assert.Equal(["report.md", "report.json", "report.sarif"], ReportWriter.AllFormats.Select(ReportWriter.FileNameOf));
+        Assert.Equal(["report.md", "report.json", "report.sarif", "report.html"], ReportWriter.AllFormats.Select(ReportWriter.FileNameOf));
     }
 
     [Fact]
@@ -54,14 +55,14 @@ public sealed class ReportWriterTests : IDisposable
         var written = await ReportWriter.WriteAsync(outcome, _directory, ReportWriter.AllFormats, GoldenReportTests.Options);
 
         Assert.Equal(
-            new[] { "report.md", "report.json", "report.sarif" }.Select(name => Path.Combine(_directory, name)),
+            new[] { "report.md", "report.json", "report.sarif", "report.html" }.Select(name => Path.Combine(_directory, name)),
             written);
         foreach (var format in ReportWriter.AllFormats)
         {
             var path = Path.Combine(_directory, ReportWriter.FileNameOf(format));
             Assert.Equal(await ReportWriter.RenderAsync(outcome, format, GoldenReportTests.Options), await File.ReadAllTextAsync(path));
         }
-        Assert.Equal(3, Directory.GetFiles(_directory).Length);
+        Assert.Equal(4, Directory.GetFiles(_directory).Length);
     }
 
     [Fact]

@@ -27,9 +27,11 @@ internal sealed class SecretDetector(SecretRuleSet rules)
             var rule = rules.Rules[ruleIndex];
             foreach (var (start, end) in spans)
             {
-                var window = new string(text[start..end]);
                 try
                 {
+                    // Most windows hold no match: find out on the span first, allocate a string (for groups) only if one does.
+                    if (!rule.Regex.IsMatch(text[start..end])) continue;
+                    var window = new string(text[start..end]);
                     for (var match = rule.Regex.Match(window); match.Success; match = match.NextMatch())
                     {
                         var group = rule.SecretGroup(match);
@@ -60,15 +62,15 @@ internal sealed class SecretDetector(SecretRuleSet rules)
         var offset = 0;
         while (offset < text.Length)
         {
-            var found = text[offset..].IndexOfAny(rules.Keywords);
-            if (found < 0) break;
-            var p = offset + found;
+            var p = rules.Prefilter.IndexOfCandidate(text, offset);
+            if (p < 0) break;
             keywordRules.Clear();
             rules.KeywordRulesAt(text, p, keywordRules);
-            foreach (var (ruleIndex, _) in keywordRules)
+            foreach (var (ruleIndex, keywordLength) in keywordRules)
             {
                 var rule = rules.Rules[ruleIndex];
                 if (p + rule.WindowAfter <= overlap) continue; // the previous chunk had this whole window
+                if (rule.AssignmentGate && !AssignmentGate.MayAssign(text, p + keywordLength)) continue;
                 if (!isLast && p + rule.WindowAfter > text.Length) continue; // the next chunk will have it whole
                 var start = Math.Max(0, p - rule.WindowBefore);
                 var end = Math.Min(text.Length, p + rule.WindowAfter);

@@ -37,7 +37,8 @@ internal sealed class SecretFileScanner(SecretDetector detector, int chunkChars 
             // Line numbers advance incrementally through the sorted hits: one pass over the chunk, not one per hit.
             var text = chunk.Text.Span;
             long line = chunk.FirstLine;
-            var lineStart = 0;
+            // Where the chunk's first line starts is unknown after the first chunk: report column 0 (unknown) there.
+            var lineStart = chunk.Offset == 0 ? 0 : -1;
             var cursor = 0;
             foreach (var hit in hits)
             {
@@ -51,7 +52,7 @@ internal sealed class SecretFileScanner(SecretDetector detector, int chunkChars 
                     lineStart = cursor;
                 }
                 cursor = hit.Index;
-                detections.Add(new SecretDetection(hit.Rule, hit.Secret, chunk.Offset + hit.Index, line, hit.Index - lineStart + 1,
+                detections.Add(new SecretDetection(hit.Rule, hit.Secret, chunk.Offset + hit.Index, line, lineStart < 0 ? 0 : hit.Index - lineStart + 1,
                     hit.IsPlaceholder, hit.AllowedInline));
             }
         }

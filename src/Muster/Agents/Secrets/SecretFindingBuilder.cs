@@ -39,18 +39,49 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
     /// <summary>Real, not inline-allowed detections; one per distinct (rule, value), provider rules first on shared text.</summary>
     private static IEnumerable<(SecretDetection Detection, int Occurrences)> Resolve(IEnumerable<SecretDetection> detections, ScanTally tally)
     {
-        var accepted = new List<SecretDetection>();
-        foreach (var d in detections.OrderBy(d => IsGeneric(d.Rule) ? 1 : 0).ThenBy(d => d.Offset))
+        var specific = new List<SecretDetection>();
+        var generic = new List<SecretDetection>();
+        foreach (var d in detections)
         {
-            if (d.IsPlaceholder) { tally.Placeholders++; continue; }
-            if (d.AllowedInline) { tally.AllowedInline++; continue; }
-            if (accepted.Any(a => a.Offset < d.Offset + d.Secret.Length && d.Offset < a.Offset + a.Secret.Length)) continue;
-            accepted.Add(d);
+            if (d.IsPlaceholder) tally.Placeholders++;
+            else if (d.AllowedInline) tally.AllowedInline++;
+            else (IsGeneric(d.Rule) ? generic : specific).Add(d);
         }
-        return accepted
+        // Kept spans of one kind never overlap each other, so sorted by start they are sorted by end too: a binary
+        // search finds the only provider span that could overlap a candidate, and among generic spans kept in offset
+        // order only the last can. No quadratic pass over a file full of tokens.
+        var keptSpecific = new List<SecretDetection>();
+        foreach (var d in specific.OrderBy(d => d.Offset).ThenBy(d => d.Rule.Id, StringComparer.Ordinal))
+        {
+            if (keptSpecific.Count == 0 || !Overlap(keptSpecific[^1], d)) keptSpecific.Add(d);
+        }
+        var keptGeneric = new List<SecretDetection>();
+        foreach (var d in generic.OrderBy(d => d.Offset).ThenBy(d => d.Rule.Id, StringComparer.Ordinal))
+        {
+            if (OverlapsAny(keptSpecific, d) || (keptGeneric.Count > 0 && Overlap(keptGeneric[^1], d))) continue;
+            keptGeneric.Add(d);
+        }
+        var kept = keptSpecific.Concat(keptGeneric);
+        return kept
             .GroupBy(d => (d.Rule.Id, d.Secret))
-            .Select(g => (g.OrderBy(d => d.Offset).First(), g.Count()))
+            .Select(g => (g.First(), g.Count()))
             .OrderBy(x => x.Item1.Offset);
+    }
+
+    private static bool Overlap(SecretDetection a, SecretDetection b) =>
+        a.Offset < b.Offset + b.Secret.Length && b.Offset < a.Offset + a.Secret.Length;
+
+    private static bool OverlapsAny(List<SecretDetection> sorted, SecretDetection d)
+    {
+        var end = d.Offset + d.Secret.Length;
+        int lo = 0, hi = sorted.Count - 1, last = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].Offset < end) { last = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return last >= 0 && Overlap(sorted[last], d);
     }
 
     private static bool IsGeneric(SecretRule rule) => rule.Validator != SecretValidator.None || rule.Id.StartsWith("generic-", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Muster.Agents.Secrets;
@@ -5,12 +6,12 @@ namespace Muster.Agents.Secrets;
 /// <summary>Shape checks that separate real secrets from placeholders, code references and plain words.</summary>
 internal static partial class SecretHeuristics
 {
-    private static readonly string[] PlaceholderWords =
+    private static readonly SearchValues<string> PlaceholderWords = SearchValues.Create(
     [
         "example", "your", "placeholder", "changeme", "change_me", "change-me", "changeit", "dummy", "sample", "redacted",
         "replace", "insert", "todo", "fixme", "xxxx", "****", "....", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "secret_here",
         "key_here", "token_here", "notreal", "not_real", "not-real",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
     // Values people write when they mean "put the real one here"; also the literal word reused as its own value.
     private static readonly HashSet<string> PlaceholderValues = new(StringComparer.OrdinalIgnoreCase)
@@ -48,10 +49,7 @@ internal static partial class SecretHeuristics
     {
         if (value.Length == 0) return true;
         if (PlaceholderValues.Contains(value)) return true;
-        foreach (var word in PlaceholderWords)
-        {
-            if (value.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
-        }
+        if (value.AsSpan().IndexOfAny(PlaceholderWords) >= 0) return true;
         if (EnvironmentReference().IsMatch(value)) return true; // $VAR, ${VAR}
         if (value[0] == '%' && value[^1] == '%') return true; // %VAR%
         if (MostlyOneChar(value)) return true;

@@ -13,6 +13,9 @@ internal sealed record SecretRule
     public double MinEntropy { get; init; }
     public SecretValidator Validator { get; init; } = SecretValidator.None;
 
+    /// <summary>Only look at keyword hits followed by an assignment (see <see cref="Secrets.AssignmentGate"/>).</summary>
+    public bool AssignmentGate { get; init; }
+
     /// <summary>The worst severity the rule reports, for a file that is tracked or not ignored.</summary>
     public Severity Severity { get; init; } = Severity.Critical;
 
@@ -25,8 +28,10 @@ internal sealed record SecretRule
     /// <summary>The secret part of a match: the group named "secret", else group 1, else the whole match.</summary>
     public Group SecretGroup(Match match)
     {
-        var named = match.Groups["secret"];
-        if (named.Success) return named;
-        return match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1] : match;
+        var group = match.Groups[SecretGroupNumber];
+        return group.Success ? group : match;
     }
+
+    /// <summary>Number of the secret group, looked up once: finding a group by name on every match costs more than the match.</summary>
+    public required int SecretGroupNumber { get; init; }
 }

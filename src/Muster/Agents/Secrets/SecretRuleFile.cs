@@ -34,6 +34,7 @@ internal sealed class RuleEntry
     public string? Regex { get; set; }
     public double Entropy { get; set; }
     public string? Validator { get; set; }
+    public bool AssignmentGate { get; set; }
     public string? Severity { get; set; }
     public string? Remediation { get; set; }
     public int? Before { get; set; }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Muster.Model;
 
@@ -16,8 +15,6 @@ internal sealed class SecretRuleSet
 
     private static readonly Lazy<SecretRuleSet> BuiltInLazy = new(() => Build(LoadBuiltInFile(), null));
 
-    private readonly Dictionary<char, (string Keyword, int[] Rules)[]> _keywordsByFirstChar;
-
     private SecretRuleSet(IReadOnlyList<SecretRule> rules)
     {
         Rules = rules;
@@ -30,15 +27,13 @@ internal sealed class SecretRuleSet
                 list.Add(i);
             }
         }
-        Keywords = SearchValues.Create(byKeyword.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
-        _keywordsByFirstChar = byKeyword
-            .GroupBy(kv => char.ToLowerInvariant(kv.Key[0]))
-            .ToDictionary(g => g.Key, g => g.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray());
+        Prefilter = new KeywordPrefilter(byKeyword.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
         MaxWindow = rules.Count == 0 ? 0 : rules.Max(r => r.WindowBefore + r.WindowAfter);
     }
 
     public IReadOnlyList<SecretRule> Rules { get; }
-    public SearchValues<string> Keywords { get; }
+    /// <summary>Fast candidate finder over all keywords; <see cref="KeywordRulesAt"/> verifies each candidate.</summary>
+    public KeywordPrefilter Prefilter { get; }
 
     /// <summary>The longest text one rule can look at; chunks overlap by more than this.</summary>
     public int MaxWindow { get; }
@@ -62,17 +57,9 @@ internal sealed class SecretRuleSet
 
     public static SecretRuleSet FromYaml(string yaml) => Build(ParseOrThrow(yaml, "rules"), null);
 
-    /// <summary>Calls <paramref name="onKeywordHit"/> with each rule whose keyword occurs at the given index of <paramref name="text"/>.</summary>
-    public void KeywordRulesAt(ReadOnlySpan<char> text, int index, List<(int Rule, int KeywordLength)> into)
-    {
-        if (!_keywordsByFirstChar.TryGetValue(char.ToLowerInvariant(text[index]), out var candidates)) return;
-        var rest = text[index..];
-        foreach (var (keyword, rules) in candidates)
-        {
-            if (!rest.StartsWith(keyword, StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var rule in rules) into.Add((rule, keyword.Length));
-        }
-    }
+    /// <summary>Adds to <paramref name="into"/> each rule whose keyword occurs at the given index of <paramref name="text"/>.</summary>
+    public void KeywordRulesAt(ReadOnlySpan<char> text, int index, List<(int Rule, int KeywordLength)> into) =>
+        Prefilter.RulesAt(text, index, into);
 
     private static SecretRuleFile LoadBuiltInFile()
     {
@@ -124,8 +111,8 @@ internal sealed class SecretRuleSet
     private static SecretRule Compile(RuleEntry entry, string defaultRemediation)
     {
         var id = string.IsNullOrWhiteSpace(entry.Id) ? throw new Agents.AgentSettingsException("a secret rule has no 'id'") : entry.Id;
-        if (entry.Keywords.Count == 0 || entry.Keywords.Any(string.IsNullOrEmpty))
-            throw new Agents.AgentSettingsException($"secret rule '{id}' needs at least one non-empty keyword");
+        if (entry.Keywords.Count == 0 || entry.Keywords.Any(k => k is null || k.Length < 3 || k.Any(c => c >= 128)))
+            throw new Agents.AgentSettingsException($"secret rule '{id}' needs keywords of at least three ASCII characters");
         if (string.IsNullOrEmpty(entry.Regex)) throw new Agents.AgentSettingsException($"secret rule '{id}' has no 'regex'");
         Regex regex;
         try
@@ -152,8 +139,10 @@ internal sealed class SecretRuleSet
             Description = entry.Description ?? id,
             Keywords = entry.Keywords,
             Regex = regex,
+            SecretGroupNumber = regex.GroupNumberFromName("secret") is var named and >= 0 ? named : regex.GetGroupNumbers().Length > 1 ? 1 : 0,
             MinEntropy = entry.Entropy,
             Validator = validator,
+            AssignmentGate = entry.AssignmentGate,
             Severity = severity,
             Remediation = entry.Remediation ?? defaultRemediation,
             WindowBefore = Math.Clamp(entry.Before ?? 32, 0, 4096),

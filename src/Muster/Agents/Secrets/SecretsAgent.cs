@@ -31,10 +31,14 @@ internal sealed class SecretsAgent : IAgent
     private static AgentResult Run(AgentContext context, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        var rulesPath = settings.GetString("rules");
-        var rules = rulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(Path.Combine(context.Root, rulesPath));
+        // The plan's setting is relative to the audited root; the command line's (--rules) to the working directory.
+        var rulesPath = settings.GetString("rules") is { } fromPlan ? Path.Combine(context.Root, fromPlan)
+            : context.RunParameters.TryGetValue("rules", out var fromCli) ? Path.GetFullPath(fromCli) : null;
+        var rules = rulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(rulesPath);
         var allow = SecretsAllowList.FromSettings(settings);
-        var baselinePath = settings.GetString("baseline");
+        // `muster baseline PATH` writes the default file; a plan's setting names another one.
+        var baselinePath = settings.GetString("baseline")
+            ?? (File.Exists(Path.Combine(context.Root, SecretsBaseline.DefaultRelativePath)) ? SecretsBaseline.DefaultRelativePath : null);
         SecretsBaseline? baseline = null;
         if (baselinePath is not null)
         {
@@ -91,7 +95,11 @@ internal sealed class SecretsAgent : IAgent
                     Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
                     walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
                 }
-                foreach (var detection in result.Detections) candidates.Add(new Candidate(file, status, detection, null));
+                foreach (var detection in result.Detections)
+                {
+                    if (detection.IsPlaceholder) Interlocked.Increment(ref tally.Placeholders);
+                    else candidates.Add(new Candidate(file, status, detection, null));
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

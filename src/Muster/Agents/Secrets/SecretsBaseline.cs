@@ -12,6 +12,9 @@ namespace Muster.Agents.Secrets;
 public sealed class SecretsBaseline
 {
     public const int FormatVersion = 1;
+
+    /// <summary>Where <c>muster baseline PATH</c> writes, relative to the root; the secrets agent reads it when present.</summary>
+    public const string DefaultRelativePath = ".muster/secrets-baseline.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly HashSet<string> _fingerprints;
 

@@ -17,5 +17,11 @@ public sealed record Plan
     /// <summary>Run budget in US dollars for agents that spend money (LLM agents); null = unlimited.</summary>
     public decimal? BudgetUsd { get; init; }
 
+    /// <summary>The <c>owners:</c> map in file order (category or path glob → owner); later entries win.</summary>
+    public IReadOnlyList<OwnerRule> Owners { get; init; } = [];
+
+    /// <summary>The <c>gates:</c> block; the seed's five gates with their defaults when the plan has none.</summary>
+    public GateSettings Gates { get; init; } = GateSettings.Default;
+
     public IEnumerable<AgentSpec> AllAgents => Waves.SelectMany(w => w.Agents);
 }

@@ -12,7 +12,8 @@ namespace Muster.Engine.Plans;
 /// </summary>
 public sealed class PlanParser(AgentRegistry registry)
 {
-    private static readonly string[] TopKeys = ["name", "description", "max-parallel", "budget", "waves"];
+    private static readonly string[] TopKeys = ["name", "description", "max-parallel", "budget", "owners", "gates", "waves"];
+    private static readonly string[] GateKeys = ["security", "type-check", "tests", "documentation", "verification"];
     private static readonly string[] WaveKeys = ["name", "agents", "exit", "on-fail"];
     private static readonly string[] AgentKeys = ["id", "kind", "role", "with", "timeout", "retries", "retry-backoff"];
     private static readonly string[] CriterionKeys = ["all-succeeded", "min-success-rate", "max-findings", "agents-done"];
@@ -53,6 +54,9 @@ public sealed class PlanParser(AgentRegistry registry)
         int? maxParallel = top.TryGetValue("max-parallel", out var mp) ? ctx.Int(mp, "max-parallel", min: 1) : null;
         decimal? budget = top.TryGetValue("budget", out var b) ? ParseBudget(ctx, b) : null;
 
+        var owners = top.TryGetValue("owners", out var o) ? ParseOwners(ctx, o) : [];
+        var gates = top.TryGetValue("gates", out var g) ? ParseGates(ctx, g) : GateSettings.Default;
+
         var waves = new List<WavePlan>();
         var seenIds = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         if (!top.TryGetValue("waves", out var wavesNode))
@@ -79,7 +83,115 @@ public sealed class PlanParser(AgentRegistry registry)
             Text = text,
             MaxParallel = maxParallel,
             BudgetUsd = budget,
+            Owners = owners,
+            Gates = gates,
         };
+    }
+
+    private static List<OwnerRule> ParseOwners(Ctx ctx, YamlNode node)
+    {
+        var rules = new List<OwnerRule>();
+        if (node is not YamlMappingNode map)
+        {
+            ctx.Error(node, "'owners' must be a mapping of category or path glob to owner", "write e.g. 'owners: {security: \"@sec-team\", \"services/api/**\": \"@backend\"}'");
+            return rules;
+        }
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = ctx.Scalar(keyNode, "owners key");
+            var owner = ctx.Scalar(value, $"owners.{key}");
+            if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(owner))
+            {
+                ctx.Error(string.IsNullOrWhiteSpace(key) ? keyNode : value, "each owners entry needs a category or path glob and an owner", "write e.g. 'security: \"@sec-team\"'");
+                continue;
+            }
+            rules.Add(new OwnerRule(key.Trim(), owner.Trim()));
+        }
+        return rules;
+    }
+
+    private static GateSettings ParseGates(Ctx ctx, YamlNode node)
+    {
+        var gates = GateSettings.Default;
+        if (node is not YamlMappingNode map)
+        {
+            ctx.Error(node, "'gates' must be a mapping of gate name to on, off or its settings", "write e.g. 'gates: {type-check: off, tests: {min-pass-rate: 95%}}'");
+            return gates;
+        }
+        foreach (var (name, value) in ctx.Keys(map, GateKeys, "gates"))
+        {
+            var (enabled, settings) = GateSwitch(ctx, value, name);
+            switch (name)
+            {
+                case "security":
+                    gates = gates with { Security = enabled };
+                    if (settings is not null && ctx.Keys(settings, ["severity"], "security gate").TryGetValue("severity", out var s))
+                        gates = gates with { SecuritySeverity = GateSeverity(ctx, s, gates.SecuritySeverity) };
+                    break;
+                case "type-check":
+                    gates = gates with { TypeCheck = enabled };
+                    if (settings is not null && ctx.Keys(settings, ["max-errors"], "type-check gate").TryGetValue("max-errors", out var m))
+                        gates = gates with { MaxTypeErrors = ctx.Int(m, "max-errors", min: 0) ?? 0 };
+                    break;
+                case "tests":
+                    gates = gates with { Tests = enabled };
+                    if (settings is null) break;
+                    var keys = ctx.Keys(settings, ["min-pass-rate", "allow-skipped"], "tests gate");
+                    if (keys.TryGetValue("min-pass-rate", out var rate)) gates = gates with { MinPassRate = Rate(ctx, rate) ?? 1.0 };
+                    if (keys.TryGetValue("allow-skipped", out var allow)) gates = gates with { AllowSkipped = Switch(ctx, allow, "allow-skipped") ?? false };
+                    break;
+                case "documentation":
+                    gates = gates with { Documentation = enabled };
+                    if (settings is not null) ctx.Keys(settings, [], "documentation gate");
+                    break;
+                case "verification":
+                    gates = gates with { Verification = enabled };
+                    if (settings is not null && ctx.Keys(settings, ["severity"], "verification gate").TryGetValue("severity", out var v))
+                        gates = gates with { VerificationSeverity = GateSeverity(ctx, v, gates.VerificationSeverity) };
+                    break;
+            }
+        }
+        return gates;
+    }
+
+    /// <summary>A gate is 'on'/'off' (or true/false), or a mapping of its settings, which turns it on.</summary>
+    private static (bool Enabled, YamlMappingNode? Settings) GateSwitch(Ctx ctx, YamlNode node, string name) => node switch
+    {
+        YamlMappingNode settings => (true, settings),
+        _ => (Switch(ctx, node, name) ?? true, null),
+    };
+
+    private static bool? Switch(Ctx ctx, YamlNode node, string what)
+    {
+        switch (ctx.Scalar(node, what)?.Trim().ToLowerInvariant())
+        {
+            case "on" or "true" or "yes": return true;
+            case "off" or "false" or "no": return false;
+            case var other:
+                if (node is YamlScalarNode) ctx.Error(node, $"'{what}' must be on or off, not '{other}'", $"write '{what}: off' to turn it off");
+                return null;
+        }
+    }
+
+    private static Severity GateSeverity(Ctx ctx, YamlNode node, Severity fallback)
+    {
+        var text = ctx.Scalar(node, "severity");
+        if (SeverityText.TryParse(text, out var severity)) return severity;
+        ctx.Error(node, $"unknown severity '{text}'", "use CRITICAL, HIGH, MEDIUM, LOW or INFO");
+        return fallback;
+    }
+
+    private static double? Rate(Ctx ctx, YamlNode node)
+    {
+        var text = ctx.Scalar(node, "min-pass-rate")?.Trim();
+        var percent = text?.EndsWith('%') == true;
+        if (text is not null && double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate)
+            && (percent ? rate / 100 : rate) is var r and >= 0 and <= 1)
+        {
+            return r;
+        }
+        ctx.Error(node, $"'min-pass-rate' must be between 0 and 1, not '{text}'", "write e.g. 'min-pass-rate: 0.95' (or 95%)");
+        return null;
     }
 
     private static decimal? ParseBudget(Ctx ctx, YamlNode node)

@@ -10,7 +10,40 @@ internal sealed record JsonReport(
     JsonTotals Totals,
     IReadOnlyList<JsonWave> Waves,
     IReadOnlyList<JsonAgent> Agents,
-    IReadOnlyList<JsonFinding> Findings);
+    IReadOnlyList<JsonFinding> Findings,
+    IReadOnlyList<JsonGate> Gates,
+    IReadOnlyList<JsonGap> Gaps,
+    JsonActionItems ActionItems,
+    IReadOnlyList<JsonInfrastructureComponent> Infrastructure,
+    IReadOnlyList<JsonTrendPoint> Trend);
+
+internal sealed record JsonGate(string Id, string Name, string Requirement, string Status, string Summary, IReadOnlyList<string> Evidence);
+
+internal sealed record JsonGap(
+    string Id,
+    string Key,
+    string Title,
+    string Action,
+    string Severity,
+    string Priority,
+    string Category,
+    string Owner,
+    string OwnerSource,
+    string Effort,
+    string Impact,
+    IReadOnlyList<JsonLocation> Locations,
+    IReadOnlyList<string> RuleIds,
+    IReadOnlyList<string> Fingerprints);
+
+internal sealed record JsonActionItems(
+    IReadOnlyList<string> P0,
+    IReadOnlyList<string> P1,
+    IReadOnlyList<string> P2,
+    IReadOnlyList<string> Backlog);
+
+internal sealed record JsonInfrastructureComponent(string AgentId, string Name, int? Configured, int? Deployed, bool Verified, double? Gap, string? Source);
+
+internal sealed record JsonTrendPoint(string RunId, DateTime StartedAt, string Status, IReadOnlyDictionary<string, int> GapsBySeverity, int Gaps);
 
 internal sealed record JsonTool(string Name, string Version);
 

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Muster.Engine;
+using Muster.Gaps;
+using Muster.Gates;
 using Muster.Model;
 
 namespace Muster.Reports.Json;
@@ -28,7 +30,7 @@ internal sealed class JsonReportWriter : IReportWriter
 
     internal static JsonReport Build(RunOutcome outcome, ReportOptions options)
     {
-        var facts = RunFacts.Of(outcome);
+        var facts = RunFacts.Of(outcome, options);
         var run = new JsonRun(
             outcome.RunId,
             outcome.PlanName,
@@ -45,8 +47,33 @@ internal sealed class JsonReportWriter : IReportWriter
             Totals(facts),
             facts.Waves.Select(Wave).ToList(),
             facts.Agents.Select(Agent).ToList(),
-            facts.Findings.Select(Finding).ToList());
+            facts.Findings.Select(Finding).ToList(),
+            facts.Gates.Select(g => new JsonGate(g.Id, g.Name, g.Requirement, g.Status.ToKey(), g.Summary, g.Evidence)).ToList(),
+            facts.Gaps.Gaps.Select(Gap).ToList(),
+            new JsonActionItems(Ids(facts.Gaps, ActionPriority.P0), Ids(facts.Gaps, ActionPriority.P1), Ids(facts.Gaps, ActionPriority.P2), Ids(facts.Gaps, ActionPriority.Backlog)),
+            facts.Infrastructure.Components.Select(c => new JsonInfrastructureComponent(c.AgentId, c.Name, c.Configured, c.Deployed, c.Deployed is not null, c.Gap, c.Source)).ToList(),
+            facts.History.Select(p => new JsonTrendPoint(p.RunId, p.StartedAt.UtcDateTime, p.Status, Ordered(p.GapsBySeverity.Select(x => (x.Key.ToLabel(), x.Value))), p.Total)).ToList());
     }
+
+    private static List<string> Ids(GapRegister gaps, ActionPriority priority) => gaps.ActionItems(priority).Select(g => g.Id).ToList();
+
+    private static JsonGap Gap(Gap gap) => new(
+        gap.Id,
+        gap.Key,
+        gap.Title,
+        gap.Action,
+        gap.Severity.ToLabel(),
+        gap.Priority.Label(),
+        gap.Category,
+        gap.Owner,
+        gap.OwnerSource,
+        gap.Effort,
+        gap.Impact,
+        gap.Locations.Select(Location).ToList(),
+        gap.RuleIds,
+        gap.Fingerprints);
+
+    private static JsonLocation Location(SourceLocation l) => new(l.Path, l.Line > 0 ? l.Line : null, l.Column > 0 ? l.Column : null);
 
     private static JsonTotals Totals(RunFacts facts) => new(
         facts.Agents.Count,
@@ -106,7 +133,7 @@ internal sealed class JsonReportWriter : IReportWriter
         finding.Severity.ToLabel(),
         finding.Category,
         finding.Message,
-        finding.Location is { } l ? new JsonLocation(l.Path, l.Line > 0 ? l.Line : null, l.Column > 0 ? l.Column : null) : null,
+        finding.Location is { } l ? Location(l) : null,
         finding.Evidence,
         finding.Remediation,
         finding.AgentId,

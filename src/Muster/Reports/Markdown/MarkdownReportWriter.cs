@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Muster.Engine;
+using Muster.Gaps;
+using Muster.Gates;
 using Muster.Model;
 using static Muster.Reports.Markdown.MarkdownText;
 
 namespace Muster.Reports.Markdown;
 
-/// <summary>report.md: the human report — executive summary, waves and exit criteria, agents, findings.</summary>
+/// <summary>
+/// report.md in the shape of the seed's retrospective: gates first, executive summary, gaps by severity, action items,
+/// agent performance, infrastructure configured vs deployed, trend, waves, agents, files created, findings.
+/// </summary>
 internal sealed class MarkdownReportWriter : IReportWriter
 {
     public ReportFormat Format => ReportFormat.Markdown;
@@ -15,20 +20,26 @@ internal sealed class MarkdownReportWriter : IReportWriter
 
     public async Task WriteAsync(RunOutcome outcome, ReportOptions options, Stream destination, CancellationToken cancellationToken)
     {
-        var text = Render(outcome);
+        var text = Render(outcome, options);
         await destination.WriteAsync(new UTF8Encoding(false).GetBytes(text), cancellationToken).ConfigureAwait(false);
     }
 
-    public static string Render(RunOutcome outcome)
+    public static string Render(RunOutcome outcome, ReportOptions options)
     {
-        var facts = RunFacts.Of(outcome);
+        var facts = RunFacts.Of(outcome, options);
         var md = new StringBuilder();
         WriteTitle(md, facts);
+        WriteGates(md, facts);
         WriteExecutiveSummary(md, facts);
-        WriteWaves(md, facts);
+        WriteGapAnalysis(md, facts);
+        WriteActionItems(md, facts);
         WriteAgentPerformance(md, facts);
+        WriteInfrastructure(md, facts);
+        WriteTrend(md, facts);
+        WriteWaves(md, facts);
         WriteAgentStatus(md, facts);
         WriteAgentSummaries(md, facts);
+        WriteFilesCreated(md, facts);
         WriteFindingsBySeverity(md, facts);
         WriteFindings(md, facts);
         return md.ToString().TrimEnd('\n') + "\n";
@@ -57,6 +68,8 @@ internal sealed class MarkdownReportWriter : IReportWriter
             ? "n/a (no agent finished)"
             : $"{ReportText.Percent(total.SuccessRate)} ({total.Succeeded} of {total.Finished} finished agents)")).Append('\n');
         md.Append(Row("Findings", FindingCounts(facts))).Append('\n');
+        md.Append(Row("Gaps", GapCounts(facts.Gaps))).Append('\n');
+        md.Append(Row("Quality gates", GateCounts(facts.Gates))).Append('\n');
         md.Append(Row("Duration", facts.Duration is null ? "not finished" : ReportText.Duration(facts.Duration))).Append('\n');
         var overdue = facts.Agents.Count(a => a.WentOverdue);
         if (overdue > 0)
@@ -85,6 +98,165 @@ internal sealed class MarkdownReportWriter : IReportWriter
     {
         var parts = facts.FindingsBySeverity.Where(p => p.Value > 0).Select(p => $"{p.Value} {p.Key.ToLabel()}");
         return facts.Findings.Count == 0 ? "0" : $"{facts.Findings.Count} ({string.Join(", ", parts)})";
+    }
+
+    private static string GapCounts(GapRegister gaps)
+    {
+        var parts = gaps.BySeverity.Where(p => p.Value > 0).Select(p => $"{p.Value} {p.Key.ToLabel()}");
+        return gaps.Gaps.Count == 0 ? "0" : $"{gaps.Gaps.Count} ({string.Join(", ", parts)})";
+    }
+
+    private static string GateCounts(IReadOnlyList<GateResult> gates)
+    {
+        var parts = Enum.GetValues<GateStatus>()
+            .Select(s => (Status: s, Count: gates.Count(g => g.Status == s)))
+            .Where(p => p.Count > 0)
+            .Select(p => $"{p.Count} {p.Status.ToLabel()}");
+        return string.Join(", ", parts);
+    }
+
+    private static void WriteGates(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Quality gates\n\n");
+        md.Append(Row("Gate", "Requirement", "Result", "Why", "Evidence")).Append('\n');
+        md.Append(Row("---", "---", "---", "---", "---")).Append('\n');
+        foreach (var gate in facts.Gates)
+        {
+            var result = gate.Status switch
+            {
+                GateStatus.Failed => "**FAIL**",
+                GateStatus.NotEvaluated => "not evaluated",
+                _ => gate.Status.ToLabel(),
+            };
+            md.Append(Row(Inline(gate.Name), Inline(gate.Requirement), result, Inline(gate.Summary),
+                string.Join("<br>", gate.Evidence.Select(e => Inline(e))))).Append('\n');
+        }
+        md.Append("\nA gate that had no data is *not evaluated*, never passed. Any failed gate makes the exit code 1.\n\n");
+    }
+
+    private static void WriteGapAnalysis(StringBuilder md, RunFacts facts)
+    {
+        var gaps = facts.Gaps;
+        md.Append("## Gap analysis\n\n");
+        md.Append(Row("Severity", "Count", "Examples")).Append('\n');
+        md.Append(Row("---", "---:", "---")).Append('\n');
+        foreach (var (severity, count) in gaps.BySeverity)
+        {
+            var examples = gaps.Gaps.Where(g => g.Severity == severity).Select(g => g.Title).Distinct(StringComparer.Ordinal).Take(3).Select(t => Inline(t));
+            md.Append(Row(severity.ToLabel(), count.ToString(CultureInfo.InvariantCulture), string.Join(", ", examples))).Append('\n');
+        }
+        md.Append(Row("**Total**", "**" + gaps.Gaps.Count.ToString(CultureInfo.InvariantCulture) + "**", "—")).Append('\n');
+        md.Append('\n');
+        if (gaps.Gaps.Count == 0)
+        {
+            md.Append(facts.Unverified.Count == 0 ? "No gaps.\n\n" : "No gaps found by the agents that succeeded; the others' checks are unverified.\n\n");
+            return;
+        }
+        md.Append("### Gap register\n\n");
+        md.Append(Row("Gap", "Severity", "Title", "Category", "Owner", "Locations")).Append('\n');
+        md.Append(Row("---", "---", "---", "---", "---", "---")).Append('\n');
+        foreach (var gap in gaps.Gaps)
+        {
+            md.Append(Row(Code(gap.Id, inTable: true), gap.Severity.ToLabel(), Inline(gap.Title), Inline(gap.Category),
+                Inline(gap.Owner), Locations(gap))).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private static string Locations(Gap gap)
+    {
+        if (gap.Locations.Count == 0) return "none given";
+        const int shown = 5;
+        var list = string.Join("<br>", gap.Locations.Take(shown).Select(l => Code(l.ToString(), inTable: true)));
+        return gap.Locations.Count > shown ? $"{list}<br>and {gap.Locations.Count - shown} more" : list;
+    }
+
+    private static void WriteActionItems(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Action items\n\n");
+        foreach (var priority in Enum.GetValues<ActionPriority>())
+        {
+            var items = facts.Gaps.ActionItems(priority);
+            md.Append("### ").Append(priority.Heading()).Append("\n\n");
+            if (items.Count == 0)
+            {
+                md.Append("None.\n\n");
+                continue;
+            }
+            md.Append(Row("Action", "Owner", "Effort", "Impact", "Gap")).Append('\n');
+            md.Append(Row("---", "---", "---", "---", "---")).Append('\n');
+            foreach (var gap in items)
+            {
+                var where = gap.Locations.Count switch
+                {
+                    0 => "",
+                    1 => " (" + Code(gap.Locations[0].ToString(), inTable: true) + ")",
+                    var n => $" ({n} locations)",
+                };
+                md.Append(Row(Inline(gap.Action) + where, Inline(gap.Owner), Inline(gap.Effort), Inline(gap.Impact), Code(gap.Id, inTable: true))).Append('\n');
+            }
+            md.Append('\n');
+        }
+    }
+
+    private static void WriteInfrastructure(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Infrastructure: configured vs deployed\n\n");
+        var table = facts.Infrastructure;
+        foreach (var problem in table.Problems) md.Append("- ").Append(Inline(problem)).Append('\n');
+        if (table.Problems.Count > 0) md.Append('\n');
+        if (table.Components.Count == 0)
+        {
+            md.Append("Not verified: no agent reported infrastructure (an `infrastructure.json` artifact).\n\n");
+            return;
+        }
+        md.Append(Row("Component", "Configured", "Deployed", "Gap", "Source")).Append('\n');
+        md.Append(Row("---", "---", "---", "---:", "---")).Append('\n');
+        foreach (var c in table.Components)
+        {
+            md.Append(Row(Inline(c.Name), Inline(c.ConfiguredCell), Inline(c.DeployedCell), c.GapCell, Inline(c.Source))).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private static void WriteTrend(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Trend\n\n");
+        if (facts.History.Count < 2)
+        {
+            md.Append("First run in this journal: no trend yet.\n\n");
+            return;
+        }
+        md.Append(Row("Run", "Started", "Status", "CRITICAL", "HIGH", "MEDIUM", "LOW", "Total")).Append('\n');
+        md.Append(Row("---", "---", "---", "---:", "---:", "---:", "---:", "---:")).Append('\n');
+        foreach (var point in facts.History)
+        {
+            string N(Severity s) => point.Count(s).ToString(CultureInfo.InvariantCulture);
+            var id = point.RunId == facts.Outcome.RunId ? Code(point.RunId, inTable: true) + " (this run)" : Code(point.RunId, inTable: true);
+            md.Append(Row(id, ReportText.Timestamp(point.StartedAt), Inline(point.Status), N(Severity.Critical), N(Severity.High),
+                N(Severity.Medium), N(Severity.Low), point.Total.ToString(CultureInfo.InvariantCulture))).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private static void WriteFilesCreated(StringBuilder md, RunFacts facts)
+    {
+        md.Append("## Files created\n\n");
+        var artifacts = facts.Artifacts.ToList();
+        if (artifacts.Count == 0)
+        {
+            md.Append("No agent produced an artifact.\n\n");
+            return;
+        }
+        md.Append(Row("File", "Agent", "Type", "Lines", "Size")).Append('\n');
+        md.Append(Row("---", "---", "---", "---:", "---:")).Append('\n');
+        foreach (var (agent, artifact) in artifacts)
+        {
+            var lines = artifact.Content.Length == 0 ? 0 : artifact.Content.TrimEnd('\n').Count(c => c == '\n') + 1;
+            md.Append(Row(Code(artifact.Name, inTable: true), Code(agent.AgentId, inTable: true), Inline(artifact.MediaType),
+                lines.ToString(CultureInfo.InvariantCulture), ReportText.Bytes(artifact.SizeBytes))).Append('\n');
+        }
+        md.Append('\n');
     }
 
     private static void WriteWaves(StringBuilder md, RunFacts facts)
