@@ -188,11 +188,12 @@ public sealed class PreflightRunner(PreflightRequest request)
 
     private async Task<List<PreflightCheck>> ProbesAsync(string root, CancellationToken cancellationToken)
     {
-        var targets = ProbeTargets.Find(root, cancellationToken).DistinctBy(t => (t.Host, t.Port)).ToList();
+        var manifest = request.Plan?.AllAgents.Where(a => a.Kind == "infra-state").Select(a => a.Settings.GetString("services-file")).FirstOrDefault(f => f is not null);
+        var targets = ProbeTargets.Find(root, manifest).DistinctBy(t => (t.Host, t.Port)).ToList();
         var results = await Task.WhenAll(targets.Select(async t =>
         {
             var error = await ConnectAsync(t.Host, t.Port, cancellationToken);
-            return new PreflightCheck("probe target", $"{t.Host}:{t.Port}", error is null ? PreflightOutcome.Pass : PreflightOutcome.Fail,
+            return new PreflightCheck("probe target", $"{t.Service} {t.Host}:{t.Port}", error is null ? PreflightOutcome.Pass : PreflightOutcome.Fail,
                 error is null ? "accepts TCP connections" : $"not reachable: {error}")
             { SourcePath = t.Path, SourceLine = t.Line };
         }));

@@ -1,62 +1,24 @@
-using Muster.Workspace;
-using YamlDotNet.RepresentationModel;
+using Muster.Agents.InfraState.Manifest;
 
 namespace Muster.Preflight;
 
 /// <summary>
-/// Probe targets declared in <c>muster.services.yaml</c>: every <c>url:</c>/<c>probe:</c> value with a host and port
-/// (http://host:port/..., tcp://host:port) and every mapping with <c>host:</c> and <c>port:</c>, anywhere in the file.
+/// The network probe targets declared in <c>muster.services.yaml</c> (the infra-state agent's manifest): each
+/// service's <c>http</c> URL host and port and its <c>tcp</c> host:port. Preflight only checks that they accept a TCP
+/// connection; the infra-state agent does the full probes.
 /// </summary>
 internal static class ProbeTargets
 {
-    public const string FileName = "muster.services.yaml";
-
-    public static IEnumerable<(string Path, int Line, string Host, int Port)> Find(string root, CancellationToken cancellationToken)
+    public static IEnumerable<(string Path, int Line, string Service, string Host, int Port)> Find(string root, string? manifestPath)
     {
-        var walker = new WorkspaceWalker(root, new WalkOptions { Include = ["**/" + FileName] });
-        foreach (var file in walker.EnumerateFiles(cancellationToken))
+        var file = Path.GetFullPath(manifestPath ?? ServiceManifest.FileName, root);
+        if (!File.Exists(file)) yield break;
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        var manifest = ServiceManifest.Parse(File.ReadAllText(file), relative);
+        foreach (var service in manifest.Services)
         {
-            if (!file.RelativePath.EndsWith(FileName, StringComparison.Ordinal)) continue;
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(File.ReadAllText(file.FullPath)));
-            }
-            catch (YamlDotNet.Core.YamlException)
-            {
-                continue;
-            }
-            foreach (var document in stream.Documents)
-            {
-                foreach (var target in Walk(document.RootNode)) yield return (file.RelativePath, target.Line, target.Host, target.Port);
-            }
-        }
-    }
-
-    private static IEnumerable<(int Line, string Host, int Port)> Walk(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode map:
-                var host = map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "host" }).Value as YamlScalarNode;
-                var port = map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "port" }).Value as YamlScalarNode;
-                if (host?.Value is { Length: > 0 } h && int.TryParse(port?.Value, out var p)) yield return ((int)map.Start.Line, h, p);
-                foreach (var (key, value) in map.Children)
-                {
-                    if (key is YamlScalarNode { Value: "url" or "probe" or "endpoint" } && value is YamlScalarNode { Value: { } url } &&
-                        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Port > 0)
-                    {
-                        yield return ((int)value.Start.Line, uri.Host, uri.Port);
-                    }
-                    foreach (var inner in Walk(value)) yield return inner;
-                }
-                break;
-            case YamlSequenceNode seq:
-                foreach (var item in seq.Children)
-                {
-                    foreach (var inner in Walk(item)) yield return inner;
-                }
-                break;
+            if (service.HttpUrl is { } url) yield return (relative, service.Line, service.Name, url.Host, url.Port);
+            if (service.TcpHost is { Length: > 0 } host && service.TcpPort > 0) yield return (relative, service.Line, service.Name, host, service.TcpPort);
         }
     }
 }

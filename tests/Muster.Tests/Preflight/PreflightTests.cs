@@ -66,7 +66,7 @@ public sealed class PreflightTests : IDisposable
         closedListener.Start();
         var closed = ((IPEndPoint)closedListener.LocalEndpoint).Port;
         closedListener.Stop();
-        Write("muster.services.yaml", $"services:\n  - name: api\n    probe: http://127.0.0.1:{open}/health\n  - name: db\n    host: 127.0.0.1\n    port: {closed}\n");
+        Write("muster.services.yaml", $"services:\n  api:\n    http: http://127.0.0.1:{open}/health\n  db:\n    tcp: 127.0.0.1:{closed}\n");
 
         var socketPath = Path.Combine(_root, "engine.sock");
         using var engine = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -92,9 +92,9 @@ public sealed class PreflightTests : IDisposable
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         var probes = checks.Where(c => c.Area == "probe target").ToDictionary(c => c.Item);
-        Assert.Equal(PreflightOutcome.Pass, probes[$"127.0.0.1:{open}"].Outcome);
-        Assert.Equal(3, probes[$"127.0.0.1:{open}"].SourceLine);
-        Assert.Equal(PreflightOutcome.Fail, probes[$"127.0.0.1:{closed}"].Outcome);
+        Assert.Equal(PreflightOutcome.Pass, probes[$"api 127.0.0.1:{open}"].Outcome);
+        Assert.Equal(2, probes[$"api 127.0.0.1:{open}"].SourceLine);
+        Assert.Equal(PreflightOutcome.Fail, probes[$"db 127.0.0.1:{closed}"].Outcome);
         var ping = Assert.Single(checks, c => c.Area == "container engine");
         Assert.Equal((PreflightOutcome.Pass, "answered GET /_ping"), (ping.Outcome, ping.Detail));
     }
