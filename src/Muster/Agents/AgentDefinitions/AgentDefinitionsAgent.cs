@@ -49,10 +49,12 @@ internal sealed class AgentDefinitionsAgent : IAgent
         }
 
         var agents = definitions.Where(d => d.IsAgent).ToList();
+        var claims = 0;
         foreach (var (file, line, text) in StatusDocuments.Lines(context.Root, cancellationToken))
         {
             foreach (var claim in AgentCountClaim.Parse(file.RelativePath, line, text))
             {
+                claims++;
                 var matching = claim.Qualifier is { } q
                     ? agents.Count(a => Mentions(a, q))
                     : agents.Count;
@@ -91,6 +93,7 @@ internal sealed class AgentDefinitionsAgent : IAgent
                 ["definitions"] = definitions.Count,
                 ["unknown_tools"] = findings.Count(f => f.RuleId == "MUSTER-AGENT-UNKNOWN-TOOL"),
                 ["unknown_models"] = findings.Count(f => f.RuleId == "MUSTER-AGENT-UNKNOWN-MODEL"),
+                ["claims"] = claims,
                 ["claim_mismatches"] = findings.Count(f => f.RuleId == "MUSTER-AGENT-CLAIM-MISMATCH"),
             },
         });

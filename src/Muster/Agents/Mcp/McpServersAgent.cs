@@ -59,7 +59,8 @@ internal sealed class McpServersAgent : IAgent
             verified.Add((servers[i], results[i]));
             findings.AddRange(McpFindings.ForServer(servers[i], results[i], context.Root));
         }
-        findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, cancellationToken));
+        var claims = 0;
+        findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, () => claims++, cancellationToken));
         foreach (var (path, reason) in reader.Unreadable)
         {
             findings.Add(new Finding
@@ -91,6 +92,7 @@ internal sealed class McpServersAgent : IAgent
                 ["not_started"] = notStarted,
                 ["failing"] = verified.Count - works - notStarted,
                 ["tools"] = verified.Sum(v => v.Result.ToolCount ?? 0),
+                ["claims"] = claims,
             },
         };
     }

@@ -93,6 +93,8 @@ public sealed class McpServersAgentTests : IDisposable
         var claim = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-MCP-CLAIM-UNVERIFIED");
         Assert.Equal(Severity.High, claim.Severity);
         Assert.Equal(new SourceLocation("ECOSYSTEM-STATUS.md", 3), claim.Location);
+        Assert.True(Muster.Gates.GateEvaluator.IsUnverifiedClaim(claim)); // the Documentation gate counts it
+        Assert.Equal(1, result.Metrics["claims"]);
         Assert.Contains("not started: start-servers is off", result.Artifacts[0].Content, StringComparison.Ordinal);
     }
 
