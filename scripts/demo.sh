@@ -12,5 +12,5 @@ set +e
 dotnet src/Muster.Cli/bin/Release/net10.0/Muster.Cli.dll "${args[@]}" "$@"
 code=$?
 set -e
-echo "reports: out/report (report.md, report.json, report.sarif); muster exit code: $code"
+echo "reports: out/report (report.md, report.json, report.sarif, report.html); muster exit code: $code"
 exit $code

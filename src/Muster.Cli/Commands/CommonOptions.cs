@@ -12,7 +12,7 @@ internal sealed class CommonOptions
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Folder for the reports (default: STATE/reports/RUN_ID)." };
     public Option<string[]> Format { get; } = new("--format", "-f")
     {
-        Description = "Report formats: md, json, sarif (repeat or comma-separate; default: all).",
+        Description = "Report formats: md, json, sarif, html (repeat or comma-separate; default: all).",
         AllowMultipleArgumentsPerToken = true,
     };
     public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none).", DefaultValueFactory = _ => "CRITICAL" };

@@ -47,7 +47,7 @@ public class MarkdownReportTests
             var expected = CellCount(rows[0]);
             Assert.All(rows, row => Assert.Equal(expected, CellCount(row)));
         }
-        Assert.Equal(13, blocks.Count());
+        Assert.Equal(15, blocks.Count());
     }
 
     [Fact]

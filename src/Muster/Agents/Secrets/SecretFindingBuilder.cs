@@ -111,6 +111,9 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
             Properties = new Dictionary<string, string>
             {
                 ["rule"] = rule.Id,
+                // One key pasted in five files is one "rotate this key" gap with five locations (salted: no secret in it).
+                ["gap-group"] = "secret:" + Fingerprints.ForSecret(salt, "gap-group", "", d.Secret),
+                ["action"] = $"Rotate the exposed {rule.Description} and move it to a secret manager",
                 ["git"] = status.ToLabel(),
                 ["occurrences"] = occurrences.ToString(CultureInfo.InvariantCulture),
                 ["length"] = d.Secret.Length.ToString(CultureInfo.InvariantCulture),

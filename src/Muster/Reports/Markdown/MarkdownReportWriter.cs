@@ -34,6 +34,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         WriteGapAnalysis(md, facts);
         WriteActionItems(md, facts);
         WriteAgentPerformance(md, facts);
+        MarkdownCostSection.Write(md, facts);
         WriteInfrastructure(md, facts);
         WriteTrend(md, facts);
         WriteWaves(md, facts);
