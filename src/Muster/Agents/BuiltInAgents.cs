@@ -1,7 +1,7 @@
 namespace Muster.Agents;
 
 /// <summary>
-/// The one list of every agent Muster ships, alphabetical by kind. Adding an agent is one folder under
+/// The one list of every agent Muster ships, alphabetical by folder. Adding an agent is one folder under
 /// <c>Agents/</c> plus one line here.
 /// </summary>
 public static class BuiltInAgents
@@ -11,14 +11,14 @@ public static class BuiltInAgents
         .Add(Command.CommandAgent.Descriptor)
         .Add(ConfigAudit.ConfigAuditAgent.Descriptor)
         .Add(Dependencies.DependenciesAgent.Descriptor)
-        .Add(Mcp.McpServersAgent.Descriptor)
         .Add(Diagnostics.NoopAgent.Descriptor)
-        .Add(Preflight.PreflightAgent.Descriptor)
         .Add(Diagnostics.SleepAgent.Descriptor)
         .Add(Imports.ImportsAgent.Descriptor)
         .Add(InfraState.InfraStateAgent.Descriptor)
         .Add(Inventory.WorkspaceInventoryAgent.Descriptor)
         .Add(Llm.LlmAgent.Descriptor)
+        .Add(Mcp.McpServersAgent.Descriptor)
+        .Add(Preflight.PreflightAgent.Descriptor)
         .Add(Secrets.SecretsAgent.Descriptor)
         .Add(TestHygiene.TestHygieneAgent.Descriptor);
 }
