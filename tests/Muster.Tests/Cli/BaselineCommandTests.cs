@@ -47,11 +47,5 @@ public sealed class BaselineCommandTests : IDisposable
             .Select(f => f.Clone()).ToList();
     }
 
-    private static async Task<(int, string, string)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await MusterCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync(args);
 }

@@ -10,13 +10,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> Muster(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await MusterCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Muster(params string[] args) => CliRunner.RunAsync(args);
 
     [Fact]
     public async Task Audit_of_the_sample_ecosystem_writes_the_three_reports_and_the_continuation_file()

@@ -9,13 +9,7 @@ public sealed class CliGatesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> Muster(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await MusterCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Muster(params string[] args) => CliRunner.RunAsync(args);
 
     [Fact]
     public async Task A_planted_key_fails_the_gates_and_exit_code_and_once_removed_diff_shows_it_fixed()

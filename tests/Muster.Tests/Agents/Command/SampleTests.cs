@@ -17,7 +17,7 @@ public class SampleTests
     [Fact]
     public async Task Sample_sarif_tool_runs_through_the_command_agent()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", "# Status\n\nAll 20/20 containers running.\nHe said \"6/7 services up\" \\o/\n");
         root.Write("config/.env", "DEBUG=1\n");
         root.Write("config/.env.example", "DEBUG=\n");

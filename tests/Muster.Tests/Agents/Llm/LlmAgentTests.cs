@@ -14,7 +14,7 @@ public class LlmAgentTests
     [InlineData(true)]
     public async Task Tool_calling_conversation_ends_in_verified_findings(bool stream)
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", StatusDoc);
         root.Write("docker-compose.yml", "services:\n  web:\n    image: nginx\n");
         await using var server = FakeOpenAiServer.Start(
@@ -49,9 +49,9 @@ public class LlmAgentTests
     [Fact]
     public async Task Claims_the_files_do_not_bear_out_are_rejected_and_listed()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", StatusDoc);
-        using var outside = new TempRoot();
+        using var outside = new TempTree();
         outside.Write("secret.txt", "All 20/20 containers running.\n");
         await using var server = FakeOpenAiServer.Start(Final("Found problems.",
             Finding("docs/STATUS.md", 3, "All   20/20 containers\n running."),
@@ -77,7 +77,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Quote_off_by_a_line_moves_to_where_it_really_is()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", StatusDoc);
         await using var server = FakeOpenAiServer.Start(Final("ok", Finding("docs/STATUS.md", 4, "20/20 containers running")));
 
@@ -91,7 +91,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Invalid_json_reply_is_retried_with_a_correction()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", StatusDoc);
         await using var server = FakeOpenAiServer.Start(
             new TextTurn("Sure! Here is what I found: {\"summary\": \"partial"),
@@ -110,7 +110,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Still_invalid_after_repairs_fails_and_keeps_the_raw_reply()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         await using var server = FakeOpenAiServer.Start(new TextTurn("I think everything is fine."), new TextTurn("Everything is still fine, no JSON today."));
         var settings = Settings(server);
         settings["max-repairs"] = "1";
@@ -127,7 +127,7 @@ public class LlmAgentTests
     [InlineData(true)]
     public async Task A_planted_secret_never_reaches_the_server(bool stream)
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var secret = TestSecrets.OpenAiKey(20251227);
         root.Write("config/.env", $"# production\nOPENAI_API_KEY={secret}\nDEBUG=false\n");
         var redactedLine = "OPENAI_API_KEY=" + Redaction.Redact(secret);
@@ -161,7 +161,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Spent_run_budget_makes_later_llm_agents_skip()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", StatusDoc);
         await using var server = FakeOpenAiServer.Start(
             Final("Checked.") with { PromptTokens = 10_000, CompletionTokens = 5_000 },
@@ -182,7 +182,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Per_agent_max_usd_stops_the_conversation()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/STATUS.md", StatusDoc);
         await using var server = FakeOpenAiServer.Start(
             new ToolCallsTurn(new ToolCallScript("list_files", new { })) { PromptTokens = 100_000 },
@@ -199,7 +199,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Model_parameters_from_the_plan_reach_the_server()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         await using var server = FakeOpenAiServer.Start(Final("Nothing."));
         var settings = Settings(server);
         settings["json-mode"] = "true";
@@ -221,7 +221,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Unknown_price_and_missing_usage_are_reported_as_not_measured()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         await using var server = FakeOpenAiServer.Start(Final("Nothing to report.") with { OmitUsage = true });
         var settings = Settings(server);
         settings.Remove("pricing");
@@ -238,7 +238,7 @@ public class LlmAgentTests
     [InlineData(true)]
     public async Task Hung_server_gives_way_to_cancellation_promptly(bool stream)
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         await using var server = FakeOpenAiServer.Start(new HangTurn());
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var watch = Stopwatch.StartNew();
@@ -251,7 +251,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Rejected_key_is_a_clear_error_naming_api_key_env()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         await using var server = FakeOpenAiServer.Start(new StatusTurn(401, "Incorrect API key provided"));
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Run(Context(root.Path, Settings(server))));
@@ -263,7 +263,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Api_key_comes_from_the_named_variable_and_goes_only_in_the_header()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var variable = "MUSTER_TEST_KEY_" + Guid.NewGuid().ToString("N")[..8];
         var key = TestSecrets.OpenAiKey(99);
         Environment.SetEnvironmentVariable(variable, key);
@@ -286,7 +286,7 @@ public class LlmAgentTests
     [Fact]
     public async Task A_tool_the_agent_does_not_have_runs_nothing()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var marker = Path.Combine(root.Path, "pwned");
         await using var server = FakeOpenAiServer.Start(
             new ToolCallsTurn(
@@ -304,7 +304,7 @@ public class LlmAgentTests
     [Fact]
     public async Task Last_allowed_turn_offers_no_tools_and_then_the_agent_fails_clearly()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         await using var server = FakeOpenAiServer.Start(
             new ToolCallsTurn(new ToolCallScript("list_files", new { })),
             new ToolCallsTurn(new ToolCallScript("list_files", new { })));

@@ -7,7 +7,7 @@ namespace Muster.Tests.Agents.Llm;
 
 public class WorkspaceToolsTests
 {
-    private static Task<string> Call(TempRoot root, string tool, Dictionary<string, object?> args, Muster.Agents.ISecretScrubber? scrubber = null)
+    private static Task<string> Call(TempTree root, string tool, Dictionary<string, object?> args, Muster.Agents.ISecretScrubber? scrubber = null)
     {
         var tools = new WorkspaceTools(LlmTestKit.Context(root.Path, [], scrubber));
         return tools.InvokeAsync(new FunctionCallContent("call_1", tool, args), CancellationToken.None);
@@ -16,7 +16,7 @@ public class WorkspaceToolsTests
     [Fact]
     public void Only_read_only_tools_exist()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var tools = new WorkspaceTools(LlmTestKit.Context(root.Path, []));
         Assert.Equal(["list_files", "read_file", "read_upstream", "search_text"], tools.Functions.Select(f => f.Name).Order().ToList());
     }
@@ -27,7 +27,7 @@ public class WorkspaceToolsTests
     [InlineData("/etc/passwd")]
     public async Task Read_outside_the_root_is_refused(string path)
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("docs/a.md", "a\n");
         var text = await Call(root, "read_file", new() { ["path"] = path });
         Assert.StartsWith("error:", text);
@@ -37,8 +37,8 @@ public class WorkspaceToolsTests
     [Fact]
     public async Task Symlinks_to_files_or_folders_outside_are_not_followed()
     {
-        using var root = new TempRoot();
-        using var outside = new TempRoot();
+        using var root = new TempTree();
+        using var outside = new TempTree();
         outside.Write("secret.txt", "top secret\n");
         File.CreateSymbolicLink(Path.Combine(root.Path, "link.txt"), Path.Combine(outside.Path, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(root.Path, "linkdir"), outside.Path);
@@ -58,7 +58,7 @@ public class WorkspaceToolsTests
     [Fact]
     public async Task Large_files_are_read_in_chunks_of_at_most_500_lines()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("big.txt", string.Concat(Enumerable.Range(1, 1200).Select(i => $"line {i}\n")));
 
         var first = await Call(root, "read_file", new() { ["path"] = "big.txt", ["start_line"] = 1, ["line_count"] = 5000 });
@@ -75,7 +75,7 @@ public class WorkspaceToolsTests
     [Fact]
     public async Task A_read_stops_at_256_KB_and_says_where_to_continue()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var longLine = new string('x', 1900);
         root.Write("wide.txt", string.Concat(Enumerable.Range(1, 400).Select(_ => longLine + "\n")));
 
@@ -88,7 +88,7 @@ public class WorkspaceToolsTests
     [Fact]
     public async Task Search_finds_lines_and_is_bounded()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         root.Write("a.txt", string.Concat(Enumerable.Range(1, 300).Select(i => $"TODO item {i}\n")));
         root.Write("b.md", "nothing\nSee todo here\n");
 
@@ -104,7 +104,7 @@ public class WorkspaceToolsTests
     [Fact]
     public async Task Tool_results_are_scrubbed()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var secret = TestSecrets.OpenAiKey(5);
         root.Write(".env", $"KEY={secret}\n");
 
@@ -118,7 +118,7 @@ public class WorkspaceToolsTests
     [Fact]
     public async Task Upstream_summaries_and_findings_are_readable()
     {
-        using var root = new TempRoot();
+        using var root = new TempTree();
         var prior = new Muster.Agents.PriorOutput("gap-1", "llm", AgentRole.Analysis, AgentState.Succeeded, "42 gaps", [
             new Finding { RuleId = "no-ci", Title = "No CI", Severity = Severity.High, Category = "ci", Message = "no workflow", Location = new SourceLocation("README.md", 3) },
         ], []);

@@ -18,6 +18,20 @@ internal sealed class LockGraph
         public List<string> DependencyKeys { get; } = [];
         public DependencyScope Scope { get; set; } = DependencyScope.Unknown;
         public bool Direct { get; set; }
+
+        /// <summary>The inventory record of this lockfile entry.</summary>
+        public PackageRecord ToRecord(Ecosystem ecosystem, ManifestFile file, string kind) => new()
+        {
+            Ecosystem = ecosystem,
+            Name = Name,
+            Version = Version,
+            Direct = Direct,
+            Scope = Scope,
+            ManifestPath = file.RelativePath,
+            Line = Line,
+            ManifestKind = kind,
+            FromLockfile = true,
+        };
     }
 
     private readonly Dictionary<string, Node> _byKey = new(StringComparer.Ordinal);

@@ -93,18 +93,7 @@ internal sealed class PnpmLockParser : IManifestParser
         foreach (var node in graph.Nodes)
         {
             if (node.Version.Length == 0) continue;
-            result.Packages.Add(new PackageRecord
-            {
-                Ecosystem = Ecosystem.Npm,
-                Name = node.Name,
-                Version = node.Version,
-                Direct = node.Direct,
-                Scope = node.Scope,
-                ManifestPath = file.RelativePath,
-                Line = node.Line,
-                ManifestKind = kind,
-                FromLockfile = true,
-            });
+            result.Packages.Add(node.ToRecord(Ecosystem.Npm, file, kind));
         }
     }
 

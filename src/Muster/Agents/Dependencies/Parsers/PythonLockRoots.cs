@@ -14,16 +14,5 @@ internal static class PythonLockRoots
         return toml is null ? [] : PyprojectParser.ReadRoots(pyproject, toml, scratch);
     }
 
-    public static PackageRecord Record(ManifestFile file, LockGraph.Node node, string kind) => new()
-    {
-        Ecosystem = Ecosystem.PyPI,
-        Name = node.Name,
-        Version = node.Version,
-        Direct = node.Direct,
-        Scope = node.Scope,
-        ManifestPath = file.RelativePath,
-        Line = node.Line,
-        ManifestKind = kind,
-        FromLockfile = true,
-    };
+    public static PackageRecord Record(ManifestFile file, LockGraph.Node node, string kind) => node.ToRecord(Ecosystem.PyPI, file, kind);
 }

@@ -1,4 +1,4 @@
-namespace Muster.Tests.Workspace;
+namespace Muster.Tests;
 
 /// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
 internal sealed class TempTree : IDisposable
