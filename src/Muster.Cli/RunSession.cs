@@ -119,6 +119,17 @@ internal sealed class RunSession(CliContext cli)
         }
     }
 
+    /// <summary>The drift table belongs on screen too: what the workspace claims against what was verified.</summary>
+    private void PrintInfrastructure(RunOutcome outcome)
+    {
+        var table = outcome.Agents.SelectMany(a => a.Result.Artifacts).FirstOrDefault(a => a.Name == "infrastructure.md")?.Content;
+        if (table is null) return;
+        var probes = table.IndexOf("\n## Probes", StringComparison.Ordinal);
+        cli.Error.WriteLine();
+        cli.Error.WriteLine((probes > 0 ? table[..probes] : table).TrimEnd());
+        cli.Error.WriteLine();
+    }
+
     private int Summarize(RunOutcome outcome, string output, IReadOnlyList<string> written, IReadOnlyList<GateResult> gates)
     {
         var findings = outcome.Findings;
@@ -126,6 +137,7 @@ internal sealed class RunSession(CliContext cli)
         cli.Error.WriteLine($"Run {outcome.RunId}: {outcome.Status.ToString().ToLowerInvariant()}; " +
             string.Join(", ", SeverityText.WorstFirst.Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToLabel()}")));
         foreach (var file in written) cli.Error.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
+        PrintInfrastructure(outcome);
 
         cli.Error.WriteLine("Quality gates:");
         foreach (var gate in gates)

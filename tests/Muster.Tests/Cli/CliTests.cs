@@ -32,6 +32,10 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("", stdout); // stdout stays clean for piping
         Assert.Contains("wrote", stderr, StringComparison.Ordinal);
+        // The drift table and the gates are printed, not only written: the over-claiming status document stays unverified.
+        Assert.Contains("| Component | Configured | Deployed | Gap |", stderr, StringComparison.Ordinal);
+        Assert.Matches(@"ZIGGIE-ECOSYSTEM-MASTER-STATUS\.md:\d+ \| AWS: integrated \| .* \| UNVERIFIED \|", stderr);
+        Assert.Contains("Quality gates:", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
