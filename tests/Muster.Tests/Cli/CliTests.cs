@@ -36,6 +36,11 @@ public sealed class CliTests : IDisposable
         Assert.Contains("| Component | Configured | Deployed | Gap |", stderr, StringComparison.Ordinal);
         Assert.Matches(@"ZIGGIE-ECOSYSTEM-MASTER-STATUS\.md:\d+ \| AWS: integrated \| .* \| UNVERIFIED \|", stderr);
         Assert.Contains("Quality gates:", stderr, StringComparison.Ordinal);
+        // GitHub code scanning rejects a whole upload when any result lacks a location.
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.sarif")));
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.True(r.TryGetProperty("locations", out var l) && l.GetArrayLength() == 1, r.GetProperty("ruleId").GetString()));
     }
 
     [Fact]

@@ -91,6 +91,7 @@ internal sealed class DependenciesAgent : IAgent
                 Severity = Severity.Info,
                 Category = HygieneChecks.Category,
                 Message = $"No OSV database was given, so none of the {inventory.Packages.Count} inventoried packages was checked for known vulnerabilities: unverified, not clean.",
+                Location = FirstManifest(inventory),
                 Remediation = "Download an OSV export (e.g. the per-ecosystem all.zip) and pass --osv-db PATH.",
             }.WithDefaultFingerprint());
             return "Known vulnerabilities: NOT checked (no osv-db given).";
@@ -110,6 +111,7 @@ internal sealed class DependenciesAgent : IAgent
                 Severity = Severity.Medium,
                 Category = HygieneChecks.Category,
                 Message = $"The OSV database at '{dbPath}' could not be read ({e.Message}); known vulnerabilities were not checked: unverified, not clean.",
+                Location = FirstManifest(inventory),
                 Remediation = "Point --osv-db at a folder of OSV JSON files or an OSV all.zip export.",
             }.WithDefaultFingerprint());
             return "Known vulnerabilities: NOT checked (osv-db unreadable).";
@@ -175,4 +177,8 @@ internal sealed class DependenciesAgent : IAgent
         Location = new SourceLocation(problem.Path, problem.Line),
         Remediation = "Fix the file so the package manager (and Muster) can read it.",
     }.WithDefaultFingerprint(problem.Message);
+
+    /// <summary>Run-level dependency findings point at the first manifest read, so every SARIF result has a location.</summary>
+    private static SourceLocation? FirstManifest(DependencyInventory inventory) =>
+        inventory.Packages.Select(p => p.ManifestPath).Order(StringComparer.Ordinal).Select(p => new SourceLocation(p, 1)).FirstOrDefault();
 }

@@ -73,7 +73,7 @@ internal sealed class InfraStateAgent : IAgent
                 $"No container engine answered ({snapshot.Error}); none of the {services.Count(s => s.Expected)} declared services " +
                 $"and none of the claims about running containers could be verified.",
                 "Run the audit where the engine is reachable: set DOCKER_HOST or the 'docker-host' setting (unix:///path/docker.sock or tcp://host:2375).",
-                null, new Dictionary<string, string> { ["endpoint"] = snapshot.Endpoint, ["error"] = snapshot.Error ?? "" }, snapshot.Endpoint));
+                UnverifiedAt(inputs), new Dictionary<string, string> { ["endpoint"] = snapshot.Endpoint, ["error"] = snapshot.Error ?? "" }, snapshot.Endpoint));
         }
         var manifestProbes = probes.Where(x => !x.Service.StartsWith("nginx:", StringComparison.Ordinal)).ToList();
         findings.AddRange(ProbeFindings(inputs, manifestProbes, tlsWarnDays, context.Time.GetUtcNow()));
@@ -215,4 +215,9 @@ internal sealed class InfraStateAgent : IAgent
         }
         return result;
     }
+
+    /// <summary>Where an unreachable engine matters first: the first compose file, else the first claim (SARIF needs a location).</summary>
+    private static SourceLocation? UnverifiedAt(InfraInputs inputs) =>
+        inputs.Projects.Where(p => p.Services.Count > 0).SelectMany(p => p.Files).Select(f => new SourceLocation(f, 1)).FirstOrDefault()
+        ?? inputs.Claims.Select(c => new SourceLocation(c.File, c.Line)).FirstOrDefault();
 }
