@@ -20,6 +20,9 @@ internal sealed record InfraInputs
     public ServiceManifest Manifest { get; init; } = new();
     public string? ManifestPath { get; init; }
     public IReadOnlyList<string> Documents { get; init; } = [];
+
+    /// <summary>The text of each status document read, for documentation coverage.</summary>
+    public IReadOnlyList<string> DocumentTexts { get; init; } = [];
     public IReadOnlyList<ProxyTarget> ProxyTargets { get; init; } = [];
 
     public static InfraInputs Read(string root, AgentSettings settings, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
@@ -52,13 +55,16 @@ internal sealed record InfraInputs
             new ComposeLoadOptions { DisplayRoot = root, Environment = environment })).ToList();
 
         var claims = new List<StatusClaim>();
+        var texts = new List<string>();
         foreach (var doc in docFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
             if (doc.Length > 4 * 1024 * 1024) continue;
             try
             {
-                claims.AddRange(StatusDocumentParser.Parse(File.ReadAllText(doc.FullPath), doc.RelativePath));
+                var text = File.ReadAllText(doc.FullPath);
+                texts.Add(text);
+                claims.AddRange(StatusDocumentParser.Parse(text, doc.RelativePath));
             }
             catch (IOException)
             {
@@ -72,6 +78,7 @@ internal sealed record InfraInputs
             Manifest = manifest,
             ManifestPath = File.Exists(manifestFull) ? manifestPath.Replace('\\', '/') : null,
             Documents = docFiles.Select(f => f.RelativePath).ToList(),
+            DocumentTexts = texts,
             ProxyTargets = settings.GetBool("nginx", true) ? NginxProxyTargets.Find(root, allFiles) : [],
         };
     }

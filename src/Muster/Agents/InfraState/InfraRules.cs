@@ -16,6 +16,7 @@ internal static class InfraRules
     public const string ClaimVerified = "MUSTER-INFRA-CLAIM-VERIFIED";
     public const string Unverified = "MUSTER-INFRA-UNVERIFIED";
     public const string EngineUnreachable = "MUSTER-INFRA-ENGINE-UNREACHABLE";
+    public const string UndocumentedService = "MUSTER-INFRA-UNDOCUMENTED-SERVICE";
     public const string ComposeInvalid = "MUSTER-COMPOSE-INVALID";
     public const string ComposeYaml11Port = "MUSTER-COMPOSE-YAML11-PORT";
     public const string ComposeUnsetVariable = "MUSTER-COMPOSE-UNSET-VARIABLE";

@@ -80,6 +80,8 @@ internal sealed class InfraStateAgent : IAgent
         findings.AddRange(ProxyTargetVerifier.Verify(inputs.ProxyTargets, services, snapshot, probes));
         var verifier = new ClaimVerifier(inputs.Projects, services, snapshot, inputs.Manifest, probes);
         findings.AddRange(verifier.Verify(inputs.Claims));
+        var undocumented = DocumentationCoverage.UndocumentedServices(inputs.Projects, inputs.DocumentTexts, inputs.Documents.Count);
+        findings.AddRange(undocumented);
         findings = findings.Select(f => f with
         {
             AgentId = context.AgentId,
@@ -97,6 +99,7 @@ internal sealed class InfraStateAgent : IAgent
             ["services_expected"] = services.Count(s => s.Expected),
             ["services_up"] = services.Count(s => s.Expected && s.FullyUp),
             ["documents"] = inputs.Documents.Count,
+            ["undocumented_services"] = undocumented.Count,
             ["claims"] = verdicts.Count,
             ["claims_verified"] = verdicts.Count(v => v.Verdict == Verdict.Verified),
             ["claims_drifted"] = verdicts.Count(v => v.Verdict == Verdict.Drifted),
