@@ -1,5 +1,5 @@
-using Muster.Agents.InfraState;
 using System.Diagnostics;
+using Muster.Agents.InfraState;
 using Muster.Model;
 using Muster.Tests.Docker;
 using Xunit.Abstractions;
