@@ -51,6 +51,9 @@ internal static partial class SecretHeuristics
         if (PlaceholderValues.Contains(value)) return true;
         if (value.AsSpan().IndexOfAny(PlaceholderWords) >= 0) return true;
         if (EnvironmentReference().IsMatch(value)) return true; // $VAR, ${VAR}
+        if (EnvironmentName().IsMatch(value)) return true; // MUSTER_GH_TOKEN: the name of a variable that holds it
+        if (value[0] is '{' or '?') return true; // an interpolation or object literal; ${VAR:?message}'s message
+        if (TemplateField().IsMatch(value)) return true; // {name}, {name:format}: a template, not a value
         if (value[0] == '%' && value[^1] == '%') return true; // %VAR%
         if (MostlyOneChar(value)) return true;
         return IsSequence(value);
@@ -76,7 +79,8 @@ internal static partial class SecretHeuristics
     }
 
     private static bool IsCodeReference(string value) =>
-        CodeReference().IsMatch(value) || value.EndsWith("()", StringComparison.Ordinal) ||
+        CodeReference().IsMatch(value) || IndexedMember().IsMatch(value) || FilePath().IsMatch(value) ||
+        value.EndsWith("()", StringComparison.Ordinal) ||
         value.StartsWith("process.env", StringComparison.Ordinal) || value.StartsWith("os.environ", StringComparison.Ordinal) ||
         value.StartsWith("getenv", StringComparison.OrdinalIgnoreCase);
 
@@ -118,6 +122,20 @@ internal static partial class SecretHeuristics
 
     [GeneratedRegex(@"^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$")]
     private static partial Regex EnvironmentReference();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[})\],;]*$")]
+    private static partial Regex EnvironmentName();
+
+    [GeneratedRegex(@"\{[A-Za-z_][\w.]*(?::[^{}]*)?\}")]
+    private static partial Regex TemplateField();
+
+    // lines[i].Tokens, rows[0]->key: an indexer followed by member access
+    [GeneratedRegex(@"^[A-Za-z_$][\w$]*\[[^\]]*\](?:(?:\.|->)[A-Za-z_$][\w$]*)+;?$")]
+    private static partial Regex IndexedMember();
+
+    // src/app/settings.yaml, ./config/token.json: a path to a file, not its content
+    [GeneratedRegex(@"^\.{0,2}/?(?:[\w.\-]+/)+[\w.\-]+\.[A-Za-z]{1,5}$")]
+    private static partial Regex FilePath();
 
     // SOME_CONSTANT_NAME, someVariableName, bearer_access_token: identifiers without digits
     [GeneratedRegex(@"^[A-Za-z]+(?:[_.\-][A-Za-z]+)*$")]

@@ -26,10 +26,17 @@ internal static class SensitiveFiles
         if (CredentialFileNames.Contains(name)) return "credential file";
         if (lower.EndsWith(".aws/credentials", StringComparison.Ordinal) || lower.EndsWith(".kube/config", StringComparison.Ordinal)
             || lower.EndsWith(".docker/config.json", StringComparison.Ordinal)) return "credential file";
-        if (name.Contains("credential", StringComparison.Ordinal)) return "credentials document";
+        if (name.Contains("credential", StringComparison.Ordinal) && !IsSourceCode(name)) return "credentials document";
         if (IsApiKeyFile(lower, name)) return "API key file";
         return null;
     }
+
+    // CredentialStore.cs or credentials.py is code that handles credentials, not a file that holds them.
+    private static bool IsSourceCode(string name) =>
+        SourceExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+
+    private static readonly string[] SourceExtensions =
+        [".cs", ".fs", ".vb", ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".go", ".rs", ".java", ".kt", ".rb", ".php", ".swift", ".c", ".h", ".cpp"];
 
     /// <summary>Templates such as <c>.env.example</c>: their values are placeholders by convention.</summary>
     public static bool IsExampleFile(string relativePath)

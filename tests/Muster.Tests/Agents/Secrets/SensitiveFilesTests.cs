@@ -22,6 +22,9 @@ public class SensitiveFilesTests
     [InlineData(".pypirc", true)]
     [InlineData(".kube/config", true)]
     [InlineData("src/app.py", false)]
+    [InlineData("src/Preflight/CredentialFormats.cs", false)]
+    [InlineData("lib/credentials.py", false)]
+    [InlineData("config/credentials.json", true)]
     [InlineData("docs/api-reference.md", false)]
     public void Classifies_credential_files_by_name(string path, bool sensitive) =>
         Assert.Equal(sensitive, SensitiveFiles.Classify(path) is not null);
