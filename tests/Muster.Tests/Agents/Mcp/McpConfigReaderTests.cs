@@ -4,21 +4,16 @@ namespace Muster.Tests.Agents.Mcp;
 
 public sealed class McpConfigReaderTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("muster-mcp-read-").FullName;
+    private readonly TempTree _tree = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    private string Root => _tree.Path;
 
-    private void Write(string relative, string text)
-    {
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-    }
+    public void Dispose() => _tree.Dispose();
 
     [Fact]
     public void Reads_every_known_location_with_both_server_kinds_and_lines()
     {
-        Write(".mcp.json", """
+        _tree.Write(".mcp.json", """
             {
               "mcpServers": {
                 "files": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."], "env": { "A": "1" } },
@@ -26,17 +21,17 @@ public sealed class McpConfigReaderTests : IDisposable
               }
             }
             """);
-        Write(".cursor/mcp.json", """{ "mcpServers": { "cursor-one": { "command": "uvx", "args": ["x"] } } }""");
-        Write(".vscode/mcp.json", """
+        _tree.Write(".cursor/mcp.json", """{ "mcpServers": { "cursor-one": { "command": "uvx", "args": ["x"] } } }""");
+        _tree.Write(".vscode/mcp.json", """
             // VS Code allows comments
             { "inputs": [ { "id": "key", "type": "promptString" } ],
               "servers": { "vs": { "type": "stdio", "command": "node", "args": ["s.js"], "env": { "KEY": "${input:key}" } } } }
             """);
-        Write("config/claude_desktop_config.json", """{ "mcpServers": { "desktop": { "command": "python3" } } }""");
-        Write("settings/agent-settings.json", """{ "other": 1, "mcpServers": { "nested": { "url": "https://example.invalid/mcp" } } }""");
-        Write("package.json", """{ "name": "not-mcp" }""");
+        _tree.Write("config/claude_desktop_config.json", """{ "mcpServers": { "desktop": { "command": "python3" } } }""");
+        _tree.Write("settings/agent-settings.json", """{ "other": 1, "mcpServers": { "nested": { "url": "https://example.invalid/mcp" } } }""");
+        _tree.Write("package.json", """{ "name": "not-mcp" }""");
 
-        var reader = new McpConfigReader(_root);
+        var reader = new McpConfigReader(Root);
         var servers = reader.Read(CancellationToken.None).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
         Assert.Equal(["cursor-one", "desktop", "files", "nested", "remote", "vs"], servers.Select(s => s.Name));
@@ -58,8 +53,8 @@ public sealed class McpConfigReaderTests : IDisposable
     [Fact]
     public void A_broken_known_config_is_reported_not_skipped_silently()
     {
-        Write(".mcp.json", """{ "mcpServers": { "x": """);
-        var reader = new McpConfigReader(_root);
+        _tree.Write(".mcp.json", """{ "mcpServers": { "x": """);
+        var reader = new McpConfigReader(Root);
         Assert.Empty(reader.Read(CancellationToken.None));
         Assert.Equal(".mcp.json", Assert.Single(reader.Unreadable).Path);
     }

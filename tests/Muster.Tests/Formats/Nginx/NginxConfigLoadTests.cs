@@ -4,27 +4,22 @@ namespace Muster.Tests.Formats.Nginx;
 
 public sealed class NginxConfigLoadTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("muster-nginx-").FullName;
+    private readonly TempTree _tree = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    private string Root => _tree.Path;
 
-    private void Write(string relative, string text)
-    {
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-    }
+    public void Dispose() => _tree.Dispose();
 
     [Fact]
     public void Follows_include_globs_relative_to_the_including_file_in_sorted_order()
     {
-        Write("etc/nginx.conf", "http {\n    include conf.d/*.conf;\n    include mime.types;\n}\n");
-        Write("etc/mime.types", "types { text/html html; }\n");
-        Write("etc/conf.d/b.conf", "server { server_name b; }\n");
-        Write("etc/conf.d/a.conf", "upstream app { server app:80; }\nserver { server_name a; }\n");
-        Write("etc/conf.d/ignored.txt", "garbage {\n");
+        _tree.Write("etc/nginx.conf", "http {\n    include conf.d/*.conf;\n    include mime.types;\n}\n");
+        _tree.Write("etc/mime.types", "types { text/html html; }\n");
+        _tree.Write("etc/conf.d/b.conf", "server { server_name b; }\n");
+        _tree.Write("etc/conf.d/a.conf", "upstream app { server app:80; }\nserver { server_name a; }\n");
+        _tree.Write("etc/conf.d/ignored.txt", "garbage {\n");
 
-        var config = NginxConfig.Load(Path.Combine(_root, "etc/nginx.conf"), _root);
+        var config = NginxConfig.Load(Path.Combine(Root, "etc/nginx.conf"), Root);
 
         Assert.Empty(config.Errors);
         Assert.Equal("etc/nginx.conf", config.Path);
@@ -42,10 +37,10 @@ public sealed class NginxConfigLoadTests : IDisposable
     [Fact]
     public void Records_missing_outside_and_cyclic_includes_as_errors()
     {
-        Write("nginx.conf", "include missing.conf;\ninclude ../../outside.conf;\ninclude self.conf;\ninclude none/*.conf;\n");
-        Write("self.conf", "include self.conf;\n");
+        _tree.Write("nginx.conf", "include missing.conf;\ninclude ../../outside.conf;\ninclude self.conf;\ninclude none/*.conf;\n");
+        _tree.Write("self.conf", "include self.conf;\n");
 
-        var config = NginxConfig.Load(Path.Combine(_root, "nginx.conf"), _root);
+        var config = NginxConfig.Load(Path.Combine(Root, "nginx.conf"), Root);
 
         Assert.Contains(config.Errors, e => e.Message.Contains("does not exist", StringComparison.Ordinal) && e.Line == 1);
         Assert.Contains(config.Errors, e => e.Message.Contains("outside the audited root", StringComparison.Ordinal) && e.Line == 2);
@@ -57,7 +52,7 @@ public sealed class NginxConfigLoadTests : IDisposable
     [Fact]
     public void Reports_an_unreadable_main_file_as_an_error()
     {
-        var config = NginxConfig.Load(Path.Combine(_root, "absent.conf"), _root);
+        var config = NginxConfig.Load(Path.Combine(Root, "absent.conf"), Root);
         Assert.Empty(config.Directives);
         Assert.Contains("cannot read", Assert.Single(config.Errors).Message, StringComparison.Ordinal);
     }
