@@ -49,6 +49,8 @@ internal sealed class JsImportVerifier
     public int FilesScanned { get; private set; }
     public int ImportsChecked { get; private set; }
     public int Unresolved { get; private set; }
+    public int Provided { get; private set; }
+    public int UnverifiedCount { get; private set; }
     public IReadOnlyList<Finding> Findings => _findings;
     public IEnumerable<DeclaredManifest> Manifests => _packages.Values.Select(p => p.Declared);
 
