@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using Muster.Agents.Mcp;
+using Muster.Formats.Markdown;
+using Muster.Formats.Mcp;
 
 namespace Muster.Preflight;
 

@@ -1,4 +1,4 @@
-using Muster.Agents.InfraState.Manifest;
+using Muster.Formats.Services;
 
 namespace Muster.Preflight;
 

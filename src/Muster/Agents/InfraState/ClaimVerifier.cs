@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Muster.Agents.InfraState.Claims;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Markdown;
+using Muster.Formats.Services;
 using Muster.Model;
 
 namespace Muster.Agents.InfraState;

@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Nginx;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Services;
 using Muster.Model;
 
 namespace Muster.Agents.InfraState;

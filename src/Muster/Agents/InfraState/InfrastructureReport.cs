@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Services;
 using Muster.Model;
 
 namespace Muster.Agents.InfraState;

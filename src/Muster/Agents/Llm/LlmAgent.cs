@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Muster.Formats;
 using Muster.Model;
 
 namespace Muster.Agents.Llm;

@@ -1,3 +1,4 @@
+using Muster.Formats.Mcp;
 using Muster.Preflight;
 
 namespace Muster.Agents.Mcp;

@@ -1,8 +1,8 @@
 using Muster.Agents.InfraState;
-using Muster.Agents.InfraState.Claims;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Markdown;
+using Muster.Formats.Services;
 using Muster.Model;
 using Muster.Tests.Formats.Compose;
 
