@@ -78,7 +78,7 @@ internal sealed class InfraStateAgent : IAgent
         var manifestProbes = probes.Where(x => !x.Service.StartsWith("nginx:", StringComparison.Ordinal)).ToList();
         findings.AddRange(ProbeFindings(inputs, manifestProbes, tlsWarnDays, context.Time.GetUtcNow()));
         findings.AddRange(ProxyTargetVerifier.Verify(inputs.ProxyTargets, services, snapshot, probes));
-        var verifier = new ClaimVerifier(inputs.Projects, services, snapshot, inputs.Manifest, probes);
+        var verifier = new StatusClaimVerifier(inputs.Projects, services, snapshot, inputs.Manifest, probes);
         findings.AddRange(verifier.Verify(inputs.Claims));
         var undocumented = DocumentationCoverage.UndocumentedServices(inputs.Projects, inputs.DocumentTexts, inputs.Documents.Count);
         findings.AddRange(undocumented);

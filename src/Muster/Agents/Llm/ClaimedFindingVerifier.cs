@@ -8,7 +8,7 @@ namespace Muster.Agents.Llm;
 /// and the quote (whitespace-normalised) must be at that line, or within <c>line-tolerance</c> lines of it, in which
 /// case the finding moves to the line where the quote really is. Anything else is a rejected claim.
 /// </summary>
-internal sealed partial class ClaimVerifier(ConfinedFiles files, Agents.ISecretScrubber scrubber, int lineTolerance)
+internal sealed partial class ClaimedFindingVerifier(ConfinedFiles files, Agents.ISecretScrubber scrubber, int lineTolerance)
 {
     private const int MinQuoteChars = 4;
 

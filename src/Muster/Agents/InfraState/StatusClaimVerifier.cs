@@ -12,7 +12,7 @@ namespace Muster.Agents.InfraState;
 /// Checks each status-document claim against what was declared and observed. A claim is verified, drifted (both numbers
 /// given) or unverified (nothing could check it): never reported as fine without evidence.
 /// </summary>
-internal sealed partial class ClaimVerifier(
+internal sealed partial class StatusClaimVerifier(
     IReadOnlyList<ComposeProject> projects,
     IReadOnlyList<ServiceReality> services,
     EngineSnapshot snapshot,

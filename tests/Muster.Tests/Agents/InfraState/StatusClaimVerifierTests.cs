@@ -8,7 +8,7 @@ using Muster.Tests.Formats.Compose;
 
 namespace Muster.Tests.Agents.InfraState;
 
-public class ClaimVerifierTests
+public class StatusClaimVerifierTests
 {
     private static readonly string[] Names = ["nginx", "postgres", "redis", "n8n", "grafana", "ollama", "meowping-backend"];
 
@@ -33,7 +33,7 @@ public class ClaimVerifierTests
     {
         var (project, engine) = SeedStack();
         var services = ServiceReality.Map([project], [], engine.Containers);
-        return new ClaimVerifier([project], services, engine, new ServiceManifest(), []).Verify(StatusDocumentParser.Parse(markdown, "STATUS.md")).ToList();
+        return new StatusClaimVerifier([project], services, engine, new ServiceManifest(), []).Verify(StatusDocumentParser.Parse(markdown, "STATUS.md")).ToList();
     }
 
     [Fact]
