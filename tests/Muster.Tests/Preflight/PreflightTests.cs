@@ -6,7 +6,6 @@ using Muster.Agents.Preflight;
 using Muster.Cli;
 using Muster.Composition;
 using Muster.Model;
-using Muster.Preflight;
 using Muster.Tests.Reports;
 
 namespace Muster.Tests.Preflight;
@@ -150,7 +149,7 @@ public sealed class PreflightTests : IDisposable
         var checks = await new PreflightRunner(new PreflightRequest
         {
             Root = _root,
-            Plan = plan,
+            Plan = plan.Overview(),
             Environment = n => n == "DOCKER_HOST" ? "unix://" + Path.Combine(_root, "none.sock") : env.GetValueOrDefault(n),
         }).RunAsync(CancellationToken.None);
 

@@ -1,5 +1,5 @@
+using Muster.Formats.Credentials;
 using Muster.Formats.Mcp;
-using Muster.Preflight;
 
 namespace Muster.Agents.Mcp;
 

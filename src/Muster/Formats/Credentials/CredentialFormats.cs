@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Muster.Preflight;
+namespace Muster.Formats.Credentials;
 
 /// <summary>
 /// The shapes of well-known provider credentials. Used to say whether a value is well-formed for its provider (format

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace Muster.Preflight;
+namespace Muster.Agents.Preflight;
 
 /// <summary>Asks the container engine's API socket <c>GET /_ping</c> (raw HTTP over the unix socket), bounded in time.</summary>
 internal static class ContainerEnginePing

@@ -1,6 +1,6 @@
 using Muster.Formats.Services;
 
-namespace Muster.Preflight;
+namespace Muster.Agents.Preflight;
 
 /// <summary>
 /// The network probe targets declared in <c>muster.services.yaml</c> (the infra-state agent's manifest): each

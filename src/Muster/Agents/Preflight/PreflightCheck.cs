@@ -1,4 +1,4 @@
-namespace Muster.Preflight;
+namespace Muster.Agents.Preflight;
 
 /// <summary>One preflight item: what was checked, the outcome and why. Never holds a secret value.</summary>
 public sealed record PreflightCheck(string Area, string Item, PreflightOutcome Outcome, string Detail)

@@ -1,4 +1,4 @@
-namespace Muster.Preflight;
+namespace Muster.Agents.Preflight;
 
 public enum PreflightOutcome
 {

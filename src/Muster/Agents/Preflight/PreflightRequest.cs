@@ -1,12 +1,10 @@
-using Muster.Engine.Plans;
-
-namespace Muster.Preflight;
+namespace Muster.Agents.Preflight;
 
 /// <summary>What to check: a workspace, optionally the plan about to run on it and where that run will write.</summary>
 public sealed record PreflightRequest
 {
     public required string Root { get; init; }
-    public Plan? Plan { get; init; }
+    public PlanOverview? Plan { get; init; }
 
     /// <summary>The journal folder (default ROOT/.muster).</summary>
     public string? StateDirectory { get; init; }

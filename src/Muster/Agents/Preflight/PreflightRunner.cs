@@ -1,8 +1,9 @@
 using System.Net.Sockets;
+using Muster.Formats.Credentials;
 using Muster.Formats.Markdown;
 using Muster.Formats.Mcp;
 
-namespace Muster.Preflight;
+namespace Muster.Agents.Preflight;
 
 /// <summary>
 /// The checks to run before a long audit or agent session, each seconds at most: folders, credentials by environment
@@ -45,7 +46,7 @@ public sealed class PreflightRunner(PreflightRequest request)
     private IEnumerable<(string Agent, string Key, string Value)> PlanPaths()
     {
         if (request.Plan is null) yield break;
-        foreach (var agent in request.Plan.AllAgents)
+        foreach (var agent in request.Plan.Agents)
         {
             foreach (var (key, value) in agent.Settings.Values)
             {
@@ -119,7 +120,7 @@ public sealed class PreflightRunner(PreflightRequest request)
         var hints = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.Plan is not null)
         {
-            foreach (var agent in request.Plan.AllAgents)
+            foreach (var agent in request.Plan.Agents)
             {
                 foreach (var (name, hint) in PlanCredentialVariables(agent.Settings))
                 {
@@ -143,7 +144,7 @@ public sealed class PreflightRunner(PreflightRequest request)
     /// Variables a plan agent reads credentials from: <c>api-key-env: NAME</c>, and <c>env-from</c> as a list of names or
     /// a mapping CHILD_NAME: NAME (the child's name also says which provider's format to expect).
     /// </summary>
-    private static IEnumerable<(string Name, string? Hint)> PlanCredentialVariables(Agents.AgentSettings settings)
+    private static IEnumerable<(string Name, string? Hint)> PlanCredentialVariables(AgentSettings settings)
     {
         if (settings.Values.GetValueOrDefault("api-key-env") is string key && key.Length > 0) yield return (key, null);
         switch (settings.Values.GetValueOrDefault("env-from"))
@@ -182,14 +183,14 @@ public sealed class PreflightRunner(PreflightRequest request)
         var socket = ContainerEnginePing.SocketPath(request.Environment);
         var error = await ContainerEnginePing.PingAsync(socket, request.NetworkTimeout, cancellationToken);
         if (error is null) return new PreflightCheck("container engine", socket, PreflightOutcome.Pass, "answered GET /_ping");
-        var needed = request.Plan?.AllAgents.Any(a => a.Kind == "infra-state") == true;
+        var needed = request.Plan?.Agents.Any(a => a.Kind == "infra-state") == true;
         return new PreflightCheck("container engine", socket, needed ? PreflightOutcome.Fail : PreflightOutcome.Info,
             $"not reachable: {error}" + (needed ? " (the plan has an infra-state agent)" : " (no agent of the plan needs it)"));
     }
 
     private async Task<List<PreflightCheck>> ProbesAsync(string root, CancellationToken cancellationToken)
     {
-        var manifest = request.Plan?.AllAgents.Where(a => a.Kind == "infra-state").Select(a => a.Settings.GetString("services-file")).FirstOrDefault(f => f is not null);
+        var manifest = request.Plan?.Agents.Where(a => a.Kind == "infra-state").Select(a => a.Settings.GetString("services-file")).FirstOrDefault(f => f is not null);
         var targets = ProbeTargets.Find(root, manifest).DistinctBy(t => (t.Host, t.Port)).ToList();
         var results = await Task.WhenAll(targets.Select(async t =>
         {
