@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Muster.Tests.Agents.Secrets;
+namespace Muster.SecretsCorpus;
 
 /// <summary>
 /// Expands rule-sample templates such as <c>ghp_{alnum:36}</c> with seeded random characters, so the repository
 /// never holds a credential-shaped value and every run tests the same values.
 /// </summary>
-internal static partial class SampleTemplate
+public static partial class SampleTemplate
 {
     private const string Lower = "abcdefghijklmnopqrstuvwxyz";
     private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -30,9 +30,10 @@ internal static partial class SampleTemplate
         ["bech32"] = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L",
     };
 
-    public static string Expand(string template, int seed)
+    public static string Expand(string template, int seed) => Expand(template, new Random(seed));
+
+    public static string Expand(string template, Random random)
     {
-        var random = new Random(seed);
         return Placeholder().Replace(template, m =>
         {
             var alphabet = Alphabets[m.Groups[1].Value];
@@ -49,6 +50,9 @@ internal static partial class SampleTemplate
     }
 
     public static string Alnum(Random random, int length) => Random(random, Alphabets["alnum"], length);
+
+    /// <summary>The characters a template kind such as <c>hex</c> or <c>b64url</c> draws from.</summary>
+    public static string Alphabet(string kind) => Alphabets[kind];
 
     [GeneratedRegex(@"\{(alnum|alpha|lower|upper|digit|hex|HEX|b64|b64url|b32|updig|lowdig|bech32):(\d+)\}")]
     private static partial Regex Placeholder();
