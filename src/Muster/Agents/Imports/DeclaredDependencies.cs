@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Muster.Formats.Python;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -231,7 +232,7 @@ internal static partial class DeclaredDependencies
     /// </summary>
     private static List<DeclaredDependency> FromSetupPy(string text, string relativePath)
     {
-        var lines = Python.PythonTokenizer.Tokenize(text);
+        var lines = PythonTokenizer.Tokenize(text);
         var tokens = lines.SelectMany(l => l.Tokens).ToList();
         var list = new List<DeclaredDependency>();
         var found = false;
@@ -241,11 +242,11 @@ internal static partial class DeclaredDependencies
             found = true;
             for (var j = i + 3; j < tokens.Count && !tokens[j].Is("]"); j++)
             {
-                if (tokens[j].Kind == Python.PythonTokenKind.String && RequirementName(Python.PythonTokenizer.StringValue(tokens[j].Text)) is { } name)
+                if (tokens[j].Kind == PythonTokenKind.String && RequirementName(PythonTokenizer.StringValue(tokens[j].Text)) is { } name)
                 {
                     list.Add(new DeclaredDependency(name, relativePath, tokens[j].Line, "prod"));
                 }
-                else if (tokens[j].Kind == Python.PythonTokenKind.Name) throw new InvalidDataException("install_requires is not a literal list");
+                else if (tokens[j].Kind == PythonTokenKind.Name) throw new InvalidDataException("install_requires is not a literal list");
             }
         }
         if (!found && text.Contains("install_requires", StringComparison.Ordinal)) throw new InvalidDataException("install_requires is computed, not a literal list");

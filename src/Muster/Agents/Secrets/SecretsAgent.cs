@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Muster.Model;
 using Muster.Workspace;
@@ -61,54 +60,23 @@ internal sealed class SecretsAgent : IAgent
             Include = settings.GetStringList("include"),
             Exclude = settings.GetStringList("exclude"),
         });
-        var files = walker.EnumerateFiles(cancellationToken).ToList();
-        var git = GitStatusIndex.TryLoad(context.Root, out var gitReason);
+        // git's two ls-files calls run while the files are read: only the few files with findings need a status.
+        var gitLoad = Task.Run(() => (Index: GitStatusIndex.TryLoad(context.Root, out var reason), Reason: reason), cancellationToken);
+        var scan = new SecretTreeScan(walker, new SecretFileScanner(new SecretDetector(rules), chunkChars), allow, context.Scrubber);
+        scan.Run(threads, context.ReportProgress, cancellationToken);
+        var files = scan.Files;
+        var tally = scan.Tally;
+        var (git, gitReason) = gitLoad.GetAwaiter().GetResult();
         var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
         GitFileStatus StatusOf(string path) => git?.StatusOf(path)
                                                ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
-
-        var scanner = new SecretFileScanner(new SecretDetector(rules), chunkChars);
-        var tally = new ScanTally();
-        var candidates = new ConcurrentBag<Candidate>();
-        var done = 0;
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, file =>
+        var candidates = new List<Candidate>();
+        foreach (var outcome in scan.Outcomes)
         {
-            if (allow.AllowsPath(file.RelativePath)) { Interlocked.Increment(ref tally.AllowedPaths); return; }
-            var status = StatusOf(file.RelativePath);
-            var sensitive = SensitiveFiles.Classify(file.RelativePath);
-            if (sensitive is not null && status.IsExposed()) candidates.Add(new Candidate(file, status, null, sensitive));
-            // Empty entries hold no text; FIFOs and devices also report length 0 and would block a reader.
-            if (file.Length == 0)
-            {
-                if (SpecialFileProbe.WhyUnopenable(file.FullPath) is { } why) walker.RecordError(file.RelativePath, "unreadable: " + why);
-                else Interlocked.Increment(ref tally.Empty);
-                return;
-            }
-            try
-            {
-                var result = scanner.Scan(file.FullPath, cancellationToken);
-                Interlocked.Add(ref tally.Bytes, result.Bytes);
-                if (result.IsBinary) { Interlocked.Increment(ref tally.Binary); return; }
-                Interlocked.Increment(ref tally.Scanned);
-                if (result.RegexTimeouts > 0)
-                {
-                    Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
-                    walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
-                }
-                foreach (var detection in result.Detections)
-                {
-                    if (detection.IsPlaceholder) Interlocked.Increment(ref tally.Placeholders);
-                    else candidates.Add(new Candidate(file, status, detection, null));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                walker.RecordError(file.RelativePath, e is FileNotFoundException or DirectoryNotFoundException
-                    ? "vanished during the scan" : "unreadable: " + e.GetType().Name + ": " + context.Scrubber.Scrub(e.Message));
-            }
-            var n = Interlocked.Increment(ref done);
-            if (n % 500 == 0) context.ReportProgress($"{n:N0}/{files.Count:N0} files");
-        });
+            var status = StatusOf(outcome.File.RelativePath);
+            if (outcome.SensitiveKind is not null && status.IsExposed()) candidates.Add(new Candidate(outcome.File, status, null, outcome.SensitiveKind));
+            candidates.AddRange(outcome.Detections.Select(d => new Candidate(outcome.File, status, d, null)));
+        }
         stopwatch.Stop();
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline);
@@ -136,7 +104,8 @@ internal sealed class SecretsAgent : IAgent
             ? $"git status from the work tree ({git.TrackedCount:N0} tracked files)"
             : $"not a git work tree ({gitReason}); .gitignore coverage evaluated from {gitignore!.PatternCount} pattern(s)";
         var summary =
-            $"Scanned {tally.Scanned:N0} of {files.Count:N0} files ({megabytes:N1} MB in {seconds:N1} s, {megabytes / seconds:N1} MB/s) with {rules.Rules.Count} rules; " +
+            $"Scanned {tally.Scanned:N0} of {files.Count:N0} files ({megabytes:N1} MB in {seconds:N1} s, {megabytes / seconds:N1} MB/s) with {rules.Rules.Count} rules" +
+            (tally.Utf16 > 0 ? $" ({tally.Utf16:N0} decoded from UTF-16); " : "; ") +
             $"{tally.Binary:N0} binary and {tally.Empty:N0} empty skipped, {walker.SkippedDirectories:N0} folders and {walker.SkippedFiles + tally.AllowedPaths:N0} files excluded, " +
             $"{walker.Errors.Count:N0} not verified (scan errors). " +
             (bySeverity.Count == 0 ? "No exposed credentials found. " : $"Found {string.Join(", ", bySeverity)}. ") +
@@ -154,6 +123,7 @@ internal sealed class SecretsAgent : IAgent
                 ["files_scanned"] = tally.Scanned,
                 ["bytes"] = tally.Bytes,
                 ["binary_skipped"] = tally.Binary,
+                ["utf16_files"] = tally.Utf16,
                 ["empty_skipped"] = tally.Empty,
                 ["skipped_dirs"] = walker.SkippedDirectories,
                 ["skipped_files"] = walker.SkippedFiles + tally.AllowedPaths,

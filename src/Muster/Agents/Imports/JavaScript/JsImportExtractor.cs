@@ -1,3 +1,5 @@
+using Muster.Formats.JavaScript;
+
 namespace Muster.Agents.Imports.JavaScript;
 
 /// <summary>

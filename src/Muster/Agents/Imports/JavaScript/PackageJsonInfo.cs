@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Muster.Workspace;
 
 namespace Muster.Agents.Imports.JavaScript;
 
@@ -14,7 +15,7 @@ internal sealed record PackageJsonInfo(
     public static PackageJsonInfo Read(string fullPath, string relativePath)
     {
         var declared = DeclaredDependencies.ReadPackageJson(fullPath, relativePath);
-        var directory = Imports.PathProbe.DirectoryOf(relativePath);
+        var directory = PathProbe.DirectoryOf(relativePath);
         if (declared.Error is not null) return new PackageJsonInfo(directory, null, declared, [], [], []);
         using var doc = JsonDocument.Parse(File.ReadAllText(fullPath), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var root = doc.RootElement;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Muster.Workspace;
 
 namespace Muster.Agents.Imports.JavaScript;
 

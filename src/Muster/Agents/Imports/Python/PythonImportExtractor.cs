@@ -1,3 +1,5 @@
+using Muster.Formats.Python;
+
 namespace Muster.Agents.Imports.Python;
 
 /// <summary>
