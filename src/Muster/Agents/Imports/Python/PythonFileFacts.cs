@@ -1,3 +1,4 @@
+using Muster.Formats.Python;
 namespace Muster.Agents.Imports.Python;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Muster.Formats.Python;
 using Muster.Model;
 using Muster.Workspace;
 

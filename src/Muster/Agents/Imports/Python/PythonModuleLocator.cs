@@ -1,3 +1,4 @@
+using Muster.Workspace;
 namespace Muster.Agents.Imports.Python;
 
 /// <summary>Finds modules and packages under search roots the way the import system would, on the cached file listing.</summary>

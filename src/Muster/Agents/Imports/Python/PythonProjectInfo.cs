@@ -1,3 +1,5 @@
+using Muster.Formats.Python;
+using Muster.Workspace;
 using Tomlyn;
 using Tomlyn.Model;
 

@@ -1,4 +1,5 @@
 using Muster.Agents.Imports.JavaScript;
+using Muster.Workspace;
 
 namespace Muster.Agents.Imports.Python;
 

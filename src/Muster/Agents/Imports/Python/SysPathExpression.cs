@@ -1,3 +1,5 @@
+using Muster.Formats.Python;
+using Muster.Workspace;
 namespace Muster.Agents.Imports.Python;
 
 /// <summary>
