@@ -51,6 +51,7 @@ internal sealed class ImportsAgent : IAgent
         var jsConfig = new List<WorkspaceFile>();
         var skippedLarge = new List<string>();
         var templates = 0;
+        var lockfiles = new List<WorkspaceFile>();
         foreach (var file in InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken)))
         {
             var name = Path.GetFileName(file.RelativePath);
@@ -60,8 +61,9 @@ internal sealed class ImportsAgent : IAgent
                 if (extension is ".py" || JsExtensions.Contains(extension)) templates++;
                 continue; // scaffolds are text a generator renders, and their manifests describe projects that do not exist yet
             }
+            if (LockedPackages.IsLockfile(name)) lockfiles.Add(file);
             if (languages.Contains("python") && PythonImportVerifier.IsProjectFile(name)) pythonManifests.Add(file);
-            else if (languages.Contains("javascript") && name is "package.json" or "pnpm-workspace.yaml") jsConfig.Add(file);
+            else if (languages.Contains("javascript") && (name is "package.json" or "pnpm-workspace.yaml" or ".gitignore" || JavaScript.BundlerAliases.IsConfigFile(name))) jsConfig.Add(file);
             if (file.Length > maxBytes && (extension is ".py" || JsExtensions.Contains(extension))) { skippedLarge.Add(file.RelativePath); continue; }
             if (languages.Contains("python") && extension == ".py") pythonFiles.Add(file);
             else if (languages.Contains("javascript") && JsExtensions.Contains(extension) && !InBuildFolder(file.RelativePath)) jsFiles.Add(file);
@@ -71,7 +73,9 @@ internal sealed class ImportsAgent : IAgent
         var findings = new List<Finding>();
         var errors = walker.Errors.Select(e => (e.RelativePath, e.Message)).ToList();
 
-        var python = new PythonImportVerifier(probe, pythonManifests);
+        var locks = new LockedPackages();
+        foreach (var lockfile in lockfiles) locks.Read(lockfile, probe, errors);
+        var python = new PythonImportVerifier(probe, pythonManifests, locks);
         foreach (var file in PythonImportVerifier.InVerificationOrder(pythonFiles))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,7 +85,7 @@ internal sealed class ImportsAgent : IAgent
         python.Finish();
         findings.AddRange(python.Findings);
 
-        var js = new JsImportVerifier(probe, jsConfig, errors);
+        var js = new JsImportVerifier(probe, jsConfig.OrderBy(f => f.RelativePath.Count(c => c == '/')), errors, locks);
         foreach (var file in jsFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -39,7 +39,7 @@ internal sealed record SourceContext(bool IsTest, bool IsExample, bool IsFixture
         var isTest = folders.Any(TestFolders.Contains) || name.StartsWith("test_", StringComparison.Ordinal) || name == "conftest.py" ||
                      name.EndsWith("_test.py", StringComparison.Ordinal) || name.Contains(".test.", StringComparison.Ordinal) ||
                      name.Contains(".spec.", StringComparison.Ordinal);
-        var isExample = folders.Any(ExampleFolders.Contains) || (folders.Length == 0 && name.StartsWith("example", StringComparison.Ordinal));
+        var isExample = folders.Any(ExampleFolders.Contains) || name.StartsWith("example", StringComparison.Ordinal);
         return new SourceContext(isTest || isFixture, isExample, isFixture, isTemplate);
     }
 }

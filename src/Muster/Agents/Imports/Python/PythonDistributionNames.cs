@@ -160,7 +160,8 @@ internal static class PythonDistributionNames
             foreach (var name in names)
             {
                 var squashed = name.Replace("-", "", StringComparison.Ordinal);
-                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || distribution == squashed + "py" ||
+                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || distribution.EndsWith("-" + name, StringComparison.Ordinal) ||
+                    distribution == squashed + "py" ||
                     (stem.Length >= 3 && squashed.StartsWith(stem.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal) && squashed.Length - stem.Length <= 3))
                 {
                     return distribution;

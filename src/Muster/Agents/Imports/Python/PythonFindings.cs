@@ -64,7 +64,7 @@ internal static class PythonFindings
             case PythonOutcomeKind.Undeclared:
                 return ImportFindings.Create(ImportFindings.PythonUndeclared, Severity.High,
                     $"Undeclared third-party import '{import.Module}'",
-                    $"'{import.Module}' comes from the distribution '{outcome.Distribution}', which no manifest of this project declares and nothing else of the tree provides: it will fail at runtime with {failure}.",
+                    $"'{import.Module}' comes from the distribution '{outcome.Distribution}', which no manifest of this project declares and nothing else of the tree provides{(outcome.Detail is { } lockNote ? " (" + lockNote + ")" : "")}: it will fail at runtime with {failure}.",
                     location, import.Module, $"Add '{outcome.Distribution}' to the project's requirements (or pyproject dependencies).", properties);
             case PythonOutcomeKind.UndeclaredUnverified:
                 return ImportFindings.Create(ImportFindings.PythonUndeclared, Severity.Medium,

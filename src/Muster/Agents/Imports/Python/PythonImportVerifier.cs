@@ -18,6 +18,7 @@ internal sealed class PythonImportVerifier
     private static readonly HashSet<string> BuildBackends = new(StringComparer.Ordinal) { "setuptools", "pkg_resources", "wheel", "Cython", "distutils" };
 
     private readonly PathProbe _probe;
+    private readonly LockedPackages _locks;
     private readonly PythonModuleLocator _locator;
     private readonly PythonWorkspace _workspace;
     private readonly IReadOnlySet<string> _projectDirectories;
@@ -31,9 +32,10 @@ internal sealed class PythonImportVerifier
     private readonly List<PythonFindingDraft> _drafts = [];
     private readonly List<Finding> _findings = [];
 
-    public PythonImportVerifier(PathProbe probe, IEnumerable<WorkspaceFile> manifests)
+    public PythonImportVerifier(PathProbe probe, IEnumerable<WorkspaceFile> manifests, LockedPackages locks)
     {
         _probe = probe;
+        _locks = locks;
         _locator = new PythonModuleLocator(probe);
         var all = manifests.ToList();
         _manifestsByDirectory = all.Where(m => DeclaredDependencies.IsPythonManifest(Path.GetFileName(m.RelativePath)))
@@ -90,8 +92,18 @@ internal sealed class PythonImportVerifier
             .Select(e => SysPathExpression.Evaluate(e, relativePath, project ?? "", facts.Assignments))
             .OfType<string>().Where(f => _probe.DirectoryExists(f)).Distinct(StringComparer.Ordinal).ToList();
         if (Path.GetFileName(relativePath) == "conftest.py" && inserted.Count > 0) _conftestPaths[directory] = inserted;
-        var file = new PythonFileScope(relativePath, directory, project, context, facts, SearchRoots(directory, project, context, inserted), source);
-        foreach (var import in PythonImportExtractor.Extract(lines, facts))
+        var roots = SearchRoots(directory, project, context, inserted);
+        var scriptFolderOnly = context.IsExample && _probe.FileExists(PathProbe.Join(directory, "__init__.py"));
+        var file = new PythonFileScope(relativePath, directory, project, context, facts, roots, source)
+        {
+            ModuleRoots = scriptFolderOnly ? roots.Where(r => r != directory).ToList() : null,
+        };
+        var imports = PythonImportExtractor.Extract(lines, facts);
+        foreach (var import in imports)
+        {
+            if (MissingImportMarker.On(source, import.Line) is not null) file.MarkedOptional.Add(import.TopLevel);
+        }
+        foreach (var import in imports)
         {
             if (import.Module == "__future__") continue;
             if (relativePath.EndsWith("setup.py", StringComparison.Ordinal) && BuildBackends.Contains(import.TopLevel)) continue;
@@ -120,7 +132,7 @@ internal sealed class PythonImportVerifier
 
     private void Draft(PythonFileScope file, PythonImport import, PythonOutcome outcome)
     {
-        var guard = import.Guard;
+        var guard = import.Guard ?? (file.MarkedOptional.Contains(import.TopLevel) ? "marked as possibly missing by a type-checker suppression (type: ignore[import-not-found] or alike)" : null);
         if (guard == PythonImportExtractor.GuardFallback && import.FallbackFor.Count > 0 &&
             import.FallbackFor.Any(m => Decide(file, import with { Module = m, Names = [], Guard = null }).Kind is not (PythonOutcomeKind.Resolved or PythonOutcomeKind.Provided)))
         {
@@ -139,6 +151,14 @@ internal sealed class PythonImportVerifier
         }
         var local = _locator.Resolve(file.Roots, import.Module, out var shadowing);
         if (local == LocalResult.Found) return PythonOutcome.Resolved;
+        if (local == LocalResult.PackageWithoutSubmodule && file.ModuleRoots is { } moduleRoots)
+        {
+            // Run as a module instead, the import may still come from a dependency or another project: keep looking.
+            var asModule = _locator.Resolve(moduleRoots, import.Module, out var moduleShadowing);
+            if (asModule == LocalResult.Found) return PythonOutcome.Resolved;
+            if (asModule != LocalResult.PackageWithoutSubmodule) local = asModule;
+            else shadowing = moduleShadowing;
+        }
         if (local == LocalResult.PackageWithoutSubmodule)
         {
             if (AliasesSubmodules(shadowing!, import.Module))
@@ -167,6 +187,12 @@ internal sealed class PythonImportVerifier
 
         if (SiblingProject(file, import, declaredNames) is { } sibling) return sibling;
 
+        var lockfile = _locks.PythonLockFor(file.Directory);
+        if (lockfile is not null && (candidates.FirstOrDefault(lockfile.Names.Contains) ?? providers.FirstOrDefault(lockfile.Names.Contains)) is { } locked)
+        {
+            return new PythonOutcome(PythonOutcomeKind.Provided, import.TopLevel, locked,
+                $"{lockfile.Path} resolves '{locked}' (installed as a dependency of what the project declares)");
+        }
         if (installed.IsInstalled(import.TopLevel))
         {
             foreach (var d in declaredDirectories) Used(d).Add("import:" + import.TopLevel);
@@ -185,12 +211,23 @@ internal sealed class PythonImportVerifier
                 return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, plausible,
                     $"no local module or known distribution provides it, but the declared distribution '{plausible}' has a similar name and may well provide it");
             }
+            if (lockfile is not null && PythonDistributionNames.PlausibleProvider(import.Module, lockfile.Names) is { } lockedPlausible)
+            {
+                return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, lockedPlausible,
+                    $"no local module or known distribution provides it, but {lockfile.Path} resolves '{lockedPlausible}', whose name is similar: it may well provide it");
+            }
             return new PythonOutcome(PythonOutcomeKind.Fails, import.TopLevel);
         }
         var unreadable = declared.Where(m => m.Error is not null).Select(m => m.Path).ToList();
         if (declared.Count == 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "no dependency manifest was found for this file");
         if (unreadable.Count > 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "declarations in " + string.Join(", ", unreadable) + " could not be read");
-        return new PythonOutcome(PythonOutcomeKind.Undeclared, import.TopLevel, suggestion);
+        if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames) is { } declaredAlike)
+        {
+            return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, declaredAlike,
+                $"the distribution known as '{suggestion}' is not declared, but the declared '{declaredAlike}' has a similar name and may provide '{import.TopLevel}'");
+        }
+        return new PythonOutcome(PythonOutcomeKind.Undeclared, import.TopLevel, suggestion,
+            lockfile is null ? null : $"and {lockfile.Path} does not resolve it either");
     }
 
     /// <summary>Another project of the tree provides the module: resolved when this project depends on it, else undeclared but provided.</summary>
@@ -297,12 +334,17 @@ internal sealed class PythonImportVerifier
         // Below src/, a folder without __init__.py is a namespace package: src/ itself is the sys.path entry.
         bool UnderSrc(string folder) => srcRoot is not null && folder.StartsWith(srcRoot + "/", StringComparison.Ordinal);
         var inPackage = _probe.FileExists(PathProbe.Join(directory, "__init__.py"));
-        if ((!inPackage || context.IsTest) && !UnderSrc(directory)) roots.Add(directory);
+        // An example is run as a script from its folder even when that folder is a package.
+        if ((!inPackage || context.IsExample) && !UnderSrc(directory)) roots.Add(directory);
         var packageRoot = directory;
         while (packageRoot.Length > 0 && _probe.FileExists(PathProbe.Join(packageRoot, "__init__.py"))) packageRoot = PathProbe.DirectoryOf(packageRoot);
-        if (!UnderSrc(packageRoot)) roots.Add(packageRoot);
-        if (project is not null)
+        // Between a project root and a package, a folder without __init__.py is a namespace package, not a sys.path
+        // entry; pytest's rootdir insertion does put that folder on sys.path for tests.
+        var insideProject = project is not null && packageRoot != project && (project.Length == 0 || packageRoot.StartsWith(project + "/", StringComparison.Ordinal));
+        if (!UnderSrc(packageRoot) && (context.IsTest || !insideProject)) roots.Add(packageRoot);
+        if (project is not null && !_probe.FileExists(PathProbe.Join(project, "__init__.py")))
         {
+            // A manifest inside a package (an example's requirements.txt) does not make its folder a sys.path entry.
             roots.Add(project);
             roots.Add(srcRoot!);
         }
