@@ -21,6 +21,7 @@ internal sealed class SecretsQualityBenchmark : IBenchmark
         var run = await CorpusRunner.RunAsync(cases);
         watch.Stop();
         Console.WriteLine($"{run.Overall.Cases} cases, {run.Overall.Positives} marked values, {run.Rules} rules, {run.Findings} findings, {watch.Elapsed.TotalSeconds:N1} s");
+        foreach (var error in run.ScanErrors) Console.WriteLine($"scan error: {error}");
         Console.WriteLine();
         Console.WriteLine($"{"class",-6} {"P",5} {"R",5} {"F1",5} {"TP",4} {"FP",4} {"FN",4}  title");
         foreach (var s in run.Classes.Append(run.Overall))

@@ -34,12 +34,14 @@ public static partial class SampleTemplate
 
     public static string Expand(string template, Random random)
     {
-        return Placeholder().Replace(template, m =>
+        var expanded = Placeholder().Replace(template, m =>
         {
             var alphabet = Alphabets[m.Groups[1].Value];
             var length = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
             return Random(random, alphabet, length);
         });
+        // {base64:TEXT} after the random parts: HTTP Basic samples need a real user:password encoding.
+        return Base64Of().Replace(expanded, m => Convert.ToBase64String(Encoding.UTF8.GetBytes(m.Groups[1].Value)));
     }
 
     public static string Random(Random random, string alphabet, int length)
@@ -53,6 +55,9 @@ public static partial class SampleTemplate
 
     /// <summary>The characters a template kind such as <c>hex</c> or <c>b64url</c> draws from.</summary>
     public static string Alphabet(string kind) => Alphabets[kind];
+
+    [GeneratedRegex(@"\{base64:([^{}]*)\}")]
+    private static partial Regex Base64Of();
 
     [GeneratedRegex(@"\{(alnum|alpha|lower|upper|digit|hex|HEX|b64|b64url|b32|updig|lowdig|bech32):(\d+)\}")]
     private static partial Regex Placeholder();

@@ -15,7 +15,7 @@ public sealed class BaselineCommandTests : IDisposable
     {
         // Built at run time: never a committed credential-shaped value.
         var random = new Random(7);
-        string Key() => "ghp_" + new string(Enumerable.Range(0, 36).Select(_ => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[random.Next(62)]).ToArray());
+        string Key() => Muster.Tests.Agents.Secrets.Planted.GitHub(random.Next());
         var ws = Path.Combine(_dir, "ws");
         Directory.CreateDirectory(ws);
         await File.WriteAllTextAsync(Path.Combine(ws, "deploy.env"), $"GITHUB_TOKEN={Key()}\n");

@@ -11,6 +11,9 @@ internal static class AssignmentGate
 
     public static bool MayAssign(ReadOnlySpan<char> text, int afterKeyword)
     {
+        // Keywords that end in the assignment ("pw:", "pass=") or in " is" have it already.
+        if (afterKeyword > 0 && text[afterKeyword - 1] is ':' or '=' or '|') return true;
+        if (afterKeyword >= 3 && text[(afterKeyword - 3)..afterKeyword].SequenceEqual(" is")) return true;
         var end = Math.Min(text.Length, afterKeyword + Reach);
         for (var i = afterKeyword; i < end; i++)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Muster.Formats.Secrets;
 
 namespace Muster.Agents.Secrets;
 
@@ -86,20 +87,45 @@ internal sealed class SecretDetector(SecretRuleSet rules)
 
     private static SecretHit? Evaluate(SecretRule rule, string secret, int index, ReadOnlySpan<char> text)
     {
-        var placeholder = SecretHeuristics.IsPlaceholder(secret);
-        if (!placeholder)
+        var generic = rule.Validator is SecretValidator.Password or SecretValidator.Token;
+        // "password_hint: ...", "token_url: ...", "POSTGRES_PASSWORD_FILE=...": the key names something about a secret.
+        if (generic && SecretHeuristics.KeyIsAboutSecret(text, index)) return null;
+        var kind = SecretValueClassifier.Classify(secret);
+        var encrypted = kind == SecretValueKind.Encrypted ? "the value is ciphertext (" + CipherName(secret) + ")"
+            : generic && text.Contains("kind: SealedSecret", StringComparison.Ordinal) ? "the file is a SealedSecret: its values are ciphertext for the cluster's controller"
+            : null;
+        var placeholder = encrypted is null && (kind != SecretValueKind.Literal || SecretHeuristics.HasFakeMarker(text, index));
+        if (!placeholder && encrypted is null)
         {
             if (rule.MinEntropy > 0 && SecretHeuristics.Entropy(secret) < rule.MinEntropy) return null;
             var shaped = rule.Validator switch
             {
-                SecretValidator.Password => SecretHeuristics.LooksLikePassword(secret),
-                SecretValidator.Token => SecretHeuristics.LooksLikeToken(secret),
+                SecretValidator.Password => SecretHeuristics.LooksLikePassword(secret) && !(rule.AssignmentGate && SecretHeuristics.FollowedByExpression(text, index, secret.Length)),
+                SecretValidator.Token => SecretHeuristics.LooksLikeToken(secret) && !(rule.AssignmentGate && SecretHeuristics.FollowedByExpression(text, index, secret.Length)),
+                SecretValidator.BasicAuth => StructuredValues.IsBasicCredential(secret),
+                SecretValidator.Jwt => StructuredValues.IsJwt(secret),
+                SecretValidator.AtlassianPat => StructuredValues.IsAtlassianDataCenterToken(secret),
                 _ => true,
             };
             if (!shaped) return null;
         }
-        return new SecretHit(rule, secret, index, placeholder, IsAllowedInline(text, index, secret.Length));
+        var check = rule.Validator switch
+        {
+            SecretValidator.Base62Crc32 => TokenChecksums.Base62Crc32(secret),
+            SecretValidator.NkeySeed => TokenChecksums.NkeySeed(secret),
+            SecretValidator.Bech32 => TokenChecksums.Bech32String(secret),
+            _ => TokenCheck.NotApplicable,
+        };
+        return new SecretHit(rule, secret, index, placeholder, IsAllowedInline(text, index, secret.Length)) { Check = check, Encrypted = encrypted };
     }
+
+    private static string CipherName(string value) =>
+        value.StartsWith("ENC[", StringComparison.Ordinal) ? "sops ENC[...]"
+        : value.StartsWith("ENC(", StringComparison.Ordinal) ? "Jasypt ENC(...)"
+        : value.StartsWith('!') || value.StartsWith('$') ? "Ansible vault"
+        : value.StartsWith("vault:", StringComparison.Ordinal) ? "Vault transit"
+        : value.StartsWith("AQICAH", StringComparison.Ordinal) ? "AWS KMS"
+        : "an encrypted block";
 
     private static bool IsAllowedInline(ReadOnlySpan<char> text, int index, int length)
     {

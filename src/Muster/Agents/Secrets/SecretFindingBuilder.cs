@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Muster.Model;
 using Muster.Workspace;
 
@@ -8,7 +9,7 @@ namespace Muster.Agents.Secrets;
 /// Turns detections into findings: drops placeholders and allow-listed values, lets a provider rule win over a
 /// generic one on the same text, rates severity by exposure, redacts evidence and fingerprints with the salt.
 /// </summary>
-internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsAllowList allow, SecretsBaseline? baseline)
+internal sealed partial class SecretFindingBuilder(string salt, string agentId, SecretsAllowList allow, SecretsBaseline? baseline)
 {
     public List<Finding> Build(IEnumerable<Candidate> candidates, ScanTally tally)
     {
@@ -16,14 +17,18 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
         foreach (var group in candidates.GroupBy(c => c.File.RelativePath, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var status = group.First().Status;
+            var silentGeneric = FileKinds.IsManifestOrLockfile(group.Key) || FileKinds.IsLocalization(group.Key);
+            var resolved = Resolve(group.Select(c => c.Detection).OfType<SecretDetection>().Where(d => !silentGeneric || !IsGeneric(d.Rule)), tally).ToList();
             foreach (var sensitive in group.Where(c => c.SensitiveKind is not null))
             {
+                // A file named *credential* is a finding only when it holds something credential-like.
+                if (sensitive.SensitiveKind == SensitiveFiles.CredentialsDocument && resolved.Count == 0) continue;
                 Keep(findings, SensitiveFileFinding(sensitive.File.RelativePath, sensitive.SensitiveKind!, status), tally);
             }
-            foreach (var (detection, occurrences) in Resolve(group.Select(c => c.Detection).OfType<SecretDetection>(), tally))
+            foreach (var (detection, lines) in resolved)
             {
                 if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
-                Keep(findings, SecretFinding(group.Key, status, detection, occurrences), tally);
+                Keep(findings, SecretFinding(group.Key, status, detection, lines), tally);
             }
         }
         return findings;
@@ -37,7 +42,7 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
     }
 
     /// <summary>Real, not inline-allowed detections; one per distinct (rule, value), provider rules first on shared text.</summary>
-    private static IEnumerable<(SecretDetection Detection, int Occurrences)> Resolve(IEnumerable<SecretDetection> detections, ScanTally tally)
+    private static IEnumerable<(SecretDetection Detection, IReadOnlyList<long> Lines)> Resolve(IEnumerable<SecretDetection> detections, ScanTally tally)
     {
         var specific = new List<SecretDetection>();
         var generic = new List<SecretDetection>();
@@ -64,7 +69,7 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
         var kept = keptSpecific.Concat(keptGeneric);
         return kept
             .GroupBy(d => (d.Rule.Id, d.Secret))
-            .Select(g => (g.First(), g.Count()))
+            .Select(g => (g.First(), (IReadOnlyList<long>)g.Select(d => d.Line).Distinct().Order().ToList()))
             .OrderBy(x => x.Item1.Offset);
     }
 
@@ -84,18 +89,39 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
         return last >= 0 && Overlap(sorted[last], d);
     }
 
-    private static bool IsGeneric(SecretRule rule) => rule.Validator != SecretValidator.None || rule.Id.StartsWith("generic-", StringComparison.Ordinal);
+    // Shape-validated rules (passwords, tokens in assignments) are generic; checksum and structure validators are a provider's.
+    private static bool IsGeneric(SecretRule rule) =>
+        rule.Validator is SecretValidator.Password or SecretValidator.Token || rule.Id.StartsWith("generic-", StringComparison.Ordinal);
 
-    private Finding SecretFinding(string path, GitFileStatus status, SecretDetection d, int occurrences)
+    private Finding SecretFinding(string path, GitFileStatus status, SecretDetection d, IReadOnlyList<long> lines)
     {
         var rule = d.Rule;
-        var example = SensitiveFiles.IsExampleFile(path);
-        var cap = example ? Min(rule.Severity, Severity.Medium) : rule.Severity;
+        var occurrences = lines.Count;
+        var context = PathContext.Of(path);
+        var generic = IsGeneric(rule);
+        // Tests, docs and examples hold samples: a provider-shaped value there is at most MEDIUM, a generic one LOW.
+        var cap = context is null ? rule.Severity : Min(rule.Severity, generic ? Severity.Low : Severity.Medium);
+        var note = "";
+        if (d.Encrypted is not null)
+        {
+            cap = Severity.Info;
+            note = $" Not plaintext: {d.Encrypted}; keep the decryption key out of the repository.";
+        }
+        else if (d.Check == TokenCheck.Failed)
+        {
+            cap = Min(cap, Severity.Low);
+            note = " Its checksum does not verify: a sample, a typo or a truncated copy, not a live token.";
+        }
+        else if (generic && Uuid().IsMatch(d.Secret))
+        {
+            cap = Min(cap, Severity.Medium);
+            note = " The value is shaped like an identifier (a UUID), but it is assigned to a secret's name: several providers issue such keys.";
+        }
         var severity = status.IsExposed() ? cap : Min(cap, Severity.High);
         var where = new SourceLocation(path, (int)Math.Min(d.Line, int.MaxValue), d.Column);
-        var message = $"{rule.Description} in plaintext at {where}; the file is {status.Describe()}" +
-                      (occurrences > 1 ? $" ({occurrences} occurrences)" : "") +
-                      (example ? ". This is an example/template file: make sure the value is not a real credential." : ".");
+        var message = $"{(d.Encrypted is null ? rule.Description + " in plaintext" : rule.Description + " (encrypted)")} at {where}; the file is {status.Describe()}" +
+                      (occurrences > 1 ? $"; also on line{(occurrences > 2 ? "s" : "")} {string.Join(", ", lines.Skip(1))}" : "") + "." +
+                      (context is null ? "" : $" The file is {context} material ({context} path): make sure the value is not a real credential.") + note;
         return new Finding
         {
             RuleId = "secrets/" + rule.Id,
@@ -116,10 +142,11 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
                 ["action"] = $"Rotate the exposed {rule.Description} and move it to a secret manager",
                 ["git"] = status.ToLabel(),
                 ["occurrences"] = occurrences.ToString(CultureInfo.InvariantCulture),
+                ["lines"] = string.Join(",", lines.Select(l => l.ToString(CultureInfo.InvariantCulture))),
                 ["length"] = d.Secret.Length.ToString(CultureInfo.InvariantCulture),
                 ["entropy"] = SecretHeuristics.Entropy(d.Secret).ToString("0.00", CultureInfo.InvariantCulture),
             },
-        };
+        }.WithContext(context, d.Check);
     }
 
     private Finding SensitiveFileFinding(string path, string kind, GitFileStatus status) => new Finding
@@ -145,4 +172,7 @@ internal sealed class SecretFindingBuilder(string salt, string agentId, SecretsA
     };
 
     private static Severity Min(Severity a, Severity b) => a < b ? a : b;
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex Uuid();
 }

@@ -1,27 +1,12 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Muster.Formats.Secrets;
 
 namespace Muster.Agents.Secrets;
 
 /// <summary>Shape checks that separate real secrets from placeholders, code references and plain words.</summary>
 internal static partial class SecretHeuristics
 {
-    private static readonly SearchValues<string> PlaceholderWords = SearchValues.Create(
-    [
-        "example", "your", "placeholder", "changeme", "change_me", "change-me", "changeit", "dummy", "sample", "redacted",
-        "replace", "insert", "todo", "fixme", "xxxx", "****", "....", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "secret_here",
-        "key_here", "token_here", "notreal", "not_real", "not-real",
-    ], StringComparison.OrdinalIgnoreCase);
-
-    // Values people write when they mean "put the real one here"; also the literal word reused as its own value.
-    private static readonly HashSet<string> PlaceholderValues = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "password", "passwd", "pass", "secret", "token", "apikey", "api_key", "guest", "admin", "root", "user", "username",
-        "test", "testing", "none", "null", "nil", "undefined", "true", "false", "empty", "string", "str", "bytes", "int",
-        "required", "optional", "value", "default", "foobar", "foo", "bar", "baz", "password1", "password123", "letmein",
-        "qwerty", "123456", "12345678", "abc123", "secret123", "mypassword", "s3cr3t", "hunter2x", "pass123", "p@ssw0rd",
-    };
-
     public static double Entropy(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty) return 0;
@@ -45,25 +30,56 @@ internal static partial class SecretHeuristics
         return p * Math.Log2(p);
     }
 
-    public static bool IsPlaceholder(string value)
+    public static bool IsPlaceholder(string value) => SecretValueClassifier.IsNotLiteral(value);
+
+    /// <summary>A marker on the value's line or the line before: "fake", "dummy", "not real", an <c>FP</c> note.</summary>
+    public static bool HasFakeMarker(ReadOnlySpan<char> text, int index)
     {
-        if (value.Length == 0) return true;
-        if (PlaceholderValues.Contains(value)) return true;
-        if (value.AsSpan().IndexOfAny(PlaceholderWords) >= 0) return true;
-        if (EnvironmentReference().IsMatch(value)) return true; // $VAR, ${VAR}
-        if (EnvironmentName().IsMatch(value)) return true; // MUSTER_GH_TOKEN: the name of a variable that holds it
-        if (value[0] is '{' or '?') return true; // an interpolation or object literal; ${VAR:?message}'s message
-        if (TemplateField().IsMatch(value)) return true; // {name}, {name:format}: a template, not a value
-        if (value[0] == '%' && value[^1] == '%') return true; // %VAR%
-        if (MostlyOneChar(value)) return true;
-        return IsSequence(value);
+        var lineStart = text[..index].LastIndexOf('\n') + 1;
+        var previous = lineStart > 0 ? text[..(lineStart - 1)].LastIndexOf('\n') + 1 : lineStart;
+        var end = text[index..].IndexOf('\n');
+        var lines = text[previous..(end < 0 ? text.Length : index + end)];
+        foreach (var marker in FakeMarkers)
+        {
+            if (lines.Contains(marker, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return FpMarker().IsMatch(lines);
+    }
+
+    private static readonly string[] FakeMarkers = ["fake", "dummy", "not real", "not valid", "not a real", "made up", "made-up"];
+
+    /// <summary>The key the value is assigned to names something about a secret (its file, URL, id, hint...).</summary>
+    public static bool KeyIsAboutSecret(ReadOnlySpan<char> text, int index)
+    {
+        var lineStart = text[..index].LastIndexOf('\n') + 1;
+        var prefix = text[lineStart..index].TrimEnd(" \t\"'`*:=>|(,[{".AsSpan());
+        var start = prefix.Length;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(prefix[start - 1]) || prefix[start - 1] is '_' or '-' or '.')) start--;
+        var key = prefix[start..];
+        return key.Length > 0 && SecretKeyNames.IsAboutSecret(key.ToString());
+    }
+
+    /// <summary>An unquoted value followed on its line by more code or words: an expression or a phrase, not a literal.</summary>
+    public static bool FollowedByExpression(ReadOnlySpan<char> text, int index, int length)
+    {
+        if (index > 0 && text[index - 1] is '"' or '\'' or '`') return false;
+        var rest = text[(index + length)..];
+        var newline = rest.IndexOf('\n');
+        rest = (newline < 0 ? rest : rest[..newline]).TrimStart(" \t");
+        if (rest.IsEmpty || rest[0] is '#' or ';' or '\r' or ',' or '}' or ')' or ']' or '|') return false;
+        if (rest[0] is '.' or '!' && (rest.Length == 1 || rest[1] is ' ' or '\r')) return false; // the end of a sentence
+        if (rest.StartsWith("//") || rest.StartsWith("--") || rest.StartsWith("<!--")) return false;
+        return true;
     }
 
     /// <summary>A human-chosen password: reject code references and plain words, accept short mixed values.</summary>
     public static bool LooksLikePassword(string value)
     {
         if (value.Length < 4 || IsCodeReference(value)) return false;
-        if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) return false;
+        if (value.Contains("://", StringComparison.Ordinal)) return false;
+        if (value[0] is '!' or '&' or '*' or '@' || Unbalanced(value)) return false; // YAML tags, pointers, decorators, a cut expression
+        var lettersOnly = value.All(char.IsLetter);
+        if (lettersOnly && (value.Length < 16 || CamelCaseIdentifier().IsMatch(value))) return false;
         var classes = CharacterClasses(value);
         if (classes >= 2) return true;
         return value.Length >= 12 && Entropy(value) >= 3.5;
@@ -73,7 +89,7 @@ internal static partial class SecretHeuristics
     public static bool LooksLikeToken(string value)
     {
         if (value.Length < 12 || IsCodeReference(value)) return false;
-        if (value.Contains(' ')) return false;
+        if (value.Contains(' ') || value.Contains("://", StringComparison.Ordinal) || Unbalanced(value)) return false;
         if (IdentifierWords().IsMatch(value)) return false;
         return CharacterClasses(value) >= 2;
     }
@@ -83,6 +99,10 @@ internal static partial class SecretHeuristics
         value.EndsWith("()", StringComparison.Ordinal) ||
         value.StartsWith("process.env", StringComparison.Ordinal) || value.StartsWith("os.environ", StringComparison.Ordinal) ||
         value.StartsWith("getenv", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Unbalanced(string value) =>
+        value.Count(c => c == '(') != value.Count(c => c == ')') || value.Count(c => c == '[') != value.Count(c => c == ']')
+        || value.Count(c => c == '{') != value.Count(c => c == '}');
 
     private static int CharacterClasses(string value)
     {
@@ -97,37 +117,14 @@ internal static partial class SecretHeuristics
         return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
     }
 
-    private static bool MostlyOneChar(string value)
-    {
-        if (value.Length < 6) return false;
-        var counts = new Dictionary<char, int>();
-        foreach (var c in value) counts[c] = counts.GetValueOrDefault(c) + 1;
-        return counts.Values.Max() * 10 >= value.Length * 6;
-    }
 
-    private static bool IsSequence(string value)
-    {
-        if (value.Length < 6) return false;
-        var ascending = 0;
-        for (var i = 1; i < value.Length; i++)
-        {
-            if (value[i] == value[i - 1] + 1) ascending++;
-        }
-        return ascending * 10 >= (value.Length - 1) * 8;
-    }
 
     // member access, calls and indexers: self.password, config.db.password, get_password(), env["X"]
     [GeneratedRegex(@"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(.*\)|\[.*\])?$|^[A-Za-z_$][\w$.]*(?:\(.*\)|\[.*\])$|^[A-Za-z_$][\w$.]*\(")]
     private static partial Regex CodeReference();
 
-    [GeneratedRegex(@"^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$")]
-    private static partial Regex EnvironmentReference();
 
-    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[})\],;]*$")]
-    private static partial Regex EnvironmentName();
 
-    [GeneratedRegex(@"\{[A-Za-z_][\w.]*(?::[^{}]*)?\}")]
-    private static partial Regex TemplateField();
 
     // lines[i].Tokens, rows[0]->key: an indexer followed by member access
     [GeneratedRegex(@"^[A-Za-z_$][\w$]*\[[^\]]*\](?:(?:\.|->)[A-Za-z_$][\w$]*)+;?$")]
@@ -136,6 +133,13 @@ internal static partial class SecretHeuristics
     // src/app/settings.yaml, ./config/token.json: a path to a file, not its content
     [GeneratedRegex(@"^\.{0,2}/?(?:[\w.\-]+/)+[\w.\-]+\.[A-Za-z]{1,5}$")]
     private static partial Regex FilePath();
+
+    [GeneratedRegex(@"\bFP\b")]
+    private static partial Regex FpMarker();
+
+    // NewPassword, ConfirmPassword: an identifier or label, not a password
+    [GeneratedRegex(@"^(?:[A-Z][a-z]+){2,}$|^[a-z]+(?:[A-Z][a-z]+)+$")]
+    private static partial Regex CamelCaseIdentifier();
 
     // SOME_CONSTANT_NAME, someVariableName, bearer_access_token: identifiers without digits
     [GeneratedRegex(@"^[A-Za-z]+(?:[_.\-][A-Za-z]+)*$")]

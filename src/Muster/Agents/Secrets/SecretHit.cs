@@ -4,4 +4,11 @@ namespace Muster.Agents.Secrets;
 /// One rule match in a piece of text. <see cref="Index"/> is the secret's position in the scanned text.
 /// <see cref="Secret"/> is the plain value: it stays inside the agent and is only ever hashed or redacted.
 /// </summary>
-internal sealed record SecretHit(SecretRule Rule, string Secret, int Index, bool IsPlaceholder, bool AllowedInline);
+internal sealed record SecretHit(SecretRule Rule, string Secret, int Index, bool IsPlaceholder, bool AllowedInline)
+{
+    /// <summary>What the format's checksum says (GitHub, npm, NKEY, bech32), when it has one.</summary>
+    public TokenCheck Check { get; init; }
+
+    /// <summary>Why the value is ciphertext rather than plaintext (sops, Ansible vault, SealedSecret…), else null.</summary>
+    public string? Encrypted { get; init; }
+}

@@ -108,6 +108,14 @@ internal sealed class SecretRuleSet
         return new SecretRuleSet(rules);
     }
 
+    /// <summary>
+    /// <c>{{start}}</c>: where a token may begin. Not after a token character, except right after an ANSI colour code,
+    /// a percent-escape (<c>%22</c>) or a backslash escape (<c>\n</c>), which glue text to a token in logs and dumps.
+    /// </summary>
+    public const string StartBoundary = @"(?:(?<![A-Za-z0-9_-])|(?<=\[[0-9;]{0,12}m)|(?<=%[0-9A-Fa-f]{2})|(?<=\[nrt]))";
+
+    internal static string ExpandMacros(string regex) => regex.Replace("{{start}}", StartBoundary, StringComparison.Ordinal);
+
     private static SecretRule Compile(RuleEntry entry, string defaultRemediation)
     {
         var id = string.IsNullOrWhiteSpace(entry.Id) ? throw new Agents.AgentSettingsException("a secret rule has no 'id'") : entry.Id;
@@ -117,7 +125,7 @@ internal sealed class SecretRuleSet
         Regex regex;
         try
         {
-            regex = new Regex(entry.Regex, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+            regex = new Regex(ExpandMacros(entry.Regex), RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)
         {
@@ -131,7 +139,13 @@ internal sealed class SecretRuleSet
             null or "none" => SecretValidator.None,
             "password" => SecretValidator.Password,
             "token" => SecretValidator.Token,
-            _ => throw new Agents.AgentSettingsException($"secret rule '{id}': validator must be password, token or none"),
+            "base62-crc32" => SecretValidator.Base62Crc32,
+            "nkey-seed" => SecretValidator.NkeySeed,
+            "bech32" => SecretValidator.Bech32,
+            "basic-auth" => SecretValidator.BasicAuth,
+            "jwt" => SecretValidator.Jwt,
+            "atlassian-pat" => SecretValidator.AtlassianPat,
+            _ => throw new Agents.AgentSettingsException($"secret rule '{id}': validator must be password, token, base62-crc32, nkey-seed, bech32, basic-auth, jwt, atlassian-pat or none"),
         };
         return new SecretRule
         {

@@ -6,6 +6,9 @@ namespace Muster.Agents.Secrets;
 /// </summary>
 internal static class SensitiveFiles
 {
+    /// <summary>The kind of a file named *credential*: reported only when its content holds something credential-like.</summary>
+    public const string CredentialsDocument = "credentials document";
+
     private static readonly string[] KeyExtensions = [".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx", ".tfstate"];
     private static readonly string[] PrivateKeyNames = ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"];
     private static readonly string[] CredentialFileNames =
@@ -26,7 +29,7 @@ internal static class SensitiveFiles
         if (CredentialFileNames.Contains(name)) return "credential file";
         if (lower.EndsWith(".aws/credentials", StringComparison.Ordinal) || lower.EndsWith(".kube/config", StringComparison.Ordinal)
             || lower.EndsWith(".docker/config.json", StringComparison.Ordinal)) return "credential file";
-        if (name.Contains("credential", StringComparison.Ordinal) && !IsSourceCode(name)) return "credentials document";
+        if (name.Contains("credential", StringComparison.Ordinal) && !IsSourceCode(name)) return CredentialsDocument;
         if (IsApiKeyFile(lower, name)) return "API key file";
         return null;
     }

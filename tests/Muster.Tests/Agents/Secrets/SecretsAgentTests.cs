@@ -100,7 +100,7 @@ public class SecretsAgentTests
         var result = await SecretsAgentRunner.RunAsync(tree.Path);
 
         var rules = result.Secrets().Select(f => (f.RuleId, f.Location!.Line)).ToList();
-        Assert.Contains(("secrets/generic-password", 2), rules);
+        Assert.True(rules.Contains(("secrets/generic-password", 2)), string.Join("; ", rules));
         Assert.Contains(("secrets/generic-password", 6), rules);
         Assert.Contains(("secrets/aws-access-key-id", 8), rules);
         Assert.Contains(("secrets/aws-secret-access-key", 8), rules);

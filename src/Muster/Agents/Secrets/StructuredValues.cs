@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace Muster.Agents.Secrets;
+
+/// <summary>Decoding checks for values whose structure says whether they hold a credential.</summary>
+internal static class StructuredValues
+{
+    /// <summary>An HTTP Basic value: base64 of printable <c>user:password</c> with a non-placeholder password.</summary>
+    public static bool IsBasicCredential(string value)
+    {
+        var text = DecodeBase64(value, urlSafe: false);
+        if (text is null) return false;
+        var colon = text.IndexOf(':');
+        if (colon < 0 || colon == text.Length - 1) return false;
+        if (text.Any(c => c < 0x20 || c == 0x7F || c == '\uFFFD')) return false;
+        return !Muster.Formats.Secrets.SecretValueClassifier.IsNotLiteral(text[(colon + 1)..]);
+    }
+
+    /// <summary>A JWT whose header decodes to JSON naming an algorithm.</summary>
+    public static bool IsJwt(string value)
+    {
+        var dot = value.IndexOf('.');
+        if (dot <= 0) return false;
+        var header = DecodeBase64(value[..dot], urlSafe: true);
+        return header is not null && header.TrimStart().StartsWith('{') && header.Contains("\"alg\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>An Atlassian Data Center personal access token: base64 of a numeric id, a colon and random bytes.</summary>
+    public static bool IsAtlassianDataCenterToken(string value)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(value);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        var digits = 0;
+        while (digits < bytes.Length && bytes[digits] is >= (byte)'0' and <= (byte)'9') digits++;
+        return digits >= 8 && digits < bytes.Length && bytes[digits] == ':';
+    }
+
+    private static string? DecodeBase64(string value, bool urlSafe)
+    {
+        var s = urlSafe ? value.Replace('-', '+').Replace('_', '/') : value;
+        s = s.TrimEnd('=');
+        s += new string('=', (4 - s.Length % 4) % 4);
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(Convert.FromBase64String(s));
+        }
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+}
