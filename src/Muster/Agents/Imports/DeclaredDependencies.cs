@@ -139,6 +139,25 @@ internal static partial class DeclaredDependencies
             {
                 foreach (var (_, value) in optional) AddRequirements(list, value as TomlArray, "optional", text, relativePath);
             }
+            var hooked = false;
+            // Hatch metadata hooks (uv-dynamic-versioning and the like) supply dynamic dependencies from their own table.
+            if (Table(model, "tool") is { } hatchTool && Table(hatchTool, "hatch") is { } hatch && Table(hatch, "metadata") is { } metadata && Table(metadata, "hooks") is { } hooks)
+            {
+                foreach (var (_, hook) in hooks)
+                {
+                    if (hook is not TomlTable h) continue;
+                    hooked |= h.ContainsKey("dependencies");
+                    AddRequirements(list, Array(h, "dependencies"), "prod", text, relativePath);
+                    if (Table(h, "optional-dependencies") is { } hookOptional)
+                    {
+                        foreach (var (_, value) in hookOptional) AddRequirements(list, value as TomlArray, "optional", text, relativePath);
+                    }
+                }
+            }
+            if (!hooked && Array(project, "dynamic") is { } dynamic && dynamic.OfType<string>().Contains("dependencies"))
+            {
+                throw new InvalidDataException("[project] dependencies are dynamic (computed by the build backend)");
+            }
         }
         if (Table(model, "dependency-groups") is { } groups)
         {
