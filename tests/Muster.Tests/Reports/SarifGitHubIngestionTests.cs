@@ -26,7 +26,7 @@ public sealed class SarifGitHubIngestionTests : IDisposable
     {
         // One unlocated finding per registered agent kind, half of them with a located sibling, and no plan file:
         // the anchors must still give every result a location GitHub accepts.
-        var kinds = AgentRegistry.CreateDefault().Kinds.ToList();
+        var kinds = Muster.Composition.BuiltInAgents.CreateRegistry().Kinds.ToList();
         var agents = kinds.Select((kind, i) => new AgentOutcome
         {
             AgentId = kind,
