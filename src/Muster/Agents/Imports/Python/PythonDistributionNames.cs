@@ -141,14 +141,15 @@ internal static class PythonDistributionNames
         return KnownSameName.Contains(parts[0]) ? parts[0].Replace('_', '-') : null;
     }
 
-    private static readonly string[] DistributionPrefixes = ["python-", "py-"];
+    private static readonly string[] DistributionPrefixes = ["python-", "py-", "django-"];
     private static readonly string[] DistributionSuffixes = ["-python", "-py", "-sdk", "-api", "-client", "-core", "-lib", "-official", "py"];
 
     /// <summary>
     /// A declared distribution whose name makes it a plausible provider of <paramref name="module"/> when no table says
     /// so: the same name once affixes are dropped (<c>a2a-sdk</c>, <c>python-foo</c>), a longer name starting with the
     /// import (<c>strawberry-graphql</c>, <c>opentelemetry-api</c>), or an import starting with the stem (<c>celpy</c> from
-    /// <c>cel-python</c>). A guess: callers report it as unverified, never as resolved.
+    /// <c>cel-python</c>), Django's conventions (<c>djmoney</c> from <c>django-money</c>, <c>registration</c> from
+    /// <c>django-registration-redux</c>). A guess: callers report it as unverified, never as resolved.
     /// </summary>
     public static string? PlausibleProvider(string module, IEnumerable<string> normalizedDistributions)
     {
@@ -161,7 +162,8 @@ internal static class PythonDistributionNames
             {
                 var squashed = name.Replace("-", "", StringComparison.Ordinal);
                 if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || distribution.EndsWith("-" + name, StringComparison.Ordinal) ||
-                    distribution == squashed + "py" ||
+                    distribution == squashed + "py" || (distribution.StartsWith("django-", StringComparison.Ordinal) && name == "dj" + stem.Replace("-", "", StringComparison.Ordinal)) ||
+                    (stem != distribution && stem.StartsWith(name + "-", StringComparison.Ordinal)) ||
                     (stem.Length >= 3 && squashed.StartsWith(stem.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal) && squashed.Length - stem.Length <= 3))
                 {
                     return distribution;
