@@ -271,4 +271,14 @@ public class PythonRealShapedTreeTests
         OnlyAuthFails(findings);
         Assert.Contains("exists at libs/common", Assert.Single(findings, f => f.RuleId == ImportFindings.PythonUnverified).Message);
     }
+
+    [Fact]
+    public async Task A_declared_extension_named_like_a_missing_local_module_does_not_excuse_it()
+    {
+        // crewAI declares httpx-auth; a planted `from auth import ...` must still fail.
+        using var ws = new TempWorkspace().Write("requirements.txt", "httpx-auth\nopenai-whisper\n").Write("main.py", "import whisper\nfrom auth import login\n");
+        var findings = await Audit(ws);
+        OnlyAuthFails(findings);
+        Assert.Equal(Severity.Info, Assert.Single(findings, f => f.Properties["module"] == "whisper").Severity);
+    }
 }

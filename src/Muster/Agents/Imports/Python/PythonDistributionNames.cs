@@ -149,9 +149,12 @@ internal static class PythonDistributionNames
     /// so: the same name once affixes are dropped (<c>a2a-sdk</c>, <c>python-foo</c>), a longer name starting with the
     /// import (<c>strawberry-graphql</c>, <c>opentelemetry-api</c>), or an import starting with the stem (<c>celpy</c> from
     /// <c>cel-python</c>), Django's conventions (<c>djmoney</c> from <c>django-money</c>, <c>registration</c> from
-    /// <c>django-registration-redux</c>). A guess: callers report it as unverified, never as resolved.
+    /// <c>django-registration-redux</c>). With <paramref name="allowVendorPrefix"/> (only for a name the tables know to
+    /// come from another distribution), also a vendor-prefixed name (<c>openai-whisper</c> for <c>whisper</c>): for an
+    /// unknown name that rule is too loose (<c>httpx-auth</c> would excuse a missing local <c>auth</c>). A guess: callers
+    /// report it as unverified, never as resolved.
     /// </summary>
-    public static string? PlausibleProvider(string module, IEnumerable<string> normalizedDistributions)
+    public static string? PlausibleProvider(string module, IEnumerable<string> normalizedDistributions, bool allowVendorPrefix = false)
     {
         var parts = module.Split('.');
         var names = Enumerable.Range(1, parts.Length).Select(k => Normalize(string.Join('.', parts, 0, k))).Reverse().ToList();
@@ -161,7 +164,7 @@ internal static class PythonDistributionNames
             foreach (var name in names)
             {
                 var squashed = name.Replace("-", "", StringComparison.Ordinal);
-                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || distribution.EndsWith("-" + name, StringComparison.Ordinal) ||
+                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || (allowVendorPrefix && distribution.EndsWith("-" + name, StringComparison.Ordinal)) ||
                     distribution == squashed + "py" || (distribution.StartsWith("django-", StringComparison.Ordinal) && name == "dj" + stem.Replace("-", "", StringComparison.Ordinal)) ||
                     (stem != distribution && stem.StartsWith(name + "-", StringComparison.Ordinal)) ||
                     (stem.Length >= 3 && squashed.StartsWith(stem.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal) && squashed.Length - stem.Length <= 3))

@@ -241,7 +241,7 @@ internal sealed class PythonImportVerifier
         var unreadable = declared.Where(m => m.Error is not null).Select(m => m.Path).ToList();
         if (declared.Count == 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "no dependency manifest was found for this file");
         if (unreadable.Count > 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "declarations in " + string.Join(", ", unreadable) + " could not be read");
-        if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames) is { } declaredAlike)
+        if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames, allowVendorPrefix: true) is { } declaredAlike)
         {
             return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, declaredAlike,
                 $"the distribution known as '{suggestion}' is not declared, but the declared '{declaredAlike}' has a similar name and may provide '{import.TopLevel}'");
