@@ -266,7 +266,8 @@ public class PythonRealShapedTreeTests
             .Write("apps/agent/pyproject.toml", "[project]\nname = \"agent\"\ndependencies = []\n")
             .Write("apps/agent/src/agent/__init__.py")
             .Write("apps/agent/src/agent/graph.py", "from common.helpers import x\nfrom auth import login\n")
-            .Write("libs/common/__init__.py").Write("libs/common/helpers.py");
+            .Write("libs/common/__init__.py").Write("libs/common/helpers.py")
+            .Write("apps/agent/src/agent/a2a/__init__.py").Write("apps/agent/src/agent/a2a/auth/__init__.py"); // a subpackage named auth excuses nothing
         var findings = await Audit(ws);
         OnlyAuthFails(findings);
         Assert.Contains("exists at libs/common", Assert.Single(findings, f => f.RuleId == ImportFindings.PythonUnverified).Message);

@@ -68,7 +68,9 @@ internal sealed class PythonImportVerifier
             if (Path.GetFileName(file.RelativePath) != "__init__.py") continue;
             var folder = PathProbe.DirectoryOf(file.RelativePath);
             var name = Path.GetFileName(folder);
-            if (name.Length > 0) _packagesByName.TryAdd(name, folder);
+            // Only a top-level package (its parent is no package) could be imported under its own name; a subpackage
+            // named "auth" must never excuse a missing top-level `auth`.
+            if (name.Length > 0 && !_probe.FileExists(PathProbe.Join(PathProbe.DirectoryOf(folder), "__init__.py"))) _packagesByName.TryAdd(name, folder);
         }
     }
 
