@@ -21,6 +21,10 @@ public sealed class ChunkedTextReader : IDisposable
     private readonly char[] _chars;
     private readonly int _overlap;
     private readonly int _chunkChars;
+
+    /// <summary>A seekable stream's length when opened, else -1: reading stops there without a last empty read (not for
+    /// length 0, which is also what pseudo-files whose content is generated on read report).</summary>
+    private readonly long _expectedBytes = -1;
     private bool _disposed;
     private int _filled;
     private long _offset;
@@ -37,7 +41,11 @@ public sealed class ChunkedTextReader : IDisposable
         _stream = stream;
         _leaveOpen = leaveOpen;
         // Small files get small buffers: a 4 KB config file must not cost a multi-megabyte allocation.
-        if (stream.CanSeek) chunkChars = (int)Math.Clamp(stream.Length - stream.Position + 16, Math.Max(64, 2 * overlapChars), chunkChars);
+        if (stream.CanSeek)
+        {
+            _expectedBytes = stream.Length - stream.Position;
+            chunkChars = (int)Math.Clamp(_expectedBytes + 16, Math.Max(64, 2 * overlapChars), chunkChars);
+        }
         _chunkChars = chunkChars;
         _chars = ArrayPool<char>.Shared.Rent(chunkChars);
         _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(BinaryContent.SniffBytes, Math.Min(chunkChars, 1 << 18)));
@@ -123,6 +131,7 @@ public sealed class ChunkedTextReader : IDisposable
             var n = _stream.Read(buffer[total..]);
             if (n == 0) { _eof = true; break; }
             total += n;
+            if (_expectedBytes > 0 && BytesRead + total >= _expectedBytes) { _eof = true; break; }
         }
         BytesRead += total;
         return total;

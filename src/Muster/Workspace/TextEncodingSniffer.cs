@@ -21,7 +21,8 @@ public static class TextEncodingSniffer
         if (head.Length >= 2 && head[0] == 0xFF && head[1] == 0xFE && !(head.Length >= 4 && head[2] == 0 && head[3] == 0))
             return AsUtf16(head, Utf16Le, 2, "utf-16le");
         if (head.Length >= 2 && head[0] == 0xFE && head[1] == 0xFF) return AsUtf16(head, Utf16Be, 2, "utf-16be");
-        if (head.Length >= MinBomLessBytes)
+        // Without a NUL byte it is not BOM-less UTF-16; the vectorised test spares the pair count for nearly every file.
+        if (head.Length >= MinBomLessBytes && head.Contains((byte)0))
         {
             var (evenNul, oddNul) = CountNulsByParity(head);
             var pairs = head.Length / 2;
