@@ -10,15 +10,29 @@ public class GapStatesTests
 {
     private static Finding F(string agent, string id, Severity severity = Severity.High) => new Finding
     {
-        RuleId = "r/" + id, Title = id, Severity = severity, Category = "test", Message = id, Location = new SourceLocation(id + ".txt", 1), AgentId = agent,
+        RuleId = "r/" + id,
+        Title = id,
+        Severity = severity,
+        Category = "test",
+        Message = id,
+        Location = new SourceLocation(id + ".txt", 1),
+        AgentId = agent,
     }.WithDefaultFingerprint(id);
 
     private static RunOutcome Run(string runId, params (string Agent, AgentState State, Finding[] Findings)[] agents) => new()
     {
-        RunId = runId, PlanName = "p", Root = "/tmp/p", Status = RunStatus.Completed,
+        RunId = runId,
+        PlanName = "p",
+        Root = "/tmp/p",
+        Status = RunStatus.Completed,
         Agents = agents.Select(a => new AgentOutcome
         {
-            AgentId = a.Agent, Kind = "k", Role = AgentRole.Scanner, WaveIndex = 0, State = a.State, Result = new AgentResult { Findings = a.Findings },
+            AgentId = a.Agent,
+            Kind = "k",
+            Role = AgentRole.Scanner,
+            WaveIndex = 0,
+            State = a.State,
+            Result = new AgentResult { Findings = a.Findings },
         }).ToList(),
     };
 

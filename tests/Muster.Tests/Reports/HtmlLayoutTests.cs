@@ -13,15 +13,23 @@ public sealed class HtmlLayoutTests : IDisposable
 
     private static Finding Low(string service) => new Finding
     {
-        RuleId = "MUSTER-COMPOSE-008", Title = "No healthcheck", Severity = Severity.Low, Category = "configuration",
-        Message = $"Service '{service}' has no healthcheck", Location = new SourceLocation("deploy/docker-compose.yml", 10 + service.Length),
-        Remediation = "Add a `healthcheck:` with a command that proves the service answers.", AgentId = "config-audit",
+        RuleId = "MUSTER-COMPOSE-008",
+        Title = "No healthcheck",
+        Severity = Severity.Low,
+        Category = "configuration",
+        Message = $"Service '{service}' has no healthcheck",
+        Location = new SourceLocation("deploy/docker-compose.yml", 10 + service.Length),
+        Remediation = "Add a `healthcheck:` with a command that proves the service answers.",
+        AgentId = "config-audit",
         Properties = new Dictionary<string, string> { ["rationale"] = "A hung service shows as running." },
     }.WithDefaultFingerprint(service);
 
     private static RunOutcome Run(params Finding[] findings) => new()
     {
-        RunId = "20260301-000000-html", PlanName = "p", Root = "/srv/repo", Status = RunStatus.Completed,
+        RunId = "20260301-000000-html",
+        PlanName = "p",
+        Root = "/srv/repo",
+        Status = RunStatus.Completed,
         Agents =
         [
             new AgentOutcome
@@ -65,8 +73,13 @@ public sealed class HtmlLayoutTests : IDisposable
     {
         var vulnerable = new Finding
         {
-            RuleId = "DEP-VULN", Title = "lodash 4.17.20 has known vulnerability GHSA-35jh-r3h4-6jhm", Severity = Severity.High, Category = "dependencies",
-            Message = "affected by GHSA-35jh-r3h4-6jhm (CVE-2021-23337)", Location = new SourceLocation("web/package-lock.json", 29), AgentId = "config-audit",
+            RuleId = "DEP-VULN",
+            Title = "lodash 4.17.20 has known vulnerability GHSA-35jh-r3h4-6jhm",
+            Severity = Severity.High,
+            Category = "dependencies",
+            Message = "affected by GHSA-35jh-r3h4-6jhm (CVE-2021-23337)",
+            Location = new SourceLocation("web/package-lock.json", 29),
+            AgentId = "config-audit",
             Properties = new Dictionary<string, string> { ["advisory"] = "GHSA-35jh-r3h4-6jhm", ["aliases"] = "CVE-2021-23337" },
         }.WithDefaultFingerprint();
         var options = GoldenReportTests.Options with
@@ -93,8 +106,14 @@ public sealed class HtmlLayoutTests : IDisposable
         var quality = Low("web") with { Evidence = "web: {image: nginx}" };
         var secret = new Finding
         {
-            RuleId = "secrets/x", Title = "Key exposed", Severity = Severity.Critical, Category = "security", Message = "m",
-            Location = new SourceLocation("keys.txt", 5), Evidence = "sk-…AA", AgentId = "config-audit",
+            RuleId = "secrets/x",
+            Title = "Key exposed",
+            Severity = Severity.Critical,
+            Category = "security",
+            Message = "m",
+            Location = new SourceLocation("keys.txt", 5),
+            Evidence = "sk-…AA",
+            AgentId = "config-audit",
         }.WithDefaultFingerprint();
 
         var html = await ReportWriter.RenderAsync(Run(quality, secret), ReportFormat.Html, options);

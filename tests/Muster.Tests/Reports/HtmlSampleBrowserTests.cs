@@ -27,7 +27,9 @@ public sealed class HtmlSampleBrowserTests : IDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium, Headless = true, Timeout = 60_000,
+            ExecutablePath = Chromium,
+            Headless = true,
+            Timeout = 60_000,
             Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });

@@ -11,7 +11,11 @@ internal static class ManyFindingsRun
         var random = new Random(seed);
         var agents = Enumerable.Range(0, 8).Select(a => new AgentOutcome
         {
-            AgentId = $"agent-{a}", Kind = "scanner", Role = AgentRole.Scanner, WaveIndex = a % 2, State = AgentState.Succeeded,
+            AgentId = $"agent-{a}",
+            Kind = "scanner",
+            Role = AgentRole.Scanner,
+            WaveIndex = a % 2,
+            State = AgentState.Succeeded,
             Result = new AgentResult
             {
                 Findings = Enumerable.Range(0, count / 8).Select(i =>
@@ -22,10 +26,13 @@ internal static class ManyFindingsRun
                     var path = $"services/service-{n % 97}/src/module_{n % 13}/{new string('x', random.Next(5, 40))}_{n}.py";
                     return new Finding
                     {
-                        RuleId = rule, Title = $"Generated problem {n} in {path} " + new string('ä', n % 30), Severity = severity,
+                        RuleId = rule,
+                        Title = $"Generated problem {n} in {path} " + new string('ä', n % 30),
+                        Severity = severity,
                         Category = n % 3 == 0 ? "dependencies" : "configuration",
                         Message = $"Finding {n}: GHSA-35jh-r3h4-6jhm and CVE-2021-{23337 + n % 7} apply; " + new string('m', 200),
-                        Location = new SourceLocation(path, 1 + n % 400, 1 + n % 30), AgentId = $"agent-{a}",
+                        Location = new SourceLocation(path, 1 + n % 400, 1 + n % 30),
+                        AgentId = $"agent-{a}",
                         Remediation = "Do the `thing` with `care` " + new string('r', 100),
                         Evidence = "value=…" + n,
                     }.WithDefaultFingerprint("m" + n);
@@ -35,8 +42,13 @@ internal static class ManyFindingsRun
         var start = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero);
         return new RunOutcome
         {
-            RunId = runId, PlanName = "generated", Root = "/srv/generated", Status = RunStatus.Completed,
-            StartedAt = start, FinishedAt = start.AddMinutes(3), Agents = agents,
+            RunId = runId,
+            PlanName = "generated",
+            Root = "/srv/generated",
+            Status = RunStatus.Completed,
+            StartedAt = start,
+            FinishedAt = start.AddMinutes(3),
+            Agents = agents,
         };
     }
 }

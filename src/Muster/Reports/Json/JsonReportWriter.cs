@@ -2,9 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Muster.Engine;
 using Muster.Gaps;
-using Muster.Reports.History;
 using Muster.Gates;
 using Muster.Model;
+using Muster.Reports.History;
 
 namespace Muster.Reports.Json;
 
