@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Muster.Model;
 using Muster.Workspace;
+using Muster.Workspace.Git;
 
 namespace Muster.Agents.Secrets;
 
@@ -62,7 +63,8 @@ internal sealed class SecretsAgent : IAgent
             Exclude = settings.GetStringList("exclude"),
         });
         var files = walker.EnumerateFiles(cancellationToken).ToList();
-        var git = GitStatusIndex.TryLoad(context.Root, out var gitReason);
+        var gitLoad = GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken).GetAwaiter().GetResult();
+        var (git, gitReason) = (gitLoad.Index, gitLoad.Reason);
         var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
         GitFileStatus StatusOf(string path) => git?.StatusOf(path)
                                                ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
@@ -113,6 +115,7 @@ internal sealed class SecretsAgent : IAgent
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline);
         var findings = builder.Build(candidates, tally);
+        findings.AddRange(GitNoteFindings.From(gitLoad.Notes, context.AgentId));
         findings.AddRange(walker.Errors.Select(e => new Finding
         {
             RuleId = ScanErrorRuleId,
