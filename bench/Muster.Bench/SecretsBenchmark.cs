@@ -10,43 +10,54 @@ namespace Muster.Bench;
 /// <summary>
 /// Throughput of the secrets agent over a generated ~1 GB tree (source, configs, logs, binaries) next to ripgrep
 /// searching the same tree for the rules' keywords, and the peak RSS of scanning one 1 GB file (in a child process).
-/// Usage: secrets [--size-mb 1024] [--dir /tmp/muster-secrets-bench] [--keep] [--reuse]
+/// With <c>--real</c>, also on copies of real trees (Python stdlib, .NET SDK, cloned repositories' sources), three
+/// runs each. Usage: secrets [--real [--sources a,b,c] [--copies 4] [--only TREE]] [--runs N] [--size-mb 1024]
+/// [--dir /tmp/muster-secrets-bench] [--keep] [--reuse]
 /// </summary>
 internal sealed class SecretsBenchmark : IBenchmark
 {
     public string Name => "secrets";
-    public string Description => "Secrets scan MB/s vs ripgrep on a generated ~1 GB tree; peak RSS on a 1 GB file.";
+    public string Description => "Secrets scan MB/s vs ripgrep on a generated ~1 GB tree (--real: and on real trees); peak RSS on a 1 GB file.";
 
-    public async Task RunAsync(string[] args)
+    public Task RunAsync(string[] args)
     {
         if (args.Length == 2 && args[0] == "--rss-child")
         {
             RssChild(args[1]);
-            return;
+            return Task.CompletedTask;
         }
         var sizeMb = int.Parse(Option(args, "--size-mb") ?? "1024", CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option(args, "--runs") ?? (args.Contains("--real") ? "3" : "1"), CultureInfo.InvariantCulture);
         var dir = Option(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "muster-secrets-bench");
         var keep = args.Contains("--keep");
+        var keywords = Path.Combine(dir, "keywords.txt");
         try
         {
-            var generated = args.Contains("--reuse") && Directory.Exists(Path.Combine(dir, "tree"))
-                ? SecretsBenchTree.Measure(Path.Combine(dir, "tree"))
-                : SecretsBenchTree.Generate(Path.Combine(dir, "tree"), sizeMb * 1024L * 1024);
-            Console.WriteLine($"  {generated.Files:N0} files, {generated.Bytes / 1048576.0:N0} MB");
-
-            await ScanTree(Path.Combine(dir, "tree")); // warm-up: page cache and JIT
-            var (seconds, bytesRead, findings) = await ScanTree(Path.Combine(dir, "tree"));
-            // Both tools are rated on the tree's size: each skips binary files after sniffing their start.
-            var muster = generated.Bytes / 1048576.0 / seconds;
-            Console.WriteLine($"muster secrets: {generated.Bytes / 1048576.0:N0} MB tree ({bytesRead / 1048576.0:N0} MB read) in {seconds:N2} s = {muster:N1} MB/s, {findings} findings");
-
-            var rg = RunRipgrep(Path.Combine(dir, "tree"), Path.Combine(dir, "keywords.txt"), generated.Bytes);
-            if (rg is { } r)
+            var synthetic = Path.Combine(dir, "tree");
+            var generated = args.Contains("--reuse") && Directory.Exists(synthetic)
+                ? SecretsBenchTree.Measure(synthetic)
+                : SecretsBenchTree.Generate(synthetic, sizeMb * 1024L * 1024);
+            Console.WriteLine($"synthetic tree: {generated.Files:N0} files, {generated.Bytes / 1048576.0:N0} MB; ripgrep gets {SecretsSideBySide.Keywords.Count} keywords");
+            if (args.Contains("--real"))
             {
-                Console.WriteLine($"ripgrep (-i -F, {SecretRuleSet.BuiltIn.Rules.SelectMany(x => x.Keywords).Distinct(StringComparer.OrdinalIgnoreCase).Count()} keywords): {r.Seconds:N2} s = {r.MbPerSecond:N1} MB/s");
-                Console.WriteLine($"ratio muster/ripgrep: {muster / r.MbPerSecond:N2}x (target >= 0.5x)");
+                var sources = (Option(args, "--sources") ?? "/work/corpus/vite,/work/corpus/autogen,/work/corpus/fastapi").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var copies = int.Parse(Option(args, "--copies") ?? "4", CultureInfo.InvariantCulture);
+                var real = Path.Combine(dir, "real");
+                if (!(args.Contains("--reuse") && Directory.Exists(real)))
+                {
+                    if (Directory.Exists(real)) Directory.Delete(real, recursive: true);
+                    SecretsRealTrees.Build(real, sources, copies);
+                }
+                var only = Option(args, "--only");
+                foreach (var tree in Directory.GetDirectories(real).Order(StringComparer.Ordinal).Select(d => SecretsRealTrees.Measure(Path.GetFileName(d), d)))
+                {
+                    if (only is not null && only != tree.Name) continue;
+                    Console.WriteLine($"{tree.Name}: {tree.Files:N0} files");
+                    SecretsSideBySide.Compare(tree.Name, tree.Path, tree.Bytes, runs, keywords);
+                }
             }
-            else Console.WriteLine("ripgrep: not installed (apt-get install ripgrep); ratio not measured");
+            if (Option(args, "--only") is null or "synthetic") SecretsSideBySide.Compare("synthetic", synthetic, generated.Bytes, runs, keywords);
+            if (args.Contains("--real")) return Task.CompletedTask;
 
             var big = Path.Combine(dir, "single-1gb.log");
             if (!File.Exists(big)) SecretsBenchTree.WriteLog(big, 1024L * 1024 * 1024, seed: 7, plantAtEnd: true);
@@ -57,51 +68,7 @@ internal sealed class SecretsBenchmark : IBenchmark
         {
             if (!keep && Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static async Task<(double Seconds, double BytesRead, int Findings)> ScanTree(string root)
-    {
-        var context = new AgentContext
-        {
-            RunId = "bench",
-            AgentId = "secrets-bench",
-            Kind = "secrets",
-            Role = AgentRole.Scanner,
-            Root = root,
-            Settings = new AgentSettings(new Dictionary<string, object?> { ["salt"] = "bench" }),
-        };
-        var watch = Stopwatch.StartNew();
-        var result = await SecretsAgent.Descriptor.Create().RunAsync(context, CancellationToken.None);
-        watch.Stop();
-        return (watch.Elapsed.TotalSeconds, result.Metrics["bytes"], result.Findings.Count);
-    }
-
-    private static (double Seconds, double MbPerSecond)? RunRipgrep(string root, string keywordsFile, long bytes)
-    {
-        var keywords = SecretRuleSet.BuiltIn.Rules.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase);
-        File.WriteAllLines(keywordsFile, keywords);
-        var start = new ProcessStartInfo("rg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-i", "-F", "-c", "--no-ignore", "--hidden", "-f", keywordsFile, root]) start.ArgumentList.Add(a);
-        try
-        {
-            Run(start); // warm-up
-            var watch = Stopwatch.StartNew();
-            Run(start);
-            watch.Stop();
-            return (watch.Elapsed.TotalSeconds, bytes / 1048576.0 / watch.Elapsed.TotalSeconds);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
-
-    private static void Run(ProcessStartInfo start)
-    {
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        return Task.CompletedTask;
     }
 
     private static string? RunRssChild(string file)

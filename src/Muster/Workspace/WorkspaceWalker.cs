@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Muster.Workspace;
 
 /// <summary>
 /// Lists the regular files under a root. Never follows a symbolic link (so never leaves the root and never loops);
-/// unreadable folders and files that vanish mid-walk become <see cref="Errors"/>.
+/// unreadable folders and files that vanish mid-walk become <see cref="Errors"/>. Reads each folder once with the
+/// entries' types and sizes from the listing itself (no extra link or stat call per entry where the system gives them).
 /// </summary>
 public sealed class WorkspaceWalker
 {
@@ -32,59 +34,60 @@ public sealed class WorkspaceWalker
 
     public IEnumerable<WorkspaceFile> EnumerateFiles(CancellationToken cancellationToken = default)
     {
-        var pending = new Stack<string>();
-        pending.Push(_root);
+        var pending = new Stack<(string Full, string Relative)>();
+        pending.Push((_root, ""));
         while (pending.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var dir = pending.Pop();
-            FileSystemInfo[] entries;
+            var (dir, relativeDir) = pending.Pop();
+            List<DirectoryEntry> entries;
             try
             {
-                entries = new DirectoryInfo(dir).GetFileSystemInfos();
+                entries = [.. new FileSystemEnumerable<DirectoryEntry>(dir, DirectoryEntry.From, ListOneFolder)];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                _errors.Enqueue(new ScanError(Relative(dir), e.Message));
+                _errors.Enqueue(new ScanError(relativeDir.Length == 0 ? "." : relativeDir, e.Message));
                 continue;
             }
-            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-            for (var i = entries.Length - 1; i >= 0; i--)
+            entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            for (var i = entries.Count - 1; i >= 0; i--)
             {
                 var entry = entries[i];
-                if (entry.LinkTarget is not null) continue; // symlinks: never followed, never listed
-                if (entry is DirectoryInfo)
-                {
-                    if (_options.SkippedDirectories.Contains(entry.Name)) { Interlocked.Increment(ref _skippedDirectories); continue; }
-                    pending.Push(entry.FullName);
-                }
+                if (entry.Kind != DirectoryEntryKind.Directory) continue;
+                if (_options.SkippedDirectories.Contains(entry.Name)) { Interlocked.Increment(ref _skippedDirectories); continue; }
+                pending.Push((Path.Combine(dir, entry.Name), Join(relativeDir, entry.Name)));
             }
             foreach (var entry in entries)
             {
-                if (entry is not FileInfo file || file.LinkTarget is not null) continue;
-                var relative = Relative(file.FullName);
+                if (entry.Kind is DirectoryEntryKind.Directory or DirectoryEntryKind.Link) continue; // symlinks: never followed, never listed
+                var relative = Join(relativeDir, entry.Name);
                 if (!Selected(relative)) { Interlocked.Increment(ref _skippedFiles); continue; }
-                long length;
-                try
+                if (entry.Length < 0)
                 {
-                    length = file.Length;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    _errors.Enqueue(new ScanError(relative, e.Message));
+                    _errors.Enqueue(new ScanError(relative, "its size cannot be read"));
                     continue;
                 }
-                yield return new WorkspaceFile(relative, file.FullName, length);
+                yield return new WorkspaceFile(relative, Path.Combine(dir, entry.Name), entry.Length);
             }
         }
     }
 
     public void RecordError(string relativePath, string message) => _errors.Enqueue(new ScanError(relativePath, message));
 
+    // One folder at a time (the walk recurses itself, to skip folders by name); errors surface, never silently skipped.
+    private static readonly EnumerationOptions ListOneFolder = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
     private bool Selected(string relative) =>
         (_include is null || _include.Match(relative).HasMatches) && (_exclude is null || !_exclude.Match(relative).HasMatches);
 
-    private string Relative(string fullPath) => Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+    private static string Join(string relativeDir, string name) => relativeDir.Length == 0 ? name : relativeDir + "/" + name;
 
     private static Matcher? BuildMatcher(IReadOnlyList<string> globs)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Muster.Model;
 using Muster.Workspace;
@@ -62,60 +61,29 @@ internal sealed class SecretsAgent : IAgent
             Include = settings.GetStringList("include"),
             Exclude = settings.GetStringList("exclude"),
         });
-        var files = walker.EnumerateFiles(cancellationToken).ToList();
-        var gitLoad = GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken).GetAwaiter().GetResult();
-        var (git, gitReason) = (gitLoad.Index, gitLoad.Reason);
+        // git's ls-files calls run while the files are read: only the few files with findings need a status.
+        var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
+        var scan = new SecretTreeScan(walker, new SecretFileScanner(new SecretDetector(rules), chunkChars), allow, context.Scrubber);
+        scan.Run(threads, context.ReportProgress, cancellationToken);
+        var files = scan.Files;
+        var tally = scan.Tally;
+        var gitNotes = gitLoad.GetAwaiter().GetResult();
+        var (git, gitReason) = (gitNotes.Index, gitNotes.Reason);
         var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
         GitFileStatus StatusOf(string path) => git?.StatusOf(path)
                                                ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
-
-        var scanner = new SecretFileScanner(new SecretDetector(rules), chunkChars);
-        var tally = new ScanTally();
-        var candidates = new ConcurrentBag<Candidate>();
-        var done = 0;
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, file =>
+        var candidates = new List<Candidate>();
+        foreach (var outcome in scan.Outcomes)
         {
-            if (allow.AllowsPath(file.RelativePath)) { Interlocked.Increment(ref tally.AllowedPaths); return; }
-            var status = StatusOf(file.RelativePath);
-            var sensitive = SensitiveFiles.Classify(file.RelativePath);
-            if (sensitive is not null && status.IsExposed()) candidates.Add(new Candidate(file, status, null, sensitive));
-            // Empty entries hold no text; FIFOs and devices also report length 0 and would block a reader.
-            if (file.Length == 0)
-            {
-                if (SpecialFileProbe.WhyUnopenable(file.FullPath) is { } why) walker.RecordError(file.RelativePath, "unreadable: " + why);
-                else Interlocked.Increment(ref tally.Empty);
-                return;
-            }
-            try
-            {
-                var result = scanner.Scan(file.FullPath, cancellationToken);
-                Interlocked.Add(ref tally.Bytes, result.Bytes);
-                if (result.IsBinary) { Interlocked.Increment(ref tally.Binary); return; }
-                Interlocked.Increment(ref tally.Scanned);
-                if (result.RegexTimeouts > 0)
-                {
-                    Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
-                    walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
-                }
-                foreach (var detection in result.Detections)
-                {
-                    if (detection.IsPlaceholder) Interlocked.Increment(ref tally.Placeholders);
-                    else candidates.Add(new Candidate(file, status, detection, null));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                walker.RecordError(file.RelativePath, e is FileNotFoundException or DirectoryNotFoundException
-                    ? "vanished during the scan" : "unreadable: " + e.GetType().Name + ": " + context.Scrubber.Scrub(e.Message));
-            }
-            var n = Interlocked.Increment(ref done);
-            if (n % 500 == 0) context.ReportProgress($"{n:N0}/{files.Count:N0} files");
-        });
+            var status = StatusOf(outcome.File.RelativePath);
+            if (outcome.SensitiveKind is not null && status.IsExposed()) candidates.Add(new Candidate(outcome.File, status, null, outcome.SensitiveKind));
+            candidates.AddRange(outcome.Detections.Select(d => new Candidate(outcome.File, status, d, null)));
+        }
         stopwatch.Stop();
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline);
         var findings = builder.Build(candidates, tally);
-        findings.AddRange(GitNoteFindings.From(gitLoad.Notes, context.AgentId));
+        findings.AddRange(GitNoteFindings.From(gitNotes.Notes, context.AgentId));
         findings.AddRange(walker.Errors.Select(e => new Finding
         {
             RuleId = ScanErrorRuleId,

@@ -1,0 +1,9 @@
+using Muster.Workspace;
+
+namespace Muster.Agents.Secrets;
+
+/// <summary>
+/// What the scan found in one file, before git status is looked up: its detections (placeholders already counted
+/// and dropped) and, for a credential file, its kind. Only files with an outcome need a status.
+/// </summary>
+internal sealed record FileOutcome(WorkspaceFile File, IReadOnlyList<SecretDetection> Detections, string? SensitiveKind);
