@@ -10,6 +10,8 @@ command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 if ! command -v busybox >/dev/null 2>&1 || ldd "$(command -v busybox)" >/dev/null 2>&1; then need+=(busybox-static); fi
 # report.html browser test: headless Chromium driven by Playwright (never downloads its own browser)
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+# security: the attacker-repository test audits under strace (every exec and open is checked)
+command -v strace >/dev/null 2>&1 || need+=(strace)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
