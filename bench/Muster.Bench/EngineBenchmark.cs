@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Muster.Agents;
+using Muster.Composition;
 using Muster.Engine;
 using Muster.Engine.Plans;
 
@@ -17,7 +18,7 @@ internal sealed class EngineBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args)
     {
-        var registry = AgentRegistry.CreateDefault();
+        var registry = BuiltInAgents.CreateRegistry();
         await NoopAgentsAsync(registry, 10_000); // warm-up: JIT, SQLite native load
         var noop = await NoopAgentsAsync(registry, 10_000);
         Console.WriteLine($"noop: 10,000 agents in 3 waves, journal on: {noop.TotalMilliseconds:0} ms (target < 1000 ms)");

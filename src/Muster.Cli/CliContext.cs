@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Muster.Agents;
+using Muster.Composition;
 using Spectre.Console;
 
 namespace Muster.Cli;
@@ -9,7 +10,7 @@ internal sealed class CliContext
 {
     public required TextWriter Out { get; init; }
     public required TextWriter Error { get; init; }
-    public AgentRegistry Registry { get; init; } = AgentRegistry.CreateDefault();
+    public AgentRegistry Registry { get; init; } = BuiltInAgents.CreateRegistry();
     public TimeProvider Time { get; init; } = TimeProvider.System;
     private readonly Lazy<ISecretScrubber> _scrubber = new(() => new Muster.Agents.Secrets.RuleBasedSecretScrubber());
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Muster.Agents.Preflight;
 using Muster.Engine.Plans;
-using Muster.Preflight;
 
 namespace Muster.Cli.Commands;
 
@@ -25,7 +25,7 @@ internal static class PreflightCommand
             var request = new PreflightRequest
             {
                 Root = root,
-                Plan = parse.GetValue(plan) is { } file ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file)) : null,
+                Plan = parse.GetValue(plan) is { } file ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file)).Overview() : null,
                 StateDirectory = parse.GetValue(state) is { } s ? Path.GetFullPath(s) : null,
                 OutputDirectory = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null,
             };

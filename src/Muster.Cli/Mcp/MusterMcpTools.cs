@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Text.Json;
 using ModelContextProtocol;
+using Muster.Agents.Preflight;
 using Muster.Engine;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
 using Muster.Model;
-using Muster.Preflight;
 using Muster.Reports;
 
 namespace Muster.Cli.Mcp;
@@ -160,7 +160,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         var request = new PreflightRequest
         {
             Root = root,
-            Plan = plan is { Length: > 0 } ? new PlanParser(cli.Registry).ParseFile(Path.GetFullPath(plan)) : null,
+            Plan = plan is { Length: > 0 } ? new PlanParser(cli.Registry).ParseFile(Path.GetFullPath(plan)).Overview() : null,
         };
         var checks = await new PreflightRunner(request).RunAsync(cancellationToken);
         return Serialize(new

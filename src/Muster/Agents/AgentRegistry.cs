@@ -22,7 +22,4 @@ public sealed class AgentRegistry
 
     public AgentDescriptor Get(string kind) =>
         TryGet(kind, out var d) ? d : throw new KeyNotFoundException($"Unknown agent kind '{kind}'. Known kinds: {string.Join(", ", Kinds)}.");
-
-    /// <summary>Every agent Muster ships.</summary>
-    public static AgentRegistry CreateDefault() => BuiltInAgents.Register(new AgentRegistry());
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Muster.Formats;
 
 namespace Muster.Agents;
 

@@ -1,5 +1,6 @@
 using Muster.Agents;
 using Muster.Engine.Plans;
+using Muster.Formats;
 using Muster.Model;
 
 namespace Muster.Engine;

@@ -29,7 +29,7 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
         var parameters = new Dictionary<string, string>(request.RunParameters, StringComparer.Ordinal);
         if (plan.BudgetUsd is { } budget) parameters.TryAdd("budget.usd", budget.ToString(CultureInfo.InvariantCulture));
         var services = new RunServices();
-        services.Set(plan); // agents that check the run itself (preflight) read the plan from here
+        services.Set(plan.Overview()); // agents that check the run itself (preflight) read the plan from here
 
         RunOutcome Snapshot(RunStatus status, string? stopReason = null) => new()
         {

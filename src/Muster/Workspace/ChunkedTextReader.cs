@@ -4,9 +4,11 @@ using System.Text;
 namespace Muster.Workspace;
 
 /// <summary>
-/// Reads a stream as UTF-8 text in fixed-size chunks that overlap by a fixed number of characters. Memory is bounded
-/// by the chunk size whatever the file or line length; invalid UTF-8 decodes to U+FFFD instead of failing. A stream
-/// whose first <see cref="BinaryContent.SniffBytes"/> bytes look binary yields no chunk and sets <see cref="IsBinary"/>.
+/// Reads a stream as text in fixed-size chunks that overlap by a fixed number of characters. Memory is bounded by the
+/// chunk size whatever the file or line length. The first <see cref="BinaryContent.SniffBytes"/> bytes choose the
+/// encoding (UTF-16 with or without a byte-order mark, else UTF-8; <see cref="TextEncodingSniffer"/>) or mark the
+/// stream binary: then it yields no chunk and sets <see cref="IsBinary"/>. Invalid bytes decode to U+FFFD instead of
+/// failing; offsets, lines and columns count decoded characters, not bytes.
 /// </summary>
 public sealed class ChunkedTextReader : IDisposable
 {
@@ -14,11 +16,15 @@ public sealed class ChunkedTextReader : IDisposable
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+    private Decoder? _decoder;
     private readonly byte[] _bytes;
     private readonly char[] _chars;
     private readonly int _overlap;
     private readonly int _chunkChars;
+
+    /// <summary>A seekable stream's length when opened, else -1: reading stops there without a last empty read (not for
+    /// length 0, which is also what pseudo-files whose content is generated on read report).</summary>
+    private readonly long _expectedBytes = -1;
     private bool _disposed;
     private int _filled;
     private long _offset;
@@ -35,7 +41,11 @@ public sealed class ChunkedTextReader : IDisposable
         _stream = stream;
         _leaveOpen = leaveOpen;
         // Small files get small buffers: a 4 KB config file must not cost a multi-megabyte allocation.
-        if (stream.CanSeek) chunkChars = (int)Math.Clamp(stream.Length - stream.Position + 16, Math.Max(64, 2 * overlapChars), chunkChars);
+        if (stream.CanSeek)
+        {
+            _expectedBytes = stream.Length - stream.Position;
+            chunkChars = (int)Math.Clamp(_expectedBytes + 16, Math.Max(64, 2 * overlapChars), chunkChars);
+        }
         _chunkChars = chunkChars;
         _chars = ArrayPool<char>.Shared.Rent(chunkChars);
         _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(BinaryContent.SniffBytes, Math.Min(chunkChars, 1 << 18)));
@@ -53,6 +63,9 @@ public sealed class ChunkedTextReader : IDisposable
         }), chunkChars, overlapChars);
 
     public bool IsBinary { get; private set; }
+
+    /// <summary>"utf-8", "utf-16le" or "utf-16be" once the first chunk is read (see <see cref="TextEncodingSniffer"/>).</summary>
+    public string EncodingName { get; private set; } = "utf-8";
     public long BytesRead { get; private set; }
 
     public bool TryRead(out TextChunk chunk)
@@ -89,12 +102,14 @@ public sealed class ChunkedTextReader : IDisposable
     private bool SniffFirstBlock()
     {
         var read = ReadAtLeast(_bytes.AsSpan(0, Math.Min(BinaryContent.SniffBytes, _chunkChars - 8)));
-        if (BinaryContent.LooksBinary(_bytes.AsSpan(0, read)))
+        if (TextEncodingSniffer.Detect(_bytes.AsSpan(0, read)) is not { } sniffed)
         {
             IsBinary = true;
             return false;
         }
-        Decode(read);
+        _decoder = sniffed.Encoding.GetDecoder();
+        EncodingName = sniffed.Name;
+        Decode(sniffed.PreambleBytes, read - sniffed.PreambleBytes);
         return true;
     }
 
@@ -104,7 +119,7 @@ public sealed class ChunkedTextReader : IDisposable
         while (!_eof && _chunkChars - _filled > 8)
         {
             var want = Math.Min(_bytes.Length, _chunkChars - _filled - 4);
-            Decode(ReadAtLeast(_bytes.AsSpan(0, want)));
+            Decode(0, ReadAtLeast(_bytes.AsSpan(0, want)));
         }
     }
 
@@ -116,14 +131,15 @@ public sealed class ChunkedTextReader : IDisposable
             var n = _stream.Read(buffer[total..]);
             if (n == 0) { _eof = true; break; }
             total += n;
+            if (_expectedBytes > 0 && BytesRead + total >= _expectedBytes) { _eof = true; break; }
         }
         BytesRead += total;
         return total;
     }
 
-    private void Decode(int byteCount)
+    private void Decode(int start, int byteCount)
     {
-        _filled += _decoder.GetChars(_bytes, 0, byteCount, _chars, _filled, flush: _eof);
+        _filled += _decoder!.GetChars(_bytes, start, byteCount, _chars, _filled, flush: _eof);
     }
 
     public void Dispose()

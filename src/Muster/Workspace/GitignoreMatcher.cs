@@ -8,6 +8,7 @@ namespace Muster.Workspace;
 public sealed class GitignoreMatcher
 {
     private readonly List<GitignorePattern> _patterns = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folderDecisions = new(StringComparer.Ordinal);
 
     public int PatternCount => _patterns.Count;
 
@@ -39,6 +40,7 @@ public sealed class GitignoreMatcher
         {
             if (GitignorePattern.TryParse(baseDirectory, raw.TrimEnd('\r'), out var pattern)) _patterns.Add(pattern);
         }
+        _folderDecisions.Clear();
     }
 
     public bool IsIgnored(string relativePath, bool isDirectory = false)
@@ -48,7 +50,8 @@ public sealed class GitignoreMatcher
         for (var i = 0; i < parts.Length - 1; i++)
         {
             prefix = i == 0 ? parts[0] : prefix + "/" + parts[i];
-            if (Decide(prefix, isDirectory: true)) return true;
+            // Files share their folders: each folder is decided once, not once per file below it.
+            if (_folderDecisions.GetOrAdd(prefix, static (folder, self) => self.Decide(folder, isDirectory: true), this)) return true;
         }
         return Decide(relativePath, isDirectory);
     }

@@ -1,4 +1,5 @@
 using Muster.Agents;
+using Muster.Composition;
 using Muster.Engine.Plans;
 using Muster.Model;
 
@@ -6,7 +7,7 @@ namespace Muster.Tests.Engine;
 
 public class PlanParserTests
 {
-    private static readonly PlanParser Parser = new(AgentRegistry.CreateDefault());
+    private static readonly PlanParser Parser = new(BuiltInAgents.CreateRegistry());
 
     private static IReadOnlyList<PlanError> Errors(string yaml) =>
         Assert.Throws<PlanException>(() => Parser.Parse(yaml, "plan.yaml")).Errors;
@@ -124,7 +125,7 @@ public class PlanParserTests
     [Fact]
     public void The_default_plan_is_valid_and_groups_agents_by_role()
     {
-        var registry = AgentRegistry.CreateDefault();
+        var registry = BuiltInAgents.CreateRegistry();
         var plan = DefaultPlan.Build(registry);
 
         Assert.NotEmpty(plan.Waves);

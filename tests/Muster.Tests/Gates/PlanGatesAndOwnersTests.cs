@@ -1,4 +1,5 @@
 using Muster.Agents;
+using Muster.Composition;
 using Muster.Engine.Plans;
 using Muster.Model;
 
@@ -6,7 +7,7 @@ namespace Muster.Tests.Gates;
 
 public class PlanGatesAndOwnersTests
 {
-    private static readonly PlanParser Parser = new(AgentRegistry.CreateDefault());
+    private static readonly PlanParser Parser = new(BuiltInAgents.CreateRegistry());
 
     private const string Waves = """
         waves:

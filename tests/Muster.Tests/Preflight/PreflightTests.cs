@@ -4,8 +4,8 @@ using System.Text;
 using Muster.Agents;
 using Muster.Agents.Preflight;
 using Muster.Cli;
+using Muster.Composition;
 using Muster.Model;
-using Muster.Preflight;
 using Muster.Tests.Reports;
 
 namespace Muster.Tests.Preflight;
@@ -144,12 +144,12 @@ public sealed class PreflightTests : IDisposable
                     with: {model: gpt-4o, api-key-env: MUSTER_OPENAI_KEY}
                   - {id: infra, kind: infra-state}
             """);
-        var plan = new Muster.Engine.Plans.PlanParser(Muster.Agents.AgentRegistry.CreateDefault()).ParseFile(Path.Combine(_root, "plan.yaml"));
+        var plan = new Muster.Engine.Plans.PlanParser(Muster.Composition.BuiltInAgents.CreateRegistry()).ParseFile(Path.Combine(_root, "plan.yaml"));
         var env = new Dictionary<string, string> { ["MUSTER_OPENAI_KEY"] = OpenAiProjectShaped(3), ["MUSTER_GH_TOKEN"] = "not-a-github-token" };
         var checks = await new PreflightRunner(new PreflightRequest
         {
             Root = _root,
-            Plan = plan,
+            Plan = plan.Overview(),
             Environment = n => n == "DOCKER_HOST" ? "unix://" + Path.Combine(_root, "none.sock") : env.GetValueOrDefault(n),
         }).RunAsync(CancellationToken.None);
 
@@ -179,8 +179,8 @@ public sealed class PreflightTests : IDisposable
                     kind: command
                     with: {program: eslint, cwd: no-such-folder}
             """);
-        var plan = new Muster.Engine.Plans.PlanParser(AgentRegistry.CreateDefault()).ParseFile(Path.Combine(_root, "plan.yaml"));
-        var host = new Muster.Engine.RunHost(AgentRegistry.CreateDefault(), new Muster.Engine.EngineOptions(), NoSecretScrubber.Instance);
+        var plan = new Muster.Engine.Plans.PlanParser(BuiltInAgents.CreateRegistry()).ParseFile(Path.Combine(_root, "plan.yaml"));
+        var host = new Muster.Engine.RunHost(BuiltInAgents.CreateRegistry(), new Muster.Engine.EngineOptions(), NoSecretScrubber.Instance);
 
         var outcome = await host.StartAsync(plan, _root, Path.Combine(_root, ".muster"), new Dictionary<string, string>(), [], CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Muster.Agents.Mcp;
+using Muster.Formats.Markdown;
+using Muster.Formats.Mcp;
 using Muster.Model;
 
 namespace Muster.Agents.AgentDefinitions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Muster.Agents.Command.Parsers;
+using Muster.Formats;
 using Muster.Model;
 
 namespace Muster.Agents.Command;

@@ -1,4 +1,5 @@
 using Muster.Model;
+using Muster.Workspace;
 
 namespace Muster.Agents.Command;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
+using Muster.Workspace;
 
 namespace Muster.Agents.Command;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Muster.Formats;
 
 namespace Muster.Agents.Command;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Muster.Agents.Dependencies.Model;
 using Muster.Agents.Dependencies.Osv;
+using Muster.Formats.Packages.Model;
 using Muster.Model;
 using Muster.Workspace;
 

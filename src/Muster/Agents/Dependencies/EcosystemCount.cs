@@ -1,4 +1,4 @@
-using Muster.Agents.Dependencies.Model;
+using Muster.Formats.Packages.Model;
 
 namespace Muster.Agents.Dependencies;
 

@@ -1,5 +1,5 @@
-using Muster.Agents.Dependencies.Model;
-using Muster.Agents.Dependencies.Versions;
+using Muster.Formats.Packages.Model;
+using Muster.Formats.Packages.Versions;
 using Muster.Model;
 
 namespace Muster.Agents.Dependencies;

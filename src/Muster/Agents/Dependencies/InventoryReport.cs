@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Muster.Agents.Dependencies.Model;
+using Muster.Formats.Packages.Model;
 
 namespace Muster.Agents.Dependencies;
 

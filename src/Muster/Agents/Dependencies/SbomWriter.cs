@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Muster.Agents.Dependencies.Model;
+using Muster.Formats.Packages.Model;
 
 namespace Muster.Agents.Dependencies;
 

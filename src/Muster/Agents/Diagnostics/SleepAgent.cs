@@ -1,3 +1,4 @@
+using Muster.Formats;
 using Muster.Model;
 
 namespace Muster.Agents.Diagnostics;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Muster.Formats.Python;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -138,6 +139,25 @@ internal static partial class DeclaredDependencies
             {
                 foreach (var (_, value) in optional) AddRequirements(list, value as TomlArray, "optional", text, relativePath);
             }
+            var hooked = false;
+            // Hatch metadata hooks (uv-dynamic-versioning and the like) supply dynamic dependencies from their own table.
+            if (Table(model, "tool") is { } hatchTool && Table(hatchTool, "hatch") is { } hatch && Table(hatch, "metadata") is { } metadata && Table(metadata, "hooks") is { } hooks)
+            {
+                foreach (var (_, hook) in hooks)
+                {
+                    if (hook is not TomlTable h) continue;
+                    hooked |= h.ContainsKey("dependencies");
+                    AddRequirements(list, Array(h, "dependencies"), "prod", text, relativePath);
+                    if (Table(h, "optional-dependencies") is { } hookOptional)
+                    {
+                        foreach (var (_, value) in hookOptional) AddRequirements(list, value as TomlArray, "optional", text, relativePath);
+                    }
+                }
+            }
+            if (!hooked && Array(project, "dynamic") is { } dynamic && dynamic.OfType<string>().Contains("dependencies"))
+            {
+                throw new InvalidDataException("[project] dependencies are dynamic (computed by the build backend)");
+            }
         }
         if (Table(model, "dependency-groups") is { } groups)
         {
@@ -212,7 +232,7 @@ internal static partial class DeclaredDependencies
     /// </summary>
     private static List<DeclaredDependency> FromSetupPy(string text, string relativePath)
     {
-        var lines = Python.PythonTokenizer.Tokenize(text);
+        var lines = PythonTokenizer.Tokenize(text);
         var tokens = lines.SelectMany(l => l.Tokens).ToList();
         var list = new List<DeclaredDependency>();
         var found = false;
@@ -222,11 +242,11 @@ internal static partial class DeclaredDependencies
             found = true;
             for (var j = i + 3; j < tokens.Count && !tokens[j].Is("]"); j++)
             {
-                if (tokens[j].Kind == Python.PythonTokenKind.String && RequirementName(Python.PythonTokenizer.StringValue(tokens[j].Text)) is { } name)
+                if (tokens[j].Kind == PythonTokenKind.String && RequirementName(PythonTokenizer.StringValue(tokens[j].Text)) is { } name)
                 {
                     list.Add(new DeclaredDependency(name, relativePath, tokens[j].Line, "prod"));
                 }
-                else if (tokens[j].Kind == Python.PythonTokenKind.Name) throw new InvalidDataException("install_requires is not a literal list");
+                else if (tokens[j].Kind == PythonTokenKind.Name) throw new InvalidDataException("install_requires is not a literal list");
             }
         }
         if (!found && text.Contains("install_requires", StringComparison.Ordinal)) throw new InvalidDataException("install_requires is computed, not a literal list");

@@ -50,12 +50,20 @@ internal sealed class ImportsAgent : IAgent
         var jsFiles = new List<WorkspaceFile>();
         var jsConfig = new List<WorkspaceFile>();
         var skippedLarge = new List<string>();
+        var templates = 0;
+        var lockfiles = new List<WorkspaceFile>();
         foreach (var file in InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken)))
         {
             var name = Path.GetFileName(file.RelativePath);
             var extension = Path.GetExtension(name);
-            if (languages.Contains("python") && DeclaredDependencies.IsPythonManifest(name)) pythonManifests.Add(file);
-            else if (languages.Contains("javascript") && name is "package.json" or "pnpm-workspace.yaml") jsConfig.Add(file);
+            if (SourceContext.Of(file.RelativePath).IsTemplate)
+            {
+                if (extension is ".py" || JsExtensions.Contains(extension)) templates++;
+                continue; // scaffolds are text a generator renders, and their manifests describe projects that do not exist yet
+            }
+            if (LockedPackages.IsLockfile(name)) lockfiles.Add(file);
+            if (languages.Contains("python") && PythonImportVerifier.IsProjectFile(name)) pythonManifests.Add(file);
+            else if (languages.Contains("javascript") && (name is "package.json" or "pnpm-workspace.yaml" or ".gitignore" || JavaScript.BundlerAliases.IsConfigFile(name))) jsConfig.Add(file);
             if (file.Length > maxBytes && (extension is ".py" || JsExtensions.Contains(extension))) { skippedLarge.Add(file.RelativePath); continue; }
             if (languages.Contains("python") && extension == ".py") pythonFiles.Add(file);
             else if (languages.Contains("javascript") && JsExtensions.Contains(extension) && !InBuildFolder(file.RelativePath)) jsFiles.Add(file);
@@ -65,17 +73,19 @@ internal sealed class ImportsAgent : IAgent
         var findings = new List<Finding>();
         var errors = walker.Errors.Select(e => (e.RelativePath, e.Message)).ToList();
 
-        var python = new PythonImportVerifier(probe, pythonManifests);
-        foreach (var file in pythonFiles)
+        var locks = new LockedPackages();
+        foreach (var lockfile in lockfiles) locks.Read(lockfile, probe, errors);
+        var python = new PythonImportVerifier(probe, pythonManifests, locks);
+        foreach (var file in PythonImportVerifier.InVerificationOrder(pythonFiles))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (ReadText(file, errors) is { } text) python.VerifyFile(file.RelativePath, text);
             if (python.FilesScanned % 500 == 0) context.ReportProgress($"{python.FilesScanned:N0}/{pythonFiles.Count:N0} Python files");
         }
-        python.ReportUnusedDeclarations();
+        python.Finish();
         findings.AddRange(python.Findings);
 
-        var js = new JsImportVerifier(probe, jsConfig, errors);
+        var js = new JsImportVerifier(probe, jsConfig.OrderBy(f => f.RelativePath.Count(c => c == '/')), errors, locks);
         foreach (var file in jsFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -103,9 +113,11 @@ internal sealed class ImportsAgent : IAgent
         }
 
         var summary = new StringBuilder()
-            .Append($"Python: {python.FilesScanned:N0} files, {python.ImportsChecked:N0} imports, {python.Unresolved:N0} will fail. ")
-            .Append($"JS/TS: {js.FilesScanned:N0} files, {js.ImportsChecked:N0} imports, {js.Unresolved:N0} unresolved. ")
-            .Append($"{skippedLarge.Count} files too large and {errors.Count} unreadable were not verified.")
+            .Append($"Python: {python.FilesScanned:N0} files, {python.ImportsChecked:N0} imports, {python.Unresolved:N0} will fail at runtime")
+            .Append($" ({python.Provided:N0} undeclared but provided, {python.UnverifiedCount:N0} unverified). ")
+            .Append($"JS/TS: {js.FilesScanned:N0} files, {js.ImportsChecked:N0} imports, {js.Unresolved:N0} will fail at runtime")
+            .Append($" ({js.Provided:N0} undeclared but provided, {js.UnverifiedCount:N0} unverified). ")
+            .Append($"{skippedLarge.Count} files too large, {errors.Count} unreadable and {templates} scaffold templates were not verified.")
             .ToString();
         return new AgentResult
         {
@@ -116,9 +128,14 @@ internal sealed class ImportsAgent : IAgent
                 ["python_files"] = python.FilesScanned,
                 ["python_imports"] = python.ImportsChecked,
                 ["python_unresolved"] = python.Unresolved,
+                ["python_provided"] = python.Provided,
+                ["python_unverified"] = python.UnverifiedCount,
                 ["js_files"] = js.FilesScanned,
                 ["js_imports"] = js.ImportsChecked,
                 ["js_unresolved"] = js.Unresolved,
+                ["js_provided"] = js.Provided,
+                ["js_unverified"] = js.UnverifiedCount,
+                ["template_files_not_verified"] = templates,
                 ["files_not_verified"] = skippedLarge.Count + errors.Count,
             },
         };

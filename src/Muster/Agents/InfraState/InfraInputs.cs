@@ -1,8 +1,8 @@
 using Microsoft.Extensions.FileSystemGlobbing;
-using Muster.Agents.InfraState.Claims;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Nginx;
 using Muster.Formats.Compose;
+using Muster.Formats.Markdown;
+using Muster.Formats.Services;
 using Muster.Workspace;
 
 namespace Muster.Agents.InfraState;

@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Nginx;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Services;
 using Muster.Model;
 
 namespace Muster.Agents.InfraState;
@@ -78,7 +78,7 @@ internal sealed class InfraStateAgent : IAgent
         var manifestProbes = probes.Where(x => !x.Service.StartsWith("nginx:", StringComparison.Ordinal)).ToList();
         findings.AddRange(ProbeFindings(inputs, manifestProbes, tlsWarnDays, context.Time.GetUtcNow()));
         findings.AddRange(ProxyTargetVerifier.Verify(inputs.ProxyTargets, services, snapshot, probes));
-        var verifier = new ClaimVerifier(inputs.Projects, services, snapshot, inputs.Manifest, probes);
+        var verifier = new StatusClaimVerifier(inputs.Projects, services, snapshot, inputs.Manifest, probes);
         findings.AddRange(verifier.Verify(inputs.Claims));
         var undocumented = DocumentationCoverage.UndocumentedServices(inputs.Projects, inputs.DocumentTexts, inputs.Documents.Count);
         findings.AddRange(undocumented);

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Muster.Agents.InfraState.Manifest;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Services;
 using Muster.Model;
 
 namespace Muster.Agents.InfraState;
@@ -38,7 +38,7 @@ internal static class InfrastructureReport
         }
         if (manifest.Services.Count > 0)
         {
-            var outcomes = manifest.Services.Select(s => ClaimVerifier.Passes(s, probes, services, snapshot)).ToList();
+            var outcomes = manifest.Services.Select(s => StatusClaimVerifier.Passes(s, probes, services, snapshot)).ToList();
             int? passing = outcomes.Any(o => o is null) ? null : outcomes.Count(o => o == true);
             list.Add(new Component("Declared probes (muster.services.yaml)", manifest.Services.Count, manifest.Services.Count.ToString(CultureInfo.InvariantCulture),
                 passing, passing is { } n ? $"{n} passing" : "unverified (engine unreachable)", ServiceManifest.FileName));

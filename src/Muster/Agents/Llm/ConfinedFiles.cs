@@ -1,4 +1,4 @@
-using Muster.Agents.Command;
+using Muster.Workspace;
 
 namespace Muster.Agents.Llm;
 

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Muster.Formats;
 using Muster.Model;
 
 namespace Muster.Agents.Llm;
@@ -62,7 +63,7 @@ internal sealed class LlmAgent : IAgent
             throw new TransientAgentException($"no answer from {options.BaseUrl} within request-timeout ({DurationText.Format(options.RequestTimeout)})", e);
         }
 
-        var verifier = new ClaimVerifier(new ConfinedFiles(context.Root), context.Scrubber, options.LineTolerance);
+        var verifier = new ClaimedFindingVerifier(new ConfinedFiles(context.Root), context.Scrubber, options.LineTolerance);
         var findings = new List<Finding>();
         var rejected = new List<RejectedClaim>();
         foreach (var claim in reply.Findings)

@@ -1,3 +1,5 @@
+using Muster.Formats.Mcp;
+
 namespace Muster.Agents.Mcp;
 
 /// <summary>

@@ -1,4 +1,5 @@
-using Muster.Preflight;
+using Muster.Formats.Credentials;
+using Muster.Formats.Mcp;
 
 namespace Muster.Agents.Mcp;
 

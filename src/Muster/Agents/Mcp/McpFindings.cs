@@ -1,4 +1,6 @@
 using System.Globalization;
+using Muster.Formats.Markdown;
+using Muster.Formats.Mcp;
 using Muster.Model;
 
 namespace Muster.Agents.Mcp;

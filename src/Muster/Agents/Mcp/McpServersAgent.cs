@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Muster.Formats.Mcp;
 using Muster.Model;
 
 namespace Muster.Agents.Mcp;

@@ -1,6 +1,4 @@
-using Muster.Engine.Plans;
 using Muster.Model;
-using Muster.Preflight;
 
 namespace Muster.Agents.Preflight;
 
@@ -23,7 +21,7 @@ internal sealed class PreflightAgent : IAgent
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        context.Services.TryGet<Plan>(out var plan);
+        context.Services.TryGet<PlanOverview>(out var plan);
         var extra = context.Settings.GetStringList("env");
         var request = new PreflightRequest
         {

@@ -6,6 +6,7 @@ internal sealed class ScanTally
     public long Bytes;
     public int Scanned;
     public int Binary;
+    public int Utf16;
     public int Empty;
     public int AllowedPaths;
     public int RegexTimeouts;

@@ -56,6 +56,6 @@ internal sealed class SecretFileScanner(SecretDetector detector, int chunkChars 
                     hit.IsPlaceholder, hit.AllowedInline));
             }
         }
-        return new FileScanResult(detections, reader.BytesRead, reader.IsBinary, timeouts);
+        return new FileScanResult(detections, reader.BytesRead, reader.IsBinary, timeouts, reader.EncodingName);
     }
 }

@@ -57,6 +57,7 @@ internal sealed class SecretTreeScan(WorkspaceWalker walker, SecretFileScanner s
             else
             {
                 Interlocked.Increment(ref tally.Scanned);
+                if (result.Encoding != "utf-8") Interlocked.Increment(ref tally.Utf16);
                 if (result.RegexTimeouts > 0)
                 {
                     Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);

@@ -107,7 +107,8 @@ internal sealed class SecretsAgent : IAgent
             ? $"git status from the work tree ({git.TrackedCount:N0} tracked files)"
             : $"not a git work tree ({gitReason}); .gitignore coverage evaluated from {gitignore!.PatternCount} pattern(s)";
         var summary =
-            $"Scanned {tally.Scanned:N0} of {files.Count:N0} files ({megabytes:N1} MB in {seconds:N1} s, {megabytes / seconds:N1} MB/s) with {rules.Rules.Count} rules; " +
+            $"Scanned {tally.Scanned:N0} of {files.Count:N0} files ({megabytes:N1} MB in {seconds:N1} s, {megabytes / seconds:N1} MB/s) with {rules.Rules.Count} rules" +
+            (tally.Utf16 > 0 ? $" ({tally.Utf16:N0} decoded from UTF-16); " : "; ") +
             $"{tally.Binary:N0} binary and {tally.Empty:N0} empty skipped, {walker.SkippedDirectories:N0} folders and {walker.SkippedFiles + tally.AllowedPaths:N0} files excluded, " +
             $"{walker.Errors.Count:N0} not verified (scan errors). " +
             (bySeverity.Count == 0 ? "No exposed credentials found. " : $"Found {string.Join(", ", bySeverity)}. ") +
@@ -125,6 +126,7 @@ internal sealed class SecretsAgent : IAgent
                 ["files_scanned"] = tally.Scanned,
                 ["bytes"] = tally.Bytes,
                 ["binary_skipped"] = tally.Binary,
+                ["utf16_files"] = tally.Utf16,
                 ["empty_skipped"] = tally.Empty,
                 ["skipped_dirs"] = walker.SkippedDirectories,
                 ["skipped_files"] = walker.SkippedFiles + tally.AllowedPaths,

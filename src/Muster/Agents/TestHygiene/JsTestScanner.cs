@@ -1,4 +1,4 @@
-using Muster.Agents.Imports.JavaScript;
+using Muster.Formats.JavaScript;
 
 namespace Muster.Agents.TestHygiene;
 

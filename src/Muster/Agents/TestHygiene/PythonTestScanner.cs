@@ -1,4 +1,4 @@
-using Muster.Agents.Imports.Python;
+using Muster.Formats.Python;
 
 namespace Muster.Agents.TestHygiene;
 

@@ -38,9 +38,9 @@ internal sealed class TestHygieneAgent : IAgent
             Include = context.Settings.GetStringList("include"),
             Exclude = context.Settings.GetStringList("exclude"),
         });
-        var files = Imports.InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken));
+        var files = InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken));
         var projectDirectories = files.Where(f => IsProjectMarker(Path.GetFileName(f.RelativePath)))
-            .Select(f => Imports.PathProbe.DirectoryOf(f.RelativePath)).ToHashSet(StringComparer.Ordinal);
+            .Select(f => PathProbe.DirectoryOf(f.RelativePath)).ToHashSet(StringComparer.Ordinal);
 
         var projects = new SortedDictionary<string, ProjectTestCounts>(StringComparer.Ordinal);
         var findings = new List<Finding>();
@@ -64,7 +64,7 @@ internal sealed class TestHygieneAgent : IAgent
             }
             var scan = scanner(text);
             if (scan.Tests == 0 && scan.Markers.Count == 0) continue;
-            var project = Imports.PathProbe.SelfAndAncestors(Imports.PathProbe.DirectoryOf(file.RelativePath)).FirstOrDefault(projectDirectories.Contains) ?? "";
+            var project = PathProbe.SelfAndAncestors(PathProbe.DirectoryOf(file.RelativePath)).FirstOrDefault(projectDirectories.Contains) ?? "";
             var key = project.Length == 0 ? "." : project;
             if (!projects.TryGetValue(key, out var counts)) projects[key] = counts = new ProjectTestCounts(key);
             counts.Add(scan);

@@ -1,5 +1,6 @@
 using System.Text;
 using Muster.Agents;
+using Muster.Formats;
 using Muster.Model;
 
 namespace Muster.Engine.Plans;

@@ -1,3 +1,5 @@
+using Muster.Agents;
+
 namespace Muster.Engine.Plans;
 
 /// <summary>A validated plan: waves in order, each with its agents and exit criteria.</summary>
@@ -24,4 +26,7 @@ public sealed record Plan
     public GateSettings Gates { get; init; } = GateSettings.Default;
 
     public IEnumerable<AgentSpec> AllAgents => Waves.SelectMany(w => w.Agents);
+
+    /// <summary>What agents may know of the plan (they never see the engine's types).</summary>
+    public PlanOverview Overview() => new(Name, AllAgents.Select(a => new PlannedAgent(a.Id, a.Kind, a.Settings)).ToList());
 }

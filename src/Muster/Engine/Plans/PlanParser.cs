@@ -1,5 +1,6 @@
 using System.Globalization;
 using Muster.Agents;
+using Muster.Formats;
 using Muster.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,6 @@
 using Muster.Agents;
 using Muster.Agents.Command;
+using Muster.Composition;
 using Muster.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -44,7 +45,7 @@ public class SampleTests
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepoRoot(), "samples", "plans", "agents.yaml"))));
         var plan = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var registry = AgentRegistry.CreateDefault();
+        var registry = BuiltInAgents.CreateRegistry();
         var kinds = new List<string>();
         foreach (YamlMappingNode wave in (YamlSequenceNode)plan["waves"])
         {

@@ -1,4 +1,5 @@
 using Muster.Agents;
+using Muster.Composition;
 
 namespace Muster.Tests.Agents.ConfigAudit;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Muster.Agents;
 using Muster.Agents.Dependencies;
+using Muster.Composition;
 using Muster.Model;
 
 namespace Muster.Tests.Agents.Dependencies;

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Muster.Agents.Dependencies.Model;
 using Muster.Agents.Dependencies.Osv;
-using Muster.Agents.Dependencies.Versions;
+using Muster.Formats.Packages.Model;
+using Muster.Formats.Packages.Versions;
 
 namespace Muster.Tests.Agents.Dependencies;
 

@@ -1,5 +1,5 @@
-using Muster.Agents.Dependencies.Model;
-using Muster.Agents.Dependencies.Parsers;
+using Muster.Formats.Packages.Model;
+using Muster.Formats.Packages.Parsers;
 
 namespace Muster.Tests.Agents.Dependencies;
 

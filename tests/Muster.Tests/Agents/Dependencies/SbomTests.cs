@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Muster.Agents.Dependencies;
-using Muster.Agents.Dependencies.Model;
+using Muster.Formats.Packages.Model;
 
 namespace Muster.Tests.Agents.Dependencies;
 

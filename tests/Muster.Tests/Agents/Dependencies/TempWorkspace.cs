@@ -1,4 +1,4 @@
-using Muster.Agents.Dependencies.Parsers;
+using Muster.Formats.Packages.Parsers;
 
 namespace Muster.Tests.Agents.Dependencies;
 

@@ -1,4 +1,4 @@
-using Muster.Agents.Dependencies.Versions;
+using Muster.Formats.Packages.Versions;
 using Xunit.Abstractions;
 
 namespace Muster.Tests.Agents.Dependencies;

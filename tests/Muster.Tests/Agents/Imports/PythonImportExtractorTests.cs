@@ -89,11 +89,13 @@ public class PythonImportExtractorTests
     }
 
     [Fact]
-    public void Try_except_import_error_guards_the_try_body()
+    public void Try_except_import_error_guards_the_try_body_and_marks_the_handler_a_fallback()
     {
-        var imports = PythonImportExtractor.Extract("try:\n    import ujson as json\nexcept ImportError:\n    import json\n");
+        var imports = PythonImportExtractor.Extract("try:\n    import ujson as json\nexcept ImportError:\n    import json\nimport after\n");
         Assert.Equal(PythonImportExtractor.GuardTry, imports[0].Guard);
-        Assert.Null(imports[1].Guard);
+        Assert.Equal(PythonImportExtractor.GuardFallback, imports[1].Guard);
+        Assert.Equal(["ujson"], imports[1].FallbackFor);
+        Assert.Null(imports[2].Guard);
     }
 
     [Theory]

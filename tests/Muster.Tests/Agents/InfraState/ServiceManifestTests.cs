@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Muster.Agents.InfraState.Manifest;
+using Muster.Formats.Services;
 using Muster.Model;
 
 namespace Muster.Tests.Agents.InfraState;

@@ -1,4 +1,4 @@
-using Muster.Agents.InfraState.Claims;
+using Muster.Formats.Markdown;
 
 namespace Muster.Tests.Agents.InfraState;
 

@@ -1,5 +1,6 @@
 using Muster.Agents;
 using Muster.Agents.Llm;
+using Muster.Composition;
 using Muster.Model;
 using Muster.Tests.Agents.Command;
 
@@ -162,7 +163,7 @@ public class ContractTests
     [Fact]
     public void Both_agents_are_registered_but_not_in_the_default_plan()
     {
-        var registry = AgentRegistry.CreateDefault();
+        var registry = BuiltInAgents.CreateRegistry();
         Assert.False(registry.Get("llm").InDefaultPlan);
         Assert.False(registry.Get("command").InDefaultPlan);
         Assert.Equal(AgentRole.Analysis, registry.Get("llm").DefaultRole);

@@ -5,6 +5,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Muster.Agents.Mcp;
+using Muster.Formats.Mcp;
 
 namespace Muster.Tests.Agents.Mcp;
 

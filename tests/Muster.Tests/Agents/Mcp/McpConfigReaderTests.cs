@@ -1,4 +1,5 @@
 using Muster.Agents.Mcp;
+using Muster.Formats.Mcp;
 
 namespace Muster.Tests.Agents.Mcp;
 

@@ -1,3 +1,5 @@
+using Muster.SecretsCorpus;
+
 namespace Muster.Tests.Agents.Secrets;
 
 /// <summary>Credential-shaped values built at run time from a provider prefix and seeded random characters.</summary>

@@ -1,4 +1,5 @@
 using Muster.Agents.Secrets;
+using Muster.SecretsCorpus;
 
 namespace Muster.Tests.Agents.Secrets;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Muster.Agents.Secrets;
 using Muster.Model;
+using Muster.SecretsCorpus;
 using Muster.Tests.Workspace;
 
 namespace Muster.Tests.Agents.Secrets;

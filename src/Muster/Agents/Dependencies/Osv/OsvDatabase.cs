@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Muster.Agents.Dependencies.Model;
-using Muster.Agents.Dependencies.Parsers;
+using Muster.Formats.Packages.Model;
+using Muster.Formats.Packages.Parsers;
 
 namespace Muster.Agents.Dependencies.Osv;
 

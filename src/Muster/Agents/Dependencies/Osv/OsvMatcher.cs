@@ -1,4 +1,4 @@
-using Muster.Agents.Dependencies.Versions;
+using Muster.Formats.Packages.Versions;
 
 namespace Muster.Agents.Dependencies.Osv;
 

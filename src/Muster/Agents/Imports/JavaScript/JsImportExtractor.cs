@@ -1,3 +1,5 @@
+using Muster.Formats.JavaScript;
+
 namespace Muster.Agents.Imports.JavaScript;
 
 /// <summary>
@@ -51,7 +53,7 @@ internal static class JsImportExtractor
         var next = t[i + 1];
         if (next.Is("("))
         {
-            if (Call(t, i) is { } dynamic) imports.Add(new JsImport(t[dynamic].Text, "dynamic-import", false, t[dynamic].Line, t[dynamic].Column));
+            if (Call(t, i) is { } dynamic) imports.Add(new JsImport(t[dynamic].Text, "dynamic-import", InTypePosition(t, i, dynamic), t[dynamic].Line, t[dynamic].Column));
             return;
         }
         if (next.Is(".")) return; // import.meta
@@ -94,6 +96,18 @@ internal static class JsImportExtractor
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>typeof import('x')</c> and <c>import('x').Member</c> (a promise has no such member at runtime) are TypeScript
+    /// type queries, erased from the output.
+    /// </summary>
+    private static bool InTypePosition(List<JsToken> t, int import, int argument)
+    {
+        if (import > 0 && t[import - 1].Is("typeof")) return true;
+        var close = argument + 1;
+        return close + 2 < t.Count && t[close].Is(")") && t[close + 1].Is(".") && t[close + 2].Kind == JsTokenKind.Name &&
+               t[close + 2].Text is not ("then" or "catch" or "finally");
     }
 
     /// <summary>Index of the string argument when <c>name('x')</c> or <c>name('x', ...)</c> starts at <paramref name="i"/>.</summary>

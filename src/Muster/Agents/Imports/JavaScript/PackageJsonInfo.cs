@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Muster.Workspace;
 
 namespace Muster.Agents.Imports.JavaScript;
 
@@ -11,10 +12,13 @@ internal sealed record PackageJsonInfo(
     IReadOnlyList<string> ImportKeys,
     IReadOnlyList<string> EntryPoints)
 {
+    /// <summary>Keys of an object-valued <c>browser</c> field: files ("./x.js") and packages ("jsdom") the browser build swaps.</summary>
+    public IReadOnlySet<string> BrowserKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static PackageJsonInfo Read(string fullPath, string relativePath)
     {
         var declared = DeclaredDependencies.ReadPackageJson(fullPath, relativePath);
-        var directory = Imports.PathProbe.DirectoryOf(relativePath);
+        var directory = PathProbe.DirectoryOf(relativePath);
         if (declared.Error is not null) return new PackageJsonInfo(directory, null, declared, [], [], []);
         using var doc = JsonDocument.Parse(File.ReadAllText(fullPath), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var root = doc.RootElement;
@@ -33,6 +37,9 @@ internal sealed record PackageJsonInfo(
         {
             if (root.TryGetProperty(key, out var entry) && entry.ValueKind == JsonValueKind.String) entries.Add(entry.GetString()!);
         }
-        return new PackageJsonInfo(directory, name, declared, workspaces, importKeys, entries);
+        var browser = root.TryGetProperty("browser", out var b) && b.ValueKind == JsonValueKind.Object
+            ? b.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        return new PackageJsonInfo(directory, name, declared, workspaces, importKeys, entries) { BrowserKeys = browser };
     }
 }

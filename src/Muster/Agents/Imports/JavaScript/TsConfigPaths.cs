@@ -1,17 +1,20 @@
 using System.Text.Json;
+using Muster.Workspace;
 
 namespace Muster.Agents.Imports.JavaScript;
 
 /// <summary>
 /// The module-resolution part of a tsconfig.json/jsconfig.json: <c>baseUrl</c> and <c>paths</c>, following relative
 /// <c>extends</c> (a string or, since TypeScript 5.0, a list). Paths are stored relative to the audited root.
-/// <c>extends</c> naming a package (e.g. <c>@tsconfig/node20</c>) is not followed and is recorded in <see cref="Unfollowed"/>.
+/// A solution-style config's <c>references</c> add the referenced projects' paths. <c>extends</c> naming a package (e.g. <c>@tsconfig/node20</c>) is not followed and is recorded in <see cref="Unfollowed"/>.
 /// </summary>
 internal sealed class TsConfigPaths
 {
     public string? BaseUrl { get; private set; }
     public List<(string Pattern, List<string> Targets)> Paths { get; } = [];
     public List<string> Unfollowed { get; } = [];
+
+    private readonly List<(string Pattern, List<string> Targets)> _referenced = [];
     public string? Error { get; private set; }
 
     public static TsConfigPaths Load(PathProbe probe, string relativePath)
@@ -56,6 +59,20 @@ internal sealed class TsConfigPaths
                     Apply(probe, path, depth + 1);
                 }
             }
+            if (depth == 0 && root.TryGetProperty("references", out var references) && references.ValueKind == JsonValueKind.Array)
+            {
+                // A solution-style tsconfig ("files": [], "references": [...]) leaves paths to the referenced projects.
+                foreach (var reference in references.EnumerateArray())
+                {
+                    if (reference.ValueKind != JsonValueKind.Object || !reference.TryGetProperty("path", out var p) || p.GetString() is not { } path) continue;
+                    if (PathProbe.Normalize(PathProbe.Join(directory, path)) is not { } target) continue;
+                    if (probe.DirectoryExists(target)) target = PathProbe.Join(target, "tsconfig.json");
+                    if (!probe.FileExists(target)) continue;
+                    var referenced = new TsConfigPaths();
+                    referenced.Apply(probe, target, depth + 1);
+                    _referenced.AddRange(referenced.Paths);
+                }
+            }
             if (!root.TryGetProperty("compilerOptions", out var options) || options.ValueKind != JsonValueKind.Object) return;
             if (options.TryGetProperty("baseUrl", out var baseUrl) && baseUrl.ValueKind == JsonValueKind.String)
             {
@@ -83,7 +100,7 @@ internal sealed class TsConfigPaths
         (string Pattern, List<string> Targets)? best = null;
         var bestPrefix = -1;
         string star = "";
-        foreach (var (pattern, targets) in Paths)
+        foreach (var (pattern, targets) in Paths.Concat(_referenced))
         {
             var wildcard = pattern.IndexOf('*');
             if (wildcard < 0)

@@ -3,8 +3,8 @@ using System.Text;
 namespace Muster.Agents.Imports.Python;
 
 /// <summary>
-/// Which PyPI distribution provides an import name, where the two differ (<c>yaml</c> comes from PyYAML), and a list
-/// of popular distributions whose import name is their own name. A key may be dotted (<c>google.protobuf</c>); the
+/// Which PyPI distribution provides an import name: a hand-kept list of well-known mismatches (<c>yaml</c> comes from
+/// PyYAML) and popular same-name distributions, then the generated <see cref="PythonImportTable"/>. A key may be dotted (<c>google.protobuf</c>); the
 /// longest matching prefix of an import wins. Distribution names are compared after PEP 503 normalisation.
 /// </summary>
 internal static class PythonDistributionNames
@@ -122,6 +122,7 @@ internal static class PythonDistributionNames
         {
             var prefix = string.Join('.', parts, 0, k);
             if (ImportToDistributions.TryGetValue(prefix, out var mapped)) candidates.AddRange(mapped);
+            candidates.AddRange(PythonImportTable.Instance.DistributionsOf(prefix));
             candidates.Add(prefix);
         }
         return candidates;
@@ -135,7 +136,52 @@ internal static class PythonDistributionNames
         {
             var prefix = string.Join('.', parts, 0, k);
             if (ImportToDistributions.TryGetValue(prefix, out var mapped)) return mapped[0];
+            if (PythonImportTable.Instance.DistributionsOf(prefix) is [var known, ..]) return known;
         }
         return KnownSameName.Contains(parts[0]) ? parts[0].Replace('_', '-') : null;
+    }
+
+    private static readonly string[] DistributionPrefixes = ["python-", "py-"];
+    private static readonly string[] DistributionSuffixes = ["-python", "-py", "-sdk", "-api", "-client", "-core", "-lib", "-official", "py"];
+
+    /// <summary>
+    /// A declared distribution whose name makes it a plausible provider of <paramref name="module"/> when no table says
+    /// so: the same name once affixes are dropped (<c>a2a-sdk</c>, <c>python-foo</c>), a longer name starting with the
+    /// import (<c>strawberry-graphql</c>, <c>opentelemetry-api</c>), or an import starting with the stem (<c>celpy</c> from
+    /// <c>cel-python</c>). A guess: callers report it as unverified, never as resolved.
+    /// </summary>
+    public static string? PlausibleProvider(string module, IEnumerable<string> normalizedDistributions)
+    {
+        var parts = module.Split('.');
+        var names = Enumerable.Range(1, parts.Length).Select(k => Normalize(string.Join('.', parts, 0, k))).Reverse().ToList();
+        foreach (var distribution in normalizedDistributions.Order(StringComparer.Ordinal))
+        {
+            var stem = Stem(distribution);
+            foreach (var name in names)
+            {
+                var squashed = name.Replace("-", "", StringComparison.Ordinal);
+                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || distribution.EndsWith("-" + name, StringComparison.Ordinal) ||
+                    distribution == squashed + "py" ||
+                    (stem.Length >= 3 && squashed.StartsWith(stem.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal) && squashed.Length - stem.Length <= 3))
+                {
+                    return distribution;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string Stem(string distribution)
+    {
+        var stem = distribution;
+        foreach (var prefix in DistributionPrefixes)
+        {
+            if (stem.StartsWith(prefix, StringComparison.Ordinal) && stem.Length > prefix.Length + 1) { stem = stem[prefix.Length..]; break; }
+        }
+        foreach (var suffix in DistributionSuffixes)
+        {
+            if (stem.EndsWith(suffix, StringComparison.Ordinal) && stem.Length > suffix.Length + 1) { stem = stem[..^suffix.Length]; break; }
+        }
+        return stem;
     }
 }

@@ -1,15 +1,24 @@
+using Muster.Formats.Python;
+
 namespace Muster.Agents.Imports.Python;
 
 /// <summary>
 /// Finds <c>import</c> and <c>from ... import</c> statements in tokenized source and works out, from the block
 /// structure, which ones are guarded: inside a <c>try</c> whose handlers catch ImportError (or a broader class), under
-/// <c>if TYPE_CHECKING:</c>, or in any branch of an <c>if</c> chain testing <c>sys.version_info</c> or the platform.
+/// <c>if TYPE_CHECKING:</c>, in any branch of an <c>if</c> chain testing <c>sys.version_info</c> or the platform, in
+/// an <c>except ImportError:</c> handler (a fallback), or under an <c>if</c> testing an availability flag: a name the
+/// <c>try</c> block binds (<c>has_x = True</c>, <c>import x</c>) and its handler rebinds. Imports of modules the file
+/// passes to <c>pytest.importorskip</c> or <c>importlib.util.find_spec</c> are guarded too.
 /// </summary>
 internal static class PythonImportExtractor
 {
     public const string GuardTry = "try/except ImportError";
     public const string GuardTypeChecking = "if TYPE_CHECKING";
     public const string GuardVersion = "version or platform check";
+    public const string GuardFallback = "except ImportError fallback";
+    public const string GuardFlag = "availability flag set by try/except ImportError";
+    public const string GuardImportOrSkip = "pytest.importorskip";
+    public const string GuardFindSpec = "availability checked with find_spec";
 
     private static readonly HashSet<string> ImportErrorCatchers = new(StringComparer.Ordinal)
     {
@@ -18,15 +27,23 @@ internal static class PythonImportExtractor
 
     public static IReadOnlyList<PythonImport> Extract(string source) => Extract(PythonTokenizer.Tokenize(source));
 
-    public static IReadOnlyList<PythonImport> Extract(IReadOnlyList<PythonLogicalLine> lines)
+    public static IReadOnlyList<PythonImport> Extract(IReadOnlyList<PythonLogicalLine> lines) =>
+        Extract(lines, PythonFileFacts.Scan(lines));
+
+    public static IReadOnlyList<PythonImport> Extract(IReadOnlyList<PythonLogicalLine> lines, PythonFileFacts facts)
     {
         var guards = new string?[lines.Count];
         var inlineGuards = new string?[lines.Count];
+        var fallbacks = new IReadOnlyList<string>?[lines.Count];
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Tokens[0].Is("try")) MarkTry(lines, i, guards, inlineGuards, fallbacks, flags);
+        }
         for (var i = 0; i < lines.Count; i++)
         {
             var first = lines[i].Tokens[0];
-            if (first.Is("try")) MarkTry(lines, i, guards, inlineGuards);
-            else if (first.Is("if") || first.Is("elif")) MarkIf(lines, i, guards, inlineGuards);
+            if (first.Is("if") || first.Is("elif")) MarkIf(lines, i, guards, inlineGuards, flags);
         }
 
         var imports = new List<PythonImport>();
@@ -38,28 +55,109 @@ internal static class PythonImportExtractor
             if (bodyStart > 0) guard = inlineGuards[i] ?? guard;
             foreach (var statement in SplitStatements(tokens, Math.Max(bodyStart, 0)))
             {
+                var before = imports.Count;
                 ParseStatement(statement, guard, imports);
+                for (var k = before; k < imports.Count; k++)
+                {
+                    var import = imports[k];
+                    if (guard == GuardFallback && fallbacks[i] is { } primary) import = import with { FallbackFor = primary };
+                    if (import.Guard is null && import.Level == 0 && ProbeGuard(import.Module, facts) is { } probe) import = import with { Guard = probe };
+                    imports[k] = import;
+                }
             }
         }
         return imports;
     }
 
-    private static void MarkTry(IReadOnlyList<PythonLogicalLine> lines, int tryLine, string?[] guards, string?[] inlineGuards)
+    private static string? ProbeGuard(string module, PythonFileFacts facts)
+    {
+        if (Covers(facts.ImportOrSkip, module)) return GuardImportOrSkip;
+        return Covers(facts.ProbedModules, module) ? GuardFindSpec : null;
+    }
+
+    /// <summary>Whether <paramref name="module"/> is one of <paramref name="names"/> or inside one of them.</summary>
+    public static bool Covers(IReadOnlySet<string> names, string module)
+    {
+        if (names.Count == 0) return false;
+        for (var dot = module.Length; dot > 0; dot = module.LastIndexOf('.', dot - 1))
+        {
+            if (names.Contains(module[..dot])) return true;
+            if (dot == 0) break;
+        }
+        return false;
+    }
+
+    private static void MarkTry(IReadOnlyList<PythonLogicalLine> lines, int tryLine, string?[] guards, string?[] inlineGuards,
+        IReadOnlyList<string>?[] fallbacks, HashSet<string> flags)
     {
         var indent = lines[tryLine].Indent;
         var catches = false;
+        var handlers = new List<int>();
         var k = BodyEnd(lines, tryLine);
         while (k < lines.Count && lines[k].Indent == indent)
         {
             var head = lines[k].Tokens[0];
-            if (head.Is("except")) catches |= CatchesImportError(lines[k].Tokens);
-            else if (!head.Is("else") && !head.Is("finally")) break;
+            if (head.Is("except") && CatchesImportError(lines[k].Tokens)) { catches = true; handlers.Add(k); }
+            else if (!head.Is("except") && !head.Is("else") && !head.Is("finally")) break;
             k = BodyEnd(lines, k);
         }
-        if (catches) MarkBody(lines, tryLine, GuardTry, guards, inlineGuards);
+        if (!catches) return;
+        MarkBody(lines, tryLine, GuardTry, guards, inlineGuards);
+        var primary = new List<PythonImport>();
+        foreach (var line in BodyLines(lines, tryLine))
+        {
+            foreach (var statement in SplitStatements(lines[line].Tokens, line == tryLine ? Math.Max(InlineBodyStart(lines[line].Tokens), 0) : 0))
+            {
+                ParseStatement(statement, null, primary);
+                BoundNames(statement, flags);
+            }
+        }
+        var primaryModules = primary.Where(p => p.Level == 0).Select(p => p.Module).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var handler in handlers)
+        {
+            MarkBody(lines, handler, GuardFallback, guards, inlineGuards);
+            foreach (var line in BodyLines(lines, handler))
+            {
+                fallbacks[line] = primaryModules;
+                foreach (var statement in SplitStatements(lines[line].Tokens, line == handler ? Math.Max(InlineBodyStart(lines[line].Tokens), 0) : 0))
+                {
+                    BoundNames(statement, flags);
+                }
+            }
+        }
     }
 
-    private static void MarkIf(IReadOnlyList<PythonLogicalLine> lines, int ifLine, string?[] guards, string?[] inlineGuards)
+    /// <summary>The lines of the block <paramref name="header"/> opens (the header itself when its body is inline).</summary>
+    private static IEnumerable<int> BodyLines(IReadOnlyList<PythonLogicalLine> lines, int header)
+    {
+        if (InlineBodyStart(lines[header].Tokens) > 0)
+        {
+            yield return header;
+            yield break;
+        }
+        var end = BodyEnd(lines, header);
+        for (var j = header + 1; j < end; j++) yield return j;
+    }
+
+    /// <summary>Names a statement binds at its start: <c>flag = ...</c>, <c>import a as b</c>, <c>from a import b</c>.</summary>
+    private static void BoundNames(ArraySegment<PythonToken> s, HashSet<string> names)
+    {
+        if (s.Count >= 2 && s[0].Kind == PythonTokenKind.Name && s[1].Is("=")) { names.Add(s[0].Text); return; }
+        if (s.Count < 2 || !(s[0].Is("import") || s[0].Is("from"))) return;
+        var imports = new List<PythonImport>();
+        ParseStatement(s, null, imports);
+        for (var i = 0; i + 1 < s.Count; i++)
+        {
+            if (s[i].Is("as") && s[i + 1].Kind == PythonTokenKind.Name) names.Add(s[i + 1].Text);
+        }
+        foreach (var import in imports)
+        {
+            if (s[0].Is("import")) names.Add(import.TopLevel);
+            else foreach (var name in import.Names) if (name != "*") names.Add(name);
+        }
+    }
+
+    private static void MarkIf(IReadOnlyList<PythonLogicalLine> lines, int ifLine, string?[] guards, string?[] inlineGuards, HashSet<string> flags)
     {
         var condition = lines[ifLine].Tokens;
         if (condition.Any(t => t.Is("TYPE_CHECKING")))
@@ -69,12 +167,13 @@ internal static class PythonImportExtractor
             MarkBody(lines, ifLine, GuardTypeChecking, guards, inlineGuards);
             return;
         }
-        if (!IsVersionOrPlatformCheck(condition)) return;
+        var reason = IsVersionOrPlatformCheck(condition) ? GuardVersion : TestsFlag(condition, flags) ? GuardFlag : null;
+        if (reason is null) return;
         var indent = lines[ifLine].Indent;
         var k = ifLine;
         while (true)
         {
-            MarkBody(lines, k, GuardVersion, guards, inlineGuards);
+            MarkBody(lines, k, reason, guards, inlineGuards);
             k = BodyEnd(lines, k);
             if (k >= lines.Count || lines[k].Indent != indent || !(lines[k].Tokens[0].Is("elif") || lines[k].Tokens[0].Is("else"))) break;
         }
@@ -88,6 +187,15 @@ internal static class PythonImportExtractor
             if (t.Is("version_info") || t.Is("hexversion") || t.Is("platform") || t.Is("python_version")) return true;
             if (t.Is("os") && i + 2 < tokens.Count && tokens[i + 1].Is(".") && tokens[i + 2].Is("name")) return true;
             if (t.Is("sys") && i + 2 < tokens.Count && tokens[i + 1].Is(".") && tokens[i + 2].Is("version")) return true;
+        }
+        return false;
+    }
+
+    private static bool TestsFlag(IReadOnlyList<PythonToken> condition, HashSet<string> flags)
+    {
+        for (var i = 1; i < condition.Count && !condition[i].Is(":"); i++)
+        {
+            if (condition[i].Kind == PythonTokenKind.Name && flags.Contains(condition[i].Text) && !condition[i - 1].Is(".")) return true;
         }
         return false;
     }

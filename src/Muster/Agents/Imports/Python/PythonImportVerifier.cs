@@ -1,3 +1,4 @@
+using Muster.Formats.Python;
 using Muster.Model;
 using Muster.Workspace;
 
@@ -5,9 +6,11 @@ namespace Muster.Agents.Imports.Python;
 
 /// <summary>
 /// Resolves every Python import the way the interpreter would find it, without running anything: relative imports
-/// against the package tree, then local modules (the importing file's folder, its project root and the project's
-/// <c>src/</c>; namespace packages included), then the standard library, then the project's declared distributions
-/// (through <see cref="PythonDistributionNames"/>) and finally a local virtualenv's installed metadata.
+/// against the package tree; local modules on the file's search path (its script folder, package root, project root
+/// and <c>src/</c>, pytest's <c>pythonpath</c> and conftest folders for tests, folders the code itself puts on
+/// <c>sys.path</c>); the standard library; the project's declared distributions; other projects of the tree (uv
+/// workspace members, path dependencies, sibling <c>src/</c> layouts); a local virtualenv. Only what resolves nowhere
+/// is reported as failing at runtime; what is present but undeclared, or cannot be settled, is reported as such.
 /// </summary>
 internal sealed class PythonImportVerifier
 {
@@ -15,31 +18,63 @@ internal sealed class PythonImportVerifier
     private static readonly HashSet<string> BuildBackends = new(StringComparer.Ordinal) { "setuptools", "pkg_resources", "wheel", "Cython", "distutils" };
 
     private readonly PathProbe _probe;
+    private readonly LockedPackages _locks;
+    private readonly PythonModuleLocator _locator;
+    private readonly PythonWorkspace _workspace;
     private readonly IReadOnlySet<string> _projectDirectories;
     private readonly Dictionary<string, IReadOnlyList<DeclaredManifest>> _manifestsByDirectory;
     private readonly Dictionary<string, InstalledDistributions> _venvs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _usedByManifest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _filesByProject = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _conftestPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _probesByProject = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _aliasingSources = new(StringComparer.Ordinal);
+    private readonly List<PythonFindingDraft> _drafts = [];
     private readonly List<Finding> _findings = [];
 
-    public PythonImportVerifier(PathProbe probe, IEnumerable<WorkspaceFile> manifests)
+    public PythonImportVerifier(PathProbe probe, IEnumerable<WorkspaceFile> manifests, LockedPackages locks)
     {
         _probe = probe;
-        _manifestsByDirectory = manifests
+        _locks = locks;
+        _locator = new PythonModuleLocator(probe);
+        var all = manifests.ToList();
+        _manifestsByDirectory = all.Where(m => DeclaredDependencies.IsPythonManifest(Path.GetFileName(m.RelativePath)))
             .GroupBy(m => PathProbe.DirectoryOf(m.RelativePath), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<DeclaredManifest>)g
                 .OrderBy(m => m.RelativePath, StringComparer.Ordinal)
                 .Select(m => DeclaredDependencies.ReadPython(m.FullPath, m.RelativePath)).ToList(), StringComparer.Ordinal);
         _projectDirectories = _manifestsByDirectory.Keys.ToHashSet(StringComparer.Ordinal);
+        var projects = new Dictionary<string, PythonProjectInfo>(StringComparer.Ordinal);
+        foreach (var file in all.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+        {
+            var directory = PathProbe.DirectoryOf(file.RelativePath);
+            if (!projects.TryGetValue(directory, out var info)) projects[directory] = info = new PythonProjectInfo { Directory = directory };
+            info.Read(Path.GetFileName(file.RelativePath), file.FullPath);
+        }
+        _workspace = new PythonWorkspace(projects.Where(p => _projectDirectories.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), _locator);
+        foreach (var (directory, info) in projects.Where(p => !_projectDirectories.Contains(p.Key)))
+        {
+            // pytest.ini / tox.ini beside no manifest: their pythonpath belongs to the project above them.
+            if (ProjectOf(directory) is { } owner && _workspace.Project(owner) is { } ownerInfo) ownerInfo.PytestPythonPath.AddRange(info.PytestPythonPath);
+        }
     }
+
+    public static bool IsProjectFile(string fileName) =>
+        DeclaredDependencies.IsPythonManifest(fileName) || fileName is "pytest.ini" or "tox.ini";
 
     public int FilesScanned { get; private set; }
     public int ImportsChecked { get; private set; }
     public int Unresolved { get; private set; }
+    public int Provided { get; private set; }
+    public int UnverifiedCount { get; private set; }
 
     public IReadOnlyList<Finding> Findings => _findings;
 
     public IEnumerable<DeclaredManifest> Manifests => _manifestsByDirectory.Values.SelectMany(m => m);
+
+    /// <summary>conftest.py files change sys.path for the tests below them: verify them first.</summary>
+    public static IEnumerable<WorkspaceFile> InVerificationOrder(IEnumerable<WorkspaceFile> files) =>
+        files.OrderBy(f => Path.GetFileName(f.RelativePath) == "conftest.py" ? 0 : 1).ThenBy(f => f.RelativePath.Count(c => c == '/'));
 
     public void VerifyFile(string relativePath, string source)
     {
@@ -47,17 +82,192 @@ internal sealed class PythonImportVerifier
         var directory = PathProbe.DirectoryOf(relativePath);
         var project = ProjectOf(directory);
         _filesByProject[project ?? directory] = _filesByProject.GetValueOrDefault(project ?? directory) + 1;
-        foreach (var import in PythonImportExtractor.Extract(source))
+        var context = SourceContext.Of(relativePath);
+        var lines = PythonTokenizer.Tokenize(source);
+        var facts = PythonFileFacts.Scan(lines);
+        var probes = Probes(project ?? directory);
+        probes.UnionWith(facts.ImportOrSkip);
+        probes.UnionWith(facts.ProbedModules);
+        var inserted = facts.PathInsertions
+            .Select(e => SysPathExpression.Evaluate(e, relativePath, project ?? "", facts.Assignments))
+            .OfType<string>().Where(f => _probe.DirectoryExists(f)).Distinct(StringComparer.Ordinal).ToList();
+        if (Path.GetFileName(relativePath) == "conftest.py" && inserted.Count > 0) _conftestPaths[directory] = inserted;
+        var roots = SearchRoots(directory, project, context, inserted);
+        var scriptFolderOnly = context.IsExample && _probe.FileExists(PathProbe.Join(directory, "__init__.py"));
+        var file = new PythonFileScope(relativePath, directory, project, context, facts, roots, source)
+        {
+            ModuleRoots = scriptFolderOnly ? roots.Where(r => r != directory).ToList() : null,
+        };
+        var imports = PythonImportExtractor.Extract(lines, facts);
+        foreach (var import in imports)
+        {
+            if (MissingImportMarker.On(source, import.Line) is not null) file.MarkedOptional.Add(import.TopLevel);
+        }
+        foreach (var import in imports)
         {
             if (import.Module == "__future__") continue;
             if (relativePath.EndsWith("setup.py", StringComparison.Ordinal) && BuildBackends.Contains(import.TopLevel)) continue;
             ImportsChecked++;
-            Verify(relativePath, directory, project, import);
+            var outcome = Decide(file, import);
+            if (outcome.Kind != PythonOutcomeKind.Resolved) Draft(file, import, outcome);
         }
     }
 
+    /// <summary>After every file: applies project-wide availability probes, builds the findings, reports unused declarations.</summary>
+    public void Finish()
+    {
+        foreach (var draft in _drafts)
+        {
+            var probed = draft.Guard is null && draft.Import.Level == 0 &&
+                         PythonImportExtractor.Covers(Probes(draft.File.Project ?? draft.File.Directory), draft.Import.Module);
+            if (PythonFindings.Build(draft with { Guard = draft.Guard ?? (probed ? PythonImportExtractor.GuardFindSpec : null) }) is not { } finding) continue;
+            if (finding.Severity >= Severity.High) Unresolved++;
+            else if (finding.RuleId == ImportFindings.PythonProvided) Provided++;
+            else if (finding.RuleId == ImportFindings.PythonUnverified) UnverifiedCount++;
+            _findings.Add(finding);
+        }
+        _drafts.Clear();
+        ReportUnusedDeclarations();
+    }
+
+    private void Draft(PythonFileScope file, PythonImport import, PythonOutcome outcome)
+    {
+        var guard = import.Guard ?? (file.MarkedOptional.Contains(import.TopLevel) ? "marked as possibly missing by a type-checker suppression (type: ignore[import-not-found] or alike)" : null);
+        if (guard == PythonImportExtractor.GuardFallback && import.FallbackFor.Count > 0 &&
+            import.FallbackFor.Any(m => Decide(file, import with { Module = m, Names = [], Guard = null }).Kind is not (PythonOutcomeKind.Resolved or PythonOutcomeKind.Provided)))
+        {
+            guard = null; // the primary import fails too, so this fallback runs and fails: a crash, not an option
+        }
+        _drafts.Add(new PythonFindingDraft(file, import, outcome, guard));
+    }
+
+    private PythonOutcome Decide(PythonFileScope file, PythonImport import)
+    {
+        if (import.Level > 0)
+        {
+            return _locator.ResolvesRelative(file.Directory, import, out var missing)
+                ? PythonOutcome.Resolved
+                : new PythonOutcome(PythonOutcomeKind.Fails, missing) { IsLocalFailure = true };
+        }
+        var local = _locator.Resolve(file.Roots, import.Module, out var shadowing);
+        if (local == LocalResult.Found) return PythonOutcome.Resolved;
+        if (local == LocalResult.PackageWithoutSubmodule && file.ModuleRoots is { } moduleRoots)
+        {
+            // Run as a module instead, the import may still come from a dependency or another project: keep looking.
+            var asModule = _locator.Resolve(moduleRoots, import.Module, out var moduleShadowing);
+            if (asModule == LocalResult.Found) return PythonOutcome.Resolved;
+            if (asModule != LocalResult.PackageWithoutSubmodule) local = asModule;
+            else shadowing = moduleShadowing;
+        }
+        if (local == LocalResult.PackageWithoutSubmodule)
+        {
+            if (AliasesSubmodules(shadowing!, import.Module))
+            {
+                return new PythonOutcome(PythonOutcomeKind.Unverified, import.Module,
+                    Detail: $"the package assigns to sys.modules ({_locator.DeepestSource(shadowing!, import.Module)}), so '{import.Module}' may exist as an alias that only running it shows");
+            }
+            return new PythonOutcome(PythonOutcomeKind.Fails, import.Module) { IsLocalFailure = true };
+        }
+        if (PythonStandardLibrary.Contains(import.TopLevel)) return PythonOutcome.Resolved;
+
+        var declaredDirectories = file.Project is null ? [] : PathProbe.SelfAndAncestors(file.Project).Where(_projectDirectories.Contains).ToList();
+        var declared = declaredDirectories.SelectMany(d => _manifestsByDirectory[d]).ToList();
+        var declaredNames = declared.SelectMany(m => m.Dependencies).Select(d => PythonDistributionNames.Normalize(d.Name)).ToHashSet(StringComparer.Ordinal);
+        // `from google.cloud import storage` comes from google-cloud-storage: the imported names extend the module.
+        var candidates = import.Names.Where(n => n != "*").Select(n => import.Module + "." + n).Prepend(import.Module)
+            .SelectMany(PythonDistributionNames.CandidateDistributions).Select(PythonDistributionNames.Normalize).ToList();
+        var installed = file.Project is null ? new InstalledDistributions() : Venv(file.Project);
+        var providers = installed.Providers(import.TopLevel);
+        var match = candidates.FirstOrDefault(declaredNames.Contains) ?? providers.FirstOrDefault(declaredNames.Contains);
+        if (match is not null)
+        {
+            foreach (var d in declaredDirectories) Used(d).Add(match);
+            return PythonOutcome.Resolved;
+        }
+
+        if (SiblingProject(file, import, declaredNames) is { } sibling) return sibling;
+
+        var lockfile = _locks.PythonLockFor(file.Directory);
+        if (lockfile is not null && (candidates.FirstOrDefault(lockfile.Names.Contains) ?? providers.FirstOrDefault(lockfile.Names.Contains)) is { } locked)
+        {
+            return new PythonOutcome(PythonOutcomeKind.Provided, import.TopLevel, locked,
+                $"{lockfile.Path} resolves '{locked}' (installed as a dependency of what the project declares)");
+        }
+        if (installed.IsInstalled(import.TopLevel))
+        {
+            foreach (var d in declaredDirectories) Used(d).Add("import:" + import.TopLevel);
+            return new PythonOutcome(PythonOutcomeKind.InstalledOnly, import.TopLevel, providers.FirstOrDefault() ?? import.TopLevel, Relative(installed.Location));
+        }
+        if (local == LocalResult.NamespaceOnly)
+        {
+            // `import ns` of a bare namespace folder succeeds; `import ns.missing` does not.
+            return import.Module.Contains('.') ? new PythonOutcome(PythonOutcomeKind.Fails, import.Module) { IsLocalFailure = true } : PythonOutcome.Resolved;
+        }
+        var suggestion = PythonDistributionNames.SuggestedDistribution(import.Module);
+        if (suggestion is null)
+        {
+            if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames) is { } plausible)
+            {
+                return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, plausible,
+                    $"no local module or known distribution provides it, but the declared distribution '{plausible}' has a similar name and may well provide it");
+            }
+            if (lockfile is not null && PythonDistributionNames.PlausibleProvider(import.Module, lockfile.Names) is { } lockedPlausible)
+            {
+                return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, lockedPlausible,
+                    $"no local module or known distribution provides it, but {lockfile.Path} resolves '{lockedPlausible}', whose name is similar: it may well provide it");
+            }
+            return new PythonOutcome(PythonOutcomeKind.Fails, import.TopLevel);
+        }
+        var unreadable = declared.Where(m => m.Error is not null).Select(m => m.Path).ToList();
+        if (declared.Count == 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "no dependency manifest was found for this file");
+        if (unreadable.Count > 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "declarations in " + string.Join(", ", unreadable) + " could not be read");
+        if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames) is { } declaredAlike)
+        {
+            return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, declaredAlike,
+                $"the distribution known as '{suggestion}' is not declared, but the declared '{declaredAlike}' has a similar name and may provide '{import.TopLevel}'");
+        }
+        return new PythonOutcome(PythonOutcomeKind.Undeclared, import.TopLevel, suggestion,
+            lockfile is null ? null : $"and {lockfile.Path} does not resolve it either");
+    }
+
+    /// <summary>Another project of the tree provides the module: resolved when this project depends on it, else undeclared but provided.</summary>
+    private PythonOutcome? SiblingProject(PythonFileScope file, PythonImport import, HashSet<string> declaredNames)
+    {
+        var parts = import.Module.Split('.');
+        var provider = _workspace.Providers(import.Module, file.Project).FirstOrDefault(p => _locator.DottedExists(p.Root, parts));
+        if (provider.Project is null) return null;
+        var sibling = provider.Project;
+        var name = sibling.Name is { } n ? PythonDistributionNames.Normalize(n) : null;
+        var importer = _workspace.Project(file.Project);
+        if (name is not null && declaredNames.Contains(name)) return PythonOutcome.Resolved;
+        if (importer is not null && importer.PathDependencies.Contains(sibling.Directory)) return PythonOutcome.Resolved;
+        var workspaceRoot = _workspace.WorkspaceRootOf(sibling.Directory);
+        var label = sibling.Name ?? sibling.Directory;
+        if (workspaceRoot is not null && workspaceRoot.Directory == file.Project) return PythonOutcome.Resolved; // the root's environment holds every member
+        var how = workspaceRoot is not null && file.Project is not null && _workspace.WorkspaceRootOf(file.Project) == workspaceRoot
+            ? $"the uv workspace member '{label}' ({sibling.Directory}) provides it, and the workspace environment installs every member"
+            : $"the local project '{label}' ({(sibling.Directory.Length == 0 ? "." : sibling.Directory)}) provides it once installed";
+        return new PythonOutcome(PythonOutcomeKind.Provided, import.TopLevel, sibling.Name, how);
+    }
+
+    private bool AliasesSubmodules(string root, string module)
+    {
+        if (_locator.DeepestSource(root, module) is not { } source) return false;
+        if (_aliasingSources.TryGetValue(source, out var aliases)) return aliases;
+        try
+        {
+            aliases = PythonFileFacts.Scan(PythonTokenizer.Tokenize(File.ReadAllText(_probe.Full(source)))).RewritesSysModules;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            aliases = false;
+        }
+        _aliasingSources[source] = aliases;
+        return aliases;
+    }
+
     /// <summary>After every file: declared distributions no scanned file imports.</summary>
-    public void ReportUnusedDeclarations()
+    private void ReportUnusedDeclarations()
     {
         foreach (var (directory, manifests) in _manifestsByDirectory.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -83,103 +293,15 @@ internal sealed class PythonImportVerifier
         }
     }
 
-    private void Verify(string file, string directory, string? project, PythonImport import)
-    {
-        var location = new SourceLocation(file, import.Line, import.Column);
-        if (import.Level > 0)
-        {
-            if (!ResolvesRelative(directory, import, out var missing)) Report(import, location, ImportFindings.PythonUnresolved, missing, null);
-            return;
-        }
-        var roots = SearchRoots(directory, project);
-        var local = ResolveLocal(roots, import.Module);
-        if (local == LocalResult.Found) return;
-        if (local == LocalResult.PackageWithoutSubmodule)
-        {
-            Report(import, location, ImportFindings.PythonUnresolved, import.Module, null);
-            return;
-        }
-        if (PythonStandardLibrary.Contains(import.TopLevel)) return;
-
-        var declaredDirectories = project is null ? [] : PathProbe.SelfAndAncestors(project).Where(_projectDirectories.Contains).ToList();
-        var declared = declaredDirectories.SelectMany(d => _manifestsByDirectory[d]).ToList();
-        var declaredNames = declared.SelectMany(m => m.Dependencies).Select(d => PythonDistributionNames.Normalize(d.Name)).ToHashSet(StringComparer.Ordinal);
-        // `from google.cloud import storage` comes from google-cloud-storage: the imported names extend the module.
-        var candidates = import.Names.Where(n => n != "*").Select(n => import.Module + "." + n).Prepend(import.Module)
-            .SelectMany(PythonDistributionNames.CandidateDistributions).Select(PythonDistributionNames.Normalize).ToList();
-        var installed = project is null ? new InstalledDistributions() : Venv(project);
-        var providers = installed.Providers(import.TopLevel);
-        var match = candidates.FirstOrDefault(declaredNames.Contains) ?? providers.FirstOrDefault(declaredNames.Contains);
-        if (match is not null)
-        {
-            foreach (var d in declaredDirectories) Used(d).Add(match);
-            return;
-        }
-        if (installed.IsInstalled(import.TopLevel))
-        {
-            foreach (var d in declaredDirectories) Used(d).Add("import:" + import.TopLevel);
-            if (import.Guard is not null) return;
-            var distribution = providers.FirstOrDefault() ?? import.TopLevel;
-            _findings.Add(ImportFindings.Create(ImportFindings.PythonInstalledOnly, Severity.Medium,
-                $"'{import.Module}' works only because the local virtualenv has it",
-                $"'{import.Module}' is installed in {Relative(installed.Location)} (distribution '{distribution}') but no manifest of this project declares it; a fresh install will fail with ModuleNotFoundError: No module named '{import.TopLevel}'.",
-                location, import.Module, $"Declare '{distribution}' in the project's requirements."));
-            return;
-        }
-        if (local == LocalResult.NamespaceOnly)
-        {
-            // `import ns` of a bare namespace folder succeeds; `import ns.missing` does not.
-            if (import.Module.Contains('.')) Report(import, location, ImportFindings.PythonUnresolved, import.Module, null);
-            return;
-        }
-        var suggestion = PythonDistributionNames.SuggestedDistribution(import.Module);
-        if (suggestion is null)
-        {
-            Report(import, location, ImportFindings.PythonUnresolved, import.TopLevel, null);
-            return;
-        }
-        var unreadable = declared.Where(m => m.Error is not null).Select(m => m.Path).ToList();
-        var noManifest = declared.Count == 0;
-        Report(import, location, ImportFindings.PythonUndeclared, import.TopLevel, suggestion,
-            unverified: noManifest || unreadable.Count > 0,
-            why: noManifest ? "no dependency manifest was found for this file" : unreadable.Count > 0 ? "declarations in " + string.Join(", ", unreadable) + " could not be read" : null);
-    }
-
-    private void Report(PythonImport import, SourceLocation location, string rule, string missing, string? distribution, bool unverified = false, string? why = null)
-    {
-        var failure = $"ModuleNotFoundError: No module named '{missing}'";
-        var properties = new Dictionary<string, string> { ["module"] = import.Display };
-        if (distribution is not null) properties["distribution"] = distribution;
-        if (import.Guard is not null)
-        {
-            properties["guard"] = import.Guard;
-            _findings.Add(ImportFindings.Create(ImportFindings.PythonGuarded, Severity.Info,
-                $"Optional import '{import.Display}' is not available",
-                $"'{import.Display}' does not resolve, but the import is guarded ({import.Guard}), so the fallback runs instead of a crash.",
-                location, import.Display, null, properties));
-            return;
-        }
-        Unresolved++;
-        if (rule == ImportFindings.PythonUndeclared)
-        {
-            _findings.Add(ImportFindings.Create(rule, unverified ? Severity.Medium : Severity.High,
-                $"Undeclared third-party import '{import.Module}'",
-                unverified
-                    ? $"'{import.Module}' comes from the distribution '{distribution}', which could not be checked against the declarations ({why}); unless installed by hand it will fail at runtime with {failure}."
-                    : $"'{import.Module}' comes from the distribution '{distribution}', which no manifest of this project declares: it will fail at runtime with {failure}.",
-                location, import.Module, $"Add '{distribution}' to the project's requirements (or pyproject dependencies).", properties));
-            return;
-        }
-        _findings.Add(ImportFindings.Create(rule, Severity.High,
-            $"Import '{import.Display}' resolves nowhere",
-            $"'{import.Display}' is not a local module, not in the standard library and not provided by any declared dependency: it will fail at runtime with {failure}.",
-            location, import.Display,
-            "Create the module (or fix the import path), or declare the distribution that provides it.", properties));
-    }
-
     private HashSet<string> Used(string directory)
     {
         if (!_usedByManifest.TryGetValue(directory, out var set)) _usedByManifest[directory] = set = new HashSet<string>(StringComparer.Ordinal);
+        return set;
+    }
+
+    private HashSet<string> Probes(string project)
+    {
+        if (!_probesByProject.TryGetValue(project, out var set)) _probesByProject[project] = set = new HashSet<string>(StringComparer.Ordinal);
         return set;
     }
 
@@ -200,88 +322,45 @@ internal sealed class PythonImportVerifier
         PathProbe.SelfAndAncestors(directory).FirstOrDefault(_projectDirectories.Contains);
 
     /// <summary>
-    /// The importing file's folder (sys.path[0] for a script), the folder holding its top-level package (how the
-    /// package itself gets imported), the project root and the project's <c>src/</c>.
+    /// The importing file's folder when it runs as a script (it is not inside a package; sys.path[0]), the folder
+    /// holding its top-level package (how the package itself gets imported, and pytest's rootdir insertion for test
+    /// files), the project root and its <c>src/</c>; for tests also pytest's <c>pythonpath</c> and the folders conftest
+    /// files above it put on sys.path; and folders this file inserts itself.
     /// </summary>
-    private List<string> SearchRoots(string directory, string? project)
+    private List<string> SearchRoots(string directory, string? project, SourceContext context, List<string> inserted)
     {
-        var roots = new List<string> { directory };
+        var roots = new List<string>(inserted);
+        var srcRoot = project is null ? null : PathProbe.Join(project, "src");
+        // Below src/, a folder without __init__.py is a namespace package: src/ itself is the sys.path entry.
+        bool UnderSrc(string folder) => srcRoot is not null && folder.StartsWith(srcRoot + "/", StringComparison.Ordinal);
+        var inPackage = _probe.FileExists(PathProbe.Join(directory, "__init__.py"));
+        // An example is run as a script from its folder even when that folder is a package.
+        if ((!inPackage || context.IsExample) && !UnderSrc(directory)) roots.Add(directory);
         var packageRoot = directory;
         while (packageRoot.Length > 0 && _probe.FileExists(PathProbe.Join(packageRoot, "__init__.py"))) packageRoot = PathProbe.DirectoryOf(packageRoot);
-        roots.Add(packageRoot);
-        if (project is not null)
+        // Between a project root and a package, a folder without __init__.py is a namespace package, not a sys.path
+        // entry; pytest's rootdir insertion does put that folder on sys.path for tests.
+        var insideProject = project is not null && packageRoot != project && (project.Length == 0 || packageRoot.StartsWith(project + "/", StringComparison.Ordinal));
+        if (!UnderSrc(packageRoot) && (context.IsTest || !insideProject)) roots.Add(packageRoot);
+        if (project is not null && !_probe.FileExists(PathProbe.Join(project, "__init__.py")))
         {
+            // A manifest inside a package (an example's requirements.txt) does not make its folder a sys.path entry.
             roots.Add(project);
-            roots.Add(PathProbe.Join(project, "src"));
+            roots.Add(srcRoot!);
+        }
+        if (context.IsTest)
+        {
+            if (_workspace.Project(project) is { } info) roots.AddRange(info.PytestPythonPath);
+            foreach (var folder in PathProbe.SelfAndAncestors(directory))
+            {
+                if (_conftestPaths.TryGetValue(folder, out var paths)) roots.AddRange(paths);
+                if (!_probe.FileExists(PathProbe.Join(folder, "conftest.py"))) continue;
+                var basedir = folder;
+                while (basedir.Length > 0 && _probe.FileExists(PathProbe.Join(basedir, "__init__.py"))) basedir = PathProbe.DirectoryOf(basedir);
+                roots.Add(basedir);
+                if (project is not null && folder == project) break;
+            }
         }
         return roots.Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    private enum LocalResult { Missing, Found, PackageWithoutSubmodule, NamespaceOnly }
-
-    /// <summary>
-    /// A regular package or module shadows everything later on sys.path, so a missing submodule of one is final. A
-    /// folder without <c>__init__.py</c> is only a namespace portion: the interpreter keeps searching, so a later
-    /// match (stdlib, an installed distribution) still wins.
-    /// </summary>
-    private LocalResult ResolveLocal(IEnumerable<string> roots, string module)
-    {
-        var parts = module.Split('.');
-        var regularTop = false;
-        var namespaceTop = false;
-        foreach (var root in roots)
-        {
-            if (!ModuleExists(root, parts[0])) continue;
-            if (DottedExists(root, parts)) return LocalResult.Found;
-            var top = PathProbe.Join(root, parts[0]);
-            if (_probe.DirectoryExists(top) && !_probe.FileExists(PathProbe.Join(top, "__init__.py"))) namespaceTop = true;
-            else regularTop = true;
-        }
-        return regularTop ? LocalResult.PackageWithoutSubmodule : namespaceTop ? LocalResult.NamespaceOnly : LocalResult.Missing;
-    }
-
-    private bool DottedExists(string root, string[] parts)
-    {
-        var path = root;
-        for (var i = 0; i < parts.Length - 1; i++)
-        {
-            path = PathProbe.Join(path, parts[i]);
-            if (!_probe.DirectoryExists(path)) return false;
-        }
-        return ModuleExists(path, parts[^1]);
-    }
-
-    /// <summary>A module file, a package or namespace-package folder, or a compiled extension named <paramref name="name"/>.</summary>
-    private bool ModuleExists(string directory, string name)
-    {
-        var path = PathProbe.Join(directory, name);
-        if (_probe.FileExists(path + ".py") || _probe.DirectoryExists(path)) return true;
-        var prefix = name + ".";
-        return _probe.FilesIn(directory).Any(f => f.StartsWith(prefix, StringComparison.Ordinal) &&
-            (f.EndsWith(".so", StringComparison.Ordinal) || f.EndsWith(".pyd", StringComparison.Ordinal)));
-    }
-
-    private bool ResolvesRelative(string directory, PythonImport import, out string missing)
-    {
-        var baseDirectory = directory;
-        for (var i = 1; i < import.Level; i++)
-        {
-            if (baseDirectory.Length == 0)
-            {
-                missing = import.Display;
-                return false; // climbs above the audited root: beyond the top-level package
-            }
-            baseDirectory = PathProbe.DirectoryOf(baseDirectory);
-        }
-        missing = import.Display;
-        if (import.Module.Length > 0) return DottedExists(baseDirectory, import.Module.Split('.'));
-        if (_probe.FileExists(PathProbe.Join(baseDirectory, "__init__.py"))) return true; // names may be defined by the package itself
-        foreach (var name in import.Names)
-        {
-            if (name == "*" || ModuleExists(baseDirectory, name)) continue;
-            missing = new string('.', import.Level) + name;
-            return false;
-        }
-        return true;
     }
 }

@@ -1,9 +1,0 @@
-namespace Muster.Agents.Dependencies.Model;
-
-/// <summary>The package ecosystems the dependency audit reads; names match OSV's ecosystem names.</summary>
-internal enum Ecosystem
-{
-    Npm,
-    PyPI,
-    NuGet,
-}

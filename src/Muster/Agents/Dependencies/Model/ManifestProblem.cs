@@ -1,4 +1,0 @@
-namespace Muster.Agents.Dependencies.Model;
-
-/// <summary>A manifest that could not be read (or not entirely): reported as a scan error, never a crash.</summary>
-internal sealed record ManifestProblem(string Path, int Line, string Message);

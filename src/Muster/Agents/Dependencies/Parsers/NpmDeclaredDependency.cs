@@ -1,6 +1,0 @@
-using Muster.Agents.Dependencies.Model;
-
-namespace Muster.Agents.Dependencies.Parsers;
-
-/// <summary>A dependency as package.json declares it: name, the spec as written, and which section it is in.</summary>
-internal sealed record NpmDeclaredDependency(string Name, string Spec, DependencyScope Scope, int Line);

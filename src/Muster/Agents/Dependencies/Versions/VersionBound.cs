@@ -1,4 +1,0 @@
-namespace Muster.Agents.Dependencies.Versions;
-
-/// <summary>One end of a version interval.</summary>
-internal sealed record VersionBound(string Version, bool Inclusive);

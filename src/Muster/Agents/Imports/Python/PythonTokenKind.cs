@@ -1,9 +1,0 @@
-namespace Muster.Agents.Imports.Python;
-
-internal enum PythonTokenKind
-{
-    Name,
-    Number,
-    String,
-    Operator,
-}

@@ -1,0 +1,26 @@
+namespace Muster.Formats.Packages.Model;
+
+/// <summary>
+/// One package as one manifest or lockfile declares it. <see cref="Version"/> is set only when the file pins one
+/// version (a lockfile entry, <c>==1.2.3</c>); otherwise <see cref="Range"/> holds the requirement as written.
+/// </summary>
+internal sealed record PackageRecord
+{
+    public required Ecosystem Ecosystem { get; init; }
+    public required string Name { get; init; }
+    public string? Version { get; init; }
+    public string? Range { get; init; }
+    public bool Direct { get; init; }
+    public DependencyScope Scope { get; init; } = DependencyScope.Unknown;
+
+    /// <summary>Path of the manifest relative to the audited root, '/' separators.</summary>
+    public required string ManifestPath { get; init; }
+
+    public int Line { get; init; }
+
+    /// <summary>File kind, e.g. "package-lock.json v3", "requirements.txt".</summary>
+    public required string ManifestKind { get; init; }
+
+    /// <summary>Whether the record comes from a lockfile (resolved) rather than a manifest (requested).</summary>
+    public bool FromLockfile { get; init; }
+}

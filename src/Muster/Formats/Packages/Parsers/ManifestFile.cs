@@ -1,0 +1,40 @@
+namespace Muster.Formats.Packages.Parsers;
+
+/// <summary>A manifest's text plus access to files beside it (a lockfile's package.json, an included requirements file).</summary>
+internal sealed class ManifestFile(string relativePath, string fullPath, string text)
+{
+    private TextLines? _lines;
+
+    public string RelativePath { get; } = relativePath;
+    public string FullPath { get; } = fullPath;
+    public string Text { get; } = text;
+    public string FileName => Path.GetFileName(FullPath);
+
+    public TextLines Lines => _lines ??= new TextLines(Text);
+
+    /// <summary>
+    /// Reads a file named relative to this one's folder (an included requirements file, a lockfile's package.json).
+    /// Null when it does not exist, lies outside the audited root, or is a symbolic link: agents never read outside
+    /// the root, and an include must not become a way out of it.
+    /// </summary>
+    public ManifestFile? OpenSibling(string relative)
+    {
+        var root = AuditedRoot();
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath) ?? "", relative));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        var info = new FileInfo(full);
+        if (!info.Exists || info.LinkTarget is not null) return null;
+        var rel = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+        return new ManifestFile(rel, full, File.ReadAllText(full));
+    }
+
+    // FullPath is the root joined with RelativePath, so the root is what precedes the relative part.
+    private string AuditedRoot()
+    {
+        var full = Path.GetFullPath(FullPath);
+        var relative = RelativePath.Replace('/', Path.DirectorySeparatorChar);
+        return full.EndsWith(relative, StringComparison.Ordinal)
+            ? full[..^relative.Length].TrimEnd(Path.DirectorySeparatorChar)
+            : Path.GetDirectoryName(full) ?? full;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Xml;
+using System.Xml.Linq;
+using Muster.Formats.Packages.Model;
+using Muster.Formats.Packages.Versions;
+
+namespace Muster.Formats.Packages.Parsers;
+
+/// <summary>
+/// MSBuild projects (<c>*.csproj</c>, <c>*.fsproj</c>, <c>*.vbproj</c>) and <c>Directory.Packages.props</c>.
+/// A PackageReference's version comes from its <c>Version</c> (attribute or element), its <c>VersionOverride</c>, or
+/// with central package management from the nearest <c>Directory.Packages.props</c>' <c>&lt;PackageVersion&gt;</c>.
+/// A bare NuGet version is a minimum, but restore picks the lowest applicable version, so it is inventoried as the
+/// version; bracket ranges and floating versions stay ranges. <c>PrivateAssets="all"</c> marks build-time packages.
+/// </summary>
+internal sealed class MsBuildProjectParser : IManifestParser
+{
+    public const string CentralFile = "Directory.Packages.props";
+
+    public bool Matches(string fileName) =>
+        fileName.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ||
+        fileName.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
+        fileName.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ||
+        fileName == CentralFile;
+
+    public void Parse(ManifestFile file, ParseResult result)
+    {
+        var doc = LoadXml(file, result);
+        if (doc is null) return;
+        var isCentral = file.FileName == CentralFile;
+        Dictionary<string, (string Version, string Path)>? central = null;
+        foreach (var element in doc.Descendants())
+        {
+            var local = element.Name.LocalName;
+            var isGlobal = local == "GlobalPackageReference";
+            if (local != "PackageReference" && !isGlobal) continue;
+            var name = element.Attribute("Include")?.Value ?? element.Attribute("Update")?.Value;
+            if (string.IsNullOrWhiteSpace(name)) continue;
+            var line = ((IXmlLineInfo)element).LineNumber;
+            var spec = Value(element, "VersionOverride") ?? Value(element, "Version");
+            var kind = isCentral ? $"{CentralFile} (GlobalPackageReference)" : Path.GetExtension(file.FileName).TrimStart('.');
+            if (spec is null && !isCentral)
+            {
+                central ??= CentralVersions(file, result);
+                if (central.TryGetValue(name, out var pinned))
+                {
+                    spec = pinned.Version;
+                    kind += $" (version from {pinned.Path})";
+                }
+            }
+            if (spec is null)
+            {
+                // An Update= item only changes metadata; an Include= without any version is restored as unverifiable.
+                if (element.Attribute("Include") is not null)
+                {
+                    result.Problems.Add(new ManifestProblem(file.RelativePath, line, $"PackageReference '{name}' has no version here or in {CentralFile}; its version could not be determined."));
+                }
+                continue;
+            }
+            var privateAssets = Value(element, "PrivateAssets");
+            var buildOnly = isGlobal || string.Equals(privateAssets, "all", StringComparison.OrdinalIgnoreCase);
+            result.Packages.Add(new PackageRecord
+            {
+                Ecosystem = Ecosystem.NuGet,
+                Name = name,
+                Version = ResolvedVersion(spec),
+                Range = spec,
+                Direct = true,
+                Scope = buildOnly ? DependencyScope.Development : DependencyScope.Production,
+                ManifestPath = file.RelativePath,
+                Line = line,
+                ManifestKind = kind,
+            });
+        }
+    }
+
+    /// <summary>The version restore installs for a spec when it can be known from the text alone.</summary>
+    private static string? ResolvedVersion(string spec)
+    {
+        var s = spec.Trim();
+        if (NuGetVersion.TryParse(s, out _)) return s;
+        return NuGetVersionScheme.Instance.TryParseRange(s, out var range, out _) ? range.ExactVersion : null;
+    }
+
+    private static string? Value(XElement element, string name) =>
+        element.Attribute(name)?.Value ?? element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
+
+    private static XDocument? LoadXml(ManifestFile file, ParseResult result)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(file.Text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e)
+        {
+            result.Problems.Add(new ManifestProblem(file.RelativePath, e.LineNumber, $"Invalid XML: {e.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>PackageVersion items of the nearest Directory.Packages.props at or above the project's folder.</summary>
+    private static Dictionary<string, (string, string)> CentralVersions(ManifestFile project, ParseResult result)
+    {
+        var versions = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+        var depth = project.RelativePath.Count(c => c == '/');
+        for (var up = 0; up <= depth; up++)
+        {
+            var props = project.OpenSibling(string.Concat(Enumerable.Repeat("../", up)) + CentralFile);
+            if (props is null) continue;
+            var doc = LoadXml(props, new ParseResult());
+            if (doc is null) break;
+            result.FilesRead.Add(props.RelativePath);
+            foreach (var item in doc.Descendants().Where(e => e.Name.LocalName == "PackageVersion"))
+            {
+                var name = item.Attribute("Include")?.Value ?? item.Attribute("Update")?.Value;
+                var version = Value(item, "Version");
+                if (name is not null && version is not null) versions[name] = (version, props.RelativePath);
+            }
+            break;
+        }
+        return versions;
+    }
+}

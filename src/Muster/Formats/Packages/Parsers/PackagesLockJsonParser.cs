@@ -1,0 +1,50 @@
+using Muster.Formats.Packages.Model;
+
+namespace Muster.Formats.Packages.Parsers;
+
+/// <summary>
+/// NuGet's packages.lock.json: per target framework, each package's <c>type</c> (Direct, Transitive,
+/// CentralTransitive, Project) and <c>resolved</c> version. A package locked for several frameworks is listed once
+/// per distinct version.
+/// </summary>
+internal sealed class PackagesLockJsonParser : IManifestParser
+{
+    public bool Matches(string fileName) => fileName == "packages.lock.json";
+
+    public void Parse(ManifestFile file, ParseResult result)
+    {
+        using var doc = JsonInput.Parse(file, result);
+        if (doc is null) return;
+        var seen = new HashSet<(string, string)>();
+        foreach (var framework in doc.RootElement.ObjectProperties("dependencies"))
+        {
+            var from = file.Lines.OffsetOf($"\"{framework.Name}\"");
+            foreach (var package in framework.Value.EnumerateObject())
+            {
+                var type = package.Value.GetString("type");
+                if (type == "Project") continue;
+                var version = package.Value.GetString("resolved");
+                var line = file.Lines.Find($"\"{package.Name}\": {{", from);
+                if (version is null)
+                {
+                    result.Problems.Add(new ManifestProblem(file.RelativePath, line, $"Locked package '{package.Name}' has no resolved version."));
+                    continue;
+                }
+                if (!seen.Add((package.Name.ToLowerInvariant(), version))) continue;
+                result.Packages.Add(new PackageRecord
+                {
+                    Ecosystem = Ecosystem.NuGet,
+                    Name = package.Name,
+                    Version = version,
+                    Range = package.Value.GetString("requested"),
+                    Direct = type == "Direct",
+                    Scope = DependencyScope.Production,
+                    ManifestPath = file.RelativePath,
+                    Line = line,
+                    ManifestKind = "packages.lock.json",
+                    FromLockfile = true,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Muster.Formats.Python;
+
+internal enum PythonTokenKind
+{
+    Name,
+    Number,
+    String,
+    Operator,
+}
