@@ -11,13 +11,38 @@ public sealed record ReportOptions
     public string ToolVersion { get; init; } = LibraryVersion();
 
     /// <summary>Project home page for SARIF's <c>tool.driver.informationUri</c>; omitted when null.</summary>
-    public string? ToolInformationUri { get; init; }
+    public string? ToolInformationUri { get; init; } = MusterProject.HomeUri;
+
+    /// <summary>Where the rule documentation lives (ends in '/'): SARIF's helpUri and report.html link into it; null: no links.</summary>
+    public string? DocsBaseUri { get; init; } = MusterProject.DocsUri;
 
     /// <summary>
-    /// Root-relative path given to SARIF results whose finding has no location (for example the plan file). When
-    /// null such results have no <c>locations</c>: valid SARIF, but GitHub code scanning rejects the whole upload.
+    /// Root-relative file given to SARIF results whose finding has no location and whose agent has no entry in
+    /// <see cref="UnlocatedFindingPaths"/>: the file that configured the run (the plan). See docs/report-sarif.md for
+    /// what is used when this is null too.
     /// </summary>
     public string? SarifUnlocatedFindingPath { get; init; }
+
+    /// <summary>Per agent id, the root-relative file that configured it (its rules file, its manifest), for its unlocated findings.</summary>
+    public IReadOnlyDictionary<string, string> UnlocatedFindingPaths { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Absolute folder SARIF artifact URIs are relative to (<c>%SRCROOT%</c>): the git work tree's root when the
+    /// audited folder is inside one, so GitHub maps results to files. Null: the audited root.
+    /// </summary>
+    public string? SarifRoot { get; init; }
+
+    /// <summary>Repository, revision and branch for SARIF's versionControlProvenance; null when not in a git work tree.</summary>
+    public VersionControlInfo? VersionControl { get; init; }
+
+    /// <summary>At most this many SARIF results (GitHub rejects a run with more than 25,000); the rest are summarised in a notification.</summary>
+    public int SarifMaxResults { get; init; } = 25_000;
+
+    /// <summary>
+    /// Web address of the audited repository's files at the audited revision (e.g. <c>https://github.com/o/r/blob/SHA</c>),
+    /// for report.html and the summary to link findings to their file and line; null: locations are not linked.
+    /// </summary>
+    public string? RepositoryFileUri { get; init; }
 
     /// <summary>The run's gap register (owners from CODEOWNERS and the plan). Null: built from the findings with default owners.</summary>
     public GapRegister? Gaps { get; init; }

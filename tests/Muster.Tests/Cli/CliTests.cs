@@ -41,6 +41,9 @@ public sealed class CliTests : IDisposable
         var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
         Assert.NotEmpty(results);
         Assert.All(results, r => Assert.True(r.TryGetProperty("locations", out var l) && l.GetArrayLength() == 1, r.GetProperty("ruleId").GetString()));
+        // And with the official validator: the SARIF and GitHub ingestion rules, no error or warning.
+        var verdict = await Reports.SarifMultitool.ValidateAsync(Path.Combine(output, "report.sarif"));
+        Assert.True(verdict.Errors == 0 && verdict.Warnings == 0, verdict.ToString());
     }
 
     [Fact]

@@ -12,6 +12,8 @@ internal sealed record SarifLog(
 internal sealed record SarifRun(
     SarifTool Tool,
     IReadOnlyList<SarifInvocation> Invocations,
+    SarifAutomationDetails AutomationDetails,
+    IReadOnlyList<SarifVersionControl>? VersionControlProvenance,
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
     IReadOnlyList<SarifResult> Results,
     SarifRunProperties Properties);
@@ -20,7 +22,9 @@ internal sealed record SarifTool(SarifDriver Driver);
 
 internal sealed record SarifDriver(
     string Name,
+    string FullName,
     string Version,
+    string SemanticVersion,
     string? InformationUri,
     IReadOnlyList<SarifRule> Rules);
 
@@ -29,22 +33,37 @@ internal sealed record SarifRule(
     string Name,
     SarifText ShortDescription,
     SarifText FullDescription,
-    SarifText Help,
+    SarifHelp Help,
+    string? HelpUri,
     SarifConfiguration DefaultConfiguration,
     SarifRuleProperties Properties);
 
 internal sealed record SarifText(string Text);
 
+internal sealed record SarifHelp(string Text, string Markdown);
+
 internal sealed record SarifConfiguration(string Level);
 
 internal sealed record SarifRuleProperties(
     [property: JsonPropertyName("security-severity")] string? SecuritySeverity,
+    [property: JsonPropertyName("problem.severity")] string? ProblemSeverity,
     IReadOnlyList<string> Tags);
 
 internal sealed record SarifInvocation(
     bool ExecutionSuccessful,
     string StartTimeUtc,
-    string? EndTimeUtc);
+    string? EndTimeUtc,
+    IReadOnlyList<SarifNotification>? ToolExecutionNotifications);
+
+internal sealed record SarifNotification(string Level, SarifText Message);
+
+internal sealed record SarifAutomationDetails(string Id);
+
+internal sealed record SarifVersionControl(
+    string RepositoryUri,
+    string? RevisionId,
+    string? Branch,
+    SarifArtifactLocation MappedTo);
 
 internal sealed record SarifArtifactLocation(
     string Uri,
@@ -55,7 +74,7 @@ internal sealed record SarifResult(
     int RuleIndex,
     string Level,
     SarifText Message,
-    IReadOnlyList<SarifLocation>? Locations,
+    IReadOnlyList<SarifLocation> Locations,
     IReadOnlyDictionary<string, string> PartialFingerprints,
     SarifResultProperties Properties);
 
@@ -70,10 +89,13 @@ internal sealed record SarifResultProperties(
     string Category,
     string Title,
     string? AgentId,
+    string? LocationAnchor,
     IReadOnlyDictionary<string, string>? Details);
 
 internal sealed record SarifRunProperties(
     string RunId,
     string PlanName,
     string Status,
-    string? StopReason);
+    string? StopReason,
+    int? ResultsTotal,
+    int? ResultsOmitted);

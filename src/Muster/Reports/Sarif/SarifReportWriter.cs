@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Muster.Engine;
 using Muster.Model;
+using Muster.Reports.Rules;
 
 namespace Muster.Reports.Sarif;
 
@@ -39,6 +40,14 @@ internal sealed class SarifReportWriter : IReportWriter
         _ => null,
     };
 
+    /// <summary>GitHub's problem.severity, which code scanning shows for rules that are not security rules.</summary>
+    public static string ProblemSeverity(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => "error",
+        Severity.Medium => "warning",
+        _ => "recommendation",
+    };
+
     public static string Level(Severity severity) => severity switch
     {
         Severity.Critical or Severity.High => "error",
@@ -46,67 +55,75 @@ internal sealed class SarifReportWriter : IReportWriter
         _ => "note",
     };
 
+    /// <summary>The run category code scanning keeps alerts apart by: <c>muster/PLAN/</c> (GitHub reads up to the last '/').</summary>
+    public static string AutomationId(RunOutcome outcome) => $"muster/{Slug(outcome.PlanName)}/{outcome.RunId}";
+
     internal static SarifLog Build(RunOutcome outcome, ReportOptions options)
     {
         var findings = outcome.Findings;
-        // The first finding of a rule in worst-first order describes the rule, so a rule's score is its worst case.
-        var ruleFindings = findings
+        var byRule = findings
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.First())
             .ToList();
-        var ruleIndex = ruleFindings
-            .Select((f, i) => (f.RuleId, i))
-            .ToDictionary(p => p.RuleId, p => p.i, StringComparer.Ordinal);
+        var ruleIndex = byRule.Select((g, i) => (g.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        var rules = byRule.Select(g => Rule(g.ToList(), options)).ToList();
         var driver = new SarifDriver(
             "Muster",
+            $"Muster {options.ToolVersion}",
+            options.ToolVersion,
             options.ToolVersion,
             options.ToolInformationUri,
-            ruleFindings.Select(Rule).ToList());
+            rules);
+        var uris = new SarifUri(outcome.Root, options.SarifRoot ?? options.VersionControl?.WorkTreeRoot);
+        var locator = new SarifLocator(outcome, options, uris);
+        var max = Math.Max(0, options.SarifMaxResults);
+        var kept = findings.Take(max).Select(f => Result(f, ruleIndex[f.RuleId], locator)).ToList();
+        var omitted = findings.Count - kept.Count;
         var run = new SarifRun(
             new SarifTool(driver),
-            [Invocation(outcome)],
-            new Dictionary<string, SarifArtifactLocation>
-            {
-                [SarifUri.SourceRootId] = new(SarifUri.ForRoot(outcome.Root)),
-            },
-            findings.Select(f => Result(f, ruleIndex[f.RuleId], outcome.Root, options)).ToList(),
-            new SarifRunProperties(outcome.RunId, outcome.PlanName, ReportText.RunStatus(outcome.Status), outcome.StopReason));
+            [Invocation(outcome, findings.Count, omitted)],
+            new SarifAutomationDetails(AutomationId(outcome)),
+            options.VersionControl is { } vcs ? [new SarifVersionControl(vcs.RepositoryUri, vcs.RevisionId, vcs.Branch, new SarifArtifactLocation(".", SarifUri.SourceRootId))] : null,
+            new Dictionary<string, SarifArtifactLocation> { [SarifUri.SourceRootId] = new(uris.RootUri) },
+            kept,
+            new SarifRunProperties(outcome.RunId, outcome.PlanName, ReportText.RunStatus(outcome.Status), outcome.StopReason,
+                omitted > 0 ? findings.Count : null, omitted > 0 ? omitted : null));
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
 
-    private static SarifRule Rule(Finding representative)
+    private static SarifRule Rule(IReadOnlyList<Finding> findings, ReportOptions options)
     {
-        var title = NonEmpty(representative.Title, representative.RuleId);
-        return new SarifRule(
-            representative.RuleId,
-            RuleName(representative.RuleId),
-            new SarifText(title),
-            new SarifText($"{title} (category: {NonEmpty(representative.Category, "uncategorized")})"),
-            new SarifText(NonEmpty(representative.Remediation, "The reporting agent gave no remediation for this rule.")),
-            new SarifConfiguration(Level(representative.Severity)),
-            RuleProperties(representative));
-    }
-
-    private static SarifRuleProperties RuleProperties(Finding representative)
-    {
-        var score = SecuritySeverity(representative.Severity);
+        // Findings come worst first, so the first one gives the rule its default level and score.
+        var worst = findings[0];
+        var help = RuleHelp.For(worst.RuleId, findings, RuleCatalog.BuiltIn, options.DocsBaseUri);
         var tags = new List<string>();
-        // GitHub treats a rule as a security alert, and shows its security-severity, only when tagged "security".
-        if (score is not null) tags.Add("security");
-        if (representative.Category.Length > 0 && !tags.Contains(representative.Category)) tags.Add(representative.Category);
-        return new SarifRuleProperties(score, tags);
+        // GitHub shows a rule as a security alert, with its security-severity, only when it is tagged "security".
+        if (help.Security) tags.Add("security");
+        if (!tags.Contains(help.Category, StringComparer.Ordinal)) tags.Add(help.Category);
+        return new SarifRule(
+            worst.RuleId,
+            RuleName(worst.RuleId),
+            new SarifText(help.Title),
+            new SarifText(help.Description),
+            new SarifHelp(help.HelpText, help.HelpMarkdown),
+            help.HelpUri,
+            new SarifConfiguration(Level(worst.Severity)),
+            new SarifRuleProperties(
+                help.Security ? SecuritySeverity(worst.Severity) : null,
+                help.Security ? null : ProblemSeverity(worst.Severity),
+                tags));
     }
 
-    private static SarifResult Result(Finding finding, int ruleIndex, string root, ReportOptions options)
+    private static SarifResult Result(Finding finding, int ruleIndex, SarifLocator locator)
     {
         var fingerprint = RunFacts.FingerprintOf(finding);
+        var (location, anchor) = locator.Locate(finding);
         return new SarifResult(
             finding.RuleId,
             ruleIndex,
             Level(finding.Severity),
             new SarifText(NonEmpty(finding.Message, NonEmpty(finding.Title, finding.RuleId))),
-            Locations(finding, root, options),
+            [location],
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 [MusterFingerprintKey] = fingerprint,
@@ -118,46 +135,44 @@ internal sealed class SarifReportWriter : IReportWriter
                 finding.Category,
                 finding.Title,
                 finding.AgentId.Length > 0 ? finding.AgentId : null,
+                anchor,
                 finding.Properties.Count > 0
                     ? new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal)
                     : null));
     }
 
-    private static List<SarifLocation>? Locations(Finding finding, string root, ReportOptions options)
-    {
-        var artifact = finding.Location is { } location ? SarifUri.ForPath(location.Path, root) : null;
-        artifact ??= options.SarifUnlocatedFindingPath is { } fallback ? SarifUri.ForPath(fallback, root) : null;
-        if (artifact is null) return null;
-        var line = finding.Location is { Line: > 0 } l ? l.Line : 1;
-        int? column = finding.Location is { Column: > 0 } c && finding.Location.Line > 0 ? c.Column : null;
-        var snippet = string.IsNullOrEmpty(finding.Evidence) ? null : new SarifText(finding.Evidence);
-        return [new SarifLocation(new SarifPhysicalLocation(artifact, new SarifRegion(line, column, snippet)))];
-    }
-
-    private static SarifInvocation Invocation(RunOutcome outcome) => new(
+    private static SarifInvocation Invocation(RunOutcome outcome, int total, int omitted) => new(
         outcome.Status == RunStatus.Completed,
         Utc(outcome.StartedAt),
-        outcome.FinishedAt is { } finished ? Utc(finished) : null);
+        outcome.FinishedAt is { } finished ? Utc(finished) : null,
+        omitted > 0
+            ? [new SarifNotification("warning", new SarifText(string.Create(CultureInfo.InvariantCulture,
+                $"This file holds the {total - omitted:N0} worst of {total:N0} findings: GitHub code scanning rejects a run with more than 25,000 results. The other {omitted:N0} are in report.md and report.json beside it.")))]
+            : null);
 
     private static string Utc(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>A rule id as a PascalCase identifier ("secrets/api-key" → "SecretsApiKey"), SARIF's style for names.</summary>
+    /// <summary>A rule id as a PascalCase identifier ("secrets/api-key" → "SecretsApiKey", "MUSTER-TEST-TODO" → "MusterTestTodo").</summary>
     internal static string RuleName(string ruleId)
     {
         var name = new StringBuilder(ruleId.Length);
-        var upper = true;
-        foreach (var ch in ruleId)
+        var words = new string(ruleId.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var word in words)
         {
-            if (!char.IsAsciiLetterOrDigit(ch))
-            {
-                upper = true;
-                continue;
-            }
-            name.Append(upper ? char.ToUpperInvariant(ch) : ch);
-            upper = false;
+            // An all-capitals word ("MUSTER") is an acronym-style id part: SARIF's style wants "Muster".
+            var tail = word[1..];
+            name.Append(char.ToUpperInvariant(word[0])).Append(tail.Any(char.IsAsciiLetterLower) ? tail : tail.ToLowerInvariant());
         }
         return name.Length > 0 ? name.ToString() : "Rule";
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = new StringBuilder(text.Length);
+        foreach (var ch in text.Trim().ToLowerInvariant()) slug.Append(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-');
+        return slug.Length > 0 ? slug.ToString() : "plan";
     }
 
     private static string NonEmpty(string? text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text;
