@@ -10,6 +10,8 @@ command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 if ! command -v busybox >/dev/null 2>&1 || ldd "$(command -v busybox)" >/dev/null 2>&1; then need+=(busybox-static); fi
 # report.html browser test: headless Chromium driven by Playwright (never downloads its own browser)
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+# security: the attacker-repository test audits under strace (every exec and open is checked)
+command -v strace >/dev/null 2>&1 || need+=(strace)
 # report validators (SARIF multitool, CycloneDX library) come from npm: node and npm themselves from Debian if missing
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then

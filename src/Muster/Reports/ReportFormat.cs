@@ -7,4 +7,5 @@ public enum ReportFormat
     Json,
     Sarif,
     Html,
+    Summary,
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
+using Muster.Engine;
 using Muster.Gaps;
 using Muster.Gates;
+using Muster.Model;
 
 namespace Muster.Reports;
 
@@ -52,6 +54,21 @@ public sealed record ReportOptions
 
     /// <summary>Earlier runs of the same journal, oldest first, for the trend; this run is added when missing.</summary>
     public IReadOnlyList<RunTrendPoint> History { get; init; } = [];
+
+    /// <summary>The previous comparable run of the same journal, for each gap's new / persisting / fixed state; null on a first run.</summary>
+    public RunOutcome? PreviousOutcome { get; init; }
+
+    /// <summary>Finding fingerprints a baseline or allow-list hides, so a gap that left for that reason reads "suppressed", not "fixed".</summary>
+    public IReadOnlySet<string> SuppressedFingerprints { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// Numbered lines around a location, already scrubbed of secrets (null: no context), for report.html's evidence.
+    /// Reports never read audited files themselves.
+    /// </summary>
+    public Func<SourceLocation, IReadOnlyList<(int Line, string Text)>?>? ContextLines { get; init; }
+
+    /// <summary>Artifacts written beside the reports; report.html links them. Set by <see cref="ReportWriter.WriteAsync"/>.</summary>
+    public IReadOnlyList<ExportedArtifact> ExportedArtifacts { get; init; } = [];
 
     public static ReportOptions Default { get; } = new();
 

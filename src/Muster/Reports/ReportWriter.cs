@@ -3,6 +3,7 @@ using Muster.Reports.Html;
 using Muster.Reports.Json;
 using Muster.Reports.Markdown;
 using Muster.Reports.Sarif;
+using Muster.Reports.Summary;
 
 namespace Muster.Reports;
 
@@ -18,6 +19,7 @@ public static class ReportWriter
         new JsonReportWriter(),
         new SarifReportWriter(),
         new HtmlReportWriter(),
+        new SummaryReportWriter(),
     ];
 
     /// <summary>Every format, in the order reports are listed and written by default.</summary>
@@ -89,18 +91,29 @@ public static class ReportWriter
         var directory = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var format in formats.Distinct())
+        var requested = formats.Distinct().ToList();
+        options ??= ReportOptions.Default;
+        IReadOnlyList<ExportedArtifact> exported = [];
+        if (requested.Contains(ReportFormat.Html))
+        {
+            // report.html links every artifact, so they are written beside it first.
+            exported = await ArtifactExport.WriteAsync(outcome, directory, cancellationToken).ConfigureAwait(false);
+            options = options with { ExportedArtifacts = exported };
+        }
+        foreach (var format in requested)
         {
             var writer = WriterFor(format);
             var target = Path.Combine(directory, writer.FileName);
-            await WriteAtomicallyAsync(target, stream => writer.WriteAsync(outcome, options ?? ReportOptions.Default, stream, cancellationToken), cancellationToken)
+            var chosen = options;
+            await WriteAtomicallyAsync(target, stream => writer.WriteAsync(outcome, chosen, stream, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             written.Add(target);
         }
+        if (exported.Count > 0) written.Add(Path.Combine(directory, ArtifactExport.FolderName) + Path.DirectorySeparatorChar);
         return written;
     }
 
-    private static async Task WriteAtomicallyAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
+    internal static async Task WriteAtomicallyAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try

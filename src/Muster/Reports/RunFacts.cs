@@ -3,6 +3,8 @@ using Muster.Engine.Plans;
 using Muster.Gaps;
 using Muster.Gates;
 using Muster.Model;
+using Muster.Reports.History;
+using Muster.Reports.Rules;
 
 namespace Muster.Reports;
 
@@ -16,6 +18,7 @@ internal sealed class RunFacts
     private RunFacts(RunOutcome outcome, ReportOptions options)
     {
         Outcome = outcome;
+        Options = options;
         Gaps = options.Gaps ?? GapRegister.Build(outcome);
         Gates = options.Gates ?? GateEvaluator.Evaluate(outcome, Gaps, GateSettings.Default);
         var point = RunHistory.PointOf(outcome, Gaps);
@@ -47,6 +50,39 @@ internal sealed class RunFacts
     }
 
     public RunOutcome Outcome { get; }
+
+    public ReportOptions Options { get; }
+
+    /// <summary>Each gap against the previous run: new, persisting, and what left (fixed, suppressed, not re-checked).</summary>
+    public GapStates States => _states ??= GapStates.Of(Outcome, Gaps, Options);
+
+    /// <summary>Advisory, rule documentation and file links, with paths taken from the git root when the run has one.</summary>
+    public ReportLinks Links => _links ??= new ReportLinks(Options,
+        new Sarif.SarifUri(Outcome.Root, Options.SarifRoot ?? Options.VersionControl?.WorkTreeRoot).AuditedPrefix);
+
+    private GapStates? _states;
+    private ReportLinks? _links;
+    private Dictionary<string, RuleHelp>? _ruleHelp;
+    private Dictionary<string, Finding>? _byFingerprint;
+
+    /// <summary>The rule-level text of a rule reported in this run (SARIF's, so every report names a rule the same way).</summary>
+    public RuleHelp? RuleHelp(string ruleId)
+    {
+        _ruleHelp ??= Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Rules.RuleHelp.For(g.Key, g.ToList(), RuleCatalog.BuiltIn, Options.DocsBaseUri), StringComparer.Ordinal);
+        return _ruleHelp.GetValueOrDefault(ruleId);
+    }
+
+    /// <summary>The finding that speaks for a gap: its worst, first by location.</summary>
+    public Finding? LeadFinding(Gap gap)
+    {
+        _byFingerprint ??= Findings.GroupBy(FingerprintOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return gap.Fingerprints.Select(fp => _byFingerprint.GetValueOrDefault(fp)).OfType<Finding>()
+            .OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.Path ?? "\uffff", StringComparer.Ordinal).ThenBy(f => f.Location?.Line ?? 0)
+            .FirstOrDefault();
+    }
+
+    public bool IsSecurity(Finding finding) => RuleCatalog.BuiltIn.IsSecurity(finding.RuleId, finding.Category, finding.Properties);
 
     public GapRegister Gaps { get; }
 

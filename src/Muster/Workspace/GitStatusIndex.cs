@@ -1,101 +1,95 @@
-using System.Diagnostics;
+using Muster.Workspace.Git;
 
 namespace Muster.Workspace;
 
 /// <summary>
-/// Git status of every file under a root, from two <c>git ls-files</c> calls (tracked; ignored) instead of one
-/// process per file. Paths are relative to the root with '/' separators.
+/// Git status of every file under a root, from three <c>git ls-files</c> calls through the <see cref="GitRunner"/>
+/// (tracked; untracked ignored; tracked but matching an ignore pattern) instead of one process per file. Paths are
+/// relative to the root with '/' separators.
 /// </summary>
 public sealed class GitStatusIndex
 {
-    private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(120);
     private readonly HashSet<string> _tracked;
     private readonly HashSet<string> _ignoredFiles;
     private readonly HashSet<string> _ignoredDirectories;
+    private readonly HashSet<string> _trackedButIgnored;
 
-    private GitStatusIndex(HashSet<string> tracked, HashSet<string> ignoredFiles, HashSet<string> ignoredDirectories)
+    private GitStatusIndex(HashSet<string> tracked, HashSet<string> ignoredFiles, HashSet<string> ignoredDirectories,
+        HashSet<string> trackedButIgnored, IReadOnlyList<GitNote> notes)
     {
         _tracked = tracked;
         _ignoredFiles = ignoredFiles;
         _ignoredDirectories = ignoredDirectories;
+        _trackedButIgnored = trackedButIgnored;
+        Notes = notes;
     }
 
     public int TrackedCount => _tracked.Count;
 
+    /// <summary>How the repository was read (foreign owner, metadata outside the workspace): worth reporting.</summary>
+    public IReadOnlyList<GitNote> Notes { get; }
+
     /// <summary>The index for <paramref name="root"/>, or null (with the reason) when it is not in a git work tree or git is missing.</summary>
     public static GitStatusIndex? TryLoad(string root, out string? reason)
     {
-        reason = null;
-        var inside = RunGit(root, ["rev-parse", "--is-inside-work-tree"]);
-        if (inside.Error is not null || inside.Output.Trim() != "true")
+        var load = LoadAsync(root, GitRunner.DefaultTimeout, CancellationToken.None).GetAwaiter().GetResult();
+        reason = load.Reason;
+        return load.Index;
+    }
+
+    /// <summary>The index for <paramref name="root"/>, or null with the reason git status could not be read.</summary>
+    public static async Task<GitStatusLoad> LoadAsync(string root, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        GitRunner git;
+        try
         {
-            reason = inside.Error ?? "not inside a git work tree";
-            return null;
+            git = GitRunner.Open(root);
         }
-        var tracked = RunGit(root, ["ls-files", "-z", "--cached"]);
-        var ignored = RunGit(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
-        if (tracked.Error is not null || ignored.Error is not null)
+        catch (GitUnavailableException e)
         {
-            reason = tracked.Error ?? ignored.Error;
-            return null;
+            return new GitStatusLoad(null, e.Message, e.OutsideReference ? [new GitNote("outside-reference", e.Message)] : []);
         }
-        var trackedSet = new HashSet<string>(Split(tracked.Output), StringComparer.Ordinal);
-        var files = new HashSet<string>(StringComparer.Ordinal);
-        var dirs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in Split(ignored.Output))
+        using (git)
         {
-            if (entry.EndsWith('/')) dirs.Add(entry.TrimEnd('/'));
-            else files.Add(entry);
+            var tracked = await git.RunAsync(["ls-files", "-z", "--cached"], timeout, cancellationToken);
+            var ignored = await git.RunAsync(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], timeout, cancellationToken);
+            var trackedIgnored = await git.RunAsync(["ls-files", "-z", "--cached", "--ignored", "--exclude-standard"], timeout, cancellationToken);
+            if (!tracked.Succeeded || !ignored.Succeeded || !trackedIgnored.Succeeded)
+                return new GitStatusLoad(null, tracked.Error ?? ignored.Error ?? trackedIgnored.Error, git.Repository.Notes);
+            var files = new HashSet<string>(StringComparer.Ordinal);
+            var dirs = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in Split(ignored.Output))
+            {
+                if (entry.EndsWith('/')) dirs.Add(entry.TrimEnd('/'));
+                else files.Add(entry);
+            }
+            var index = new GitStatusIndex(Split(tracked.Output), files, dirs, Split(trackedIgnored.Output), git.Repository.Notes);
+            return new GitStatusLoad(index, null, git.Repository.Notes);
         }
-        return new GitStatusIndex(trackedSet, files, dirs);
     }
 
     public GitFileStatus StatusOf(string relativePath)
     {
         if (_tracked.Contains(relativePath)) return GitFileStatus.Tracked;
-        if (_ignoredFiles.Contains(relativePath)) return GitFileStatus.Ignored;
+        return IsUnderIgnored(relativePath) ? GitFileStatus.Ignored : GitFileStatus.Untracked;
+    }
+
+    public bool IsTracked(string relativePath) => _tracked.Contains(relativePath);
+
+    /// <summary>True when a .gitignore pattern (or the exclude file) covers the path, tracked or not: what <c>git check-ignore --no-index</c> answers.</summary>
+    public bool IsCoveredByIgnorePattern(string relativePath) =>
+        _trackedButIgnored.Contains(relativePath) || (!_tracked.Contains(relativePath) && IsUnderIgnored(relativePath));
+
+    private bool IsUnderIgnored(string relativePath)
+    {
+        if (_ignoredFiles.Contains(relativePath)) return true;
         for (var slash = relativePath.IndexOf('/'); slash > 0; slash = relativePath.IndexOf('/', slash + 1))
         {
-            if (_ignoredDirectories.Contains(relativePath[..slash])) return GitFileStatus.Ignored;
+            if (_ignoredDirectories.Contains(relativePath[..slash])) return true;
         }
-        return GitFileStatus.Untracked;
+        return false;
     }
 
-    private static IEnumerable<string> Split(string output) => output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-
-    private static (string Output, string? Error) RunGit(string root, IReadOnlyList<string> args)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // The audited tree may belong to another user; reading its status is safe and is all we do.
-        foreach (var a in (string[])["-c", "safe.directory=*", "-c", "core.quotePath=false"]) start.ArgumentList.Add(a);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        try
-        {
-            using var process = Process.Start(start);
-            if (process is null) return ("", "git could not be started");
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(GitTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return ("", $"git {args[0]} timed out");
-            }
-            var output = stdout.GetAwaiter().GetResult();
-            var error = stderr.GetAwaiter().GetResult();
-            return process.ExitCode == 0 ? (output, null) : ("", $"git {args[0]} failed: {FirstLine(error)}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return ("", "git is not installed: " + e.Message);
-        }
-    }
-
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+    private static HashSet<string> Split(string output) =>
+        new(output.Split('\0', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 }

@@ -26,9 +26,15 @@ public class HtmlReportTests
     {
         var html = await Render();
 
-        Assert.DoesNotMatch("(src|href)\\s*=", html.Replace("img src=x", "", StringComparison.Ordinal));
+        // Nothing is loaded (no src, no stylesheet link); links only navigate: to anchors, files beside the page, or
+        // documentation and advisories in a new tab.
+        Assert.DoesNotMatch("\\ssrc\\s*=", html.Replace("img src=x", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        foreach (Match link in Regex.Matches(html, "<a href=\"(https://[^\"]+)\"([^>]*)>"))
+        {
+            Assert.Contains("rel=\"noopener noreferrer\"", link.Groups[2].Value, StringComparison.Ordinal);
+        }
         Assert.Contains("Content-Security-Policy", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
     }

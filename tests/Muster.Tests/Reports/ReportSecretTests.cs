@@ -21,7 +21,8 @@ public class ReportSecretTests
 
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret[7..], text, StringComparison.Ordinal);
-        Assert.Contains(redacted, text, StringComparison.Ordinal);
+        // The summary digest quotes no evidence at all.
+        if (format != ReportFormat.Summary) Assert.Contains(redacted, text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -62,7 +63,7 @@ public class ReportSecretTests
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
-            Assert.Contains(Redaction.Redact(secret), text, StringComparison.Ordinal);
+            if (format != ReportFormat.Summary) Assert.Contains(Redaction.Redact(secret), text, StringComparison.Ordinal);
         }
     }
 }

@@ -77,4 +77,36 @@ public class GitignoreMatcherTests
         Assert.True(matcher.IsIgnored("sub/a.key"));
         Assert.False(matcher.IsIgnored("a.key"));
     }
+
+    [Theory]
+    [InlineData(".env", true)]
+    [InlineData("app/.env", true)]
+    [InlineData(".env.example", false)]
+    [InlineData(".env.local", true)]
+    [InlineData("secrets/prod.env", true)]
+    [InlineData("build/out/.env", true)]
+    [InlineData("docs/.env", false)]
+    [InlineData("config/local/.env", true)]
+    [InlineData("configs/.env.staging", true)]
+    [InlineData("configs/env.staging", false)]
+    public void Env_files_across_nested_gitignores_match_like_git(string path, bool ignored)
+    {
+        var matcher = new GitignoreMatcher();
+        matcher.Add("", "# env files\n.env\n.env.*\n!.env.example\n/secrets/\nbuild/\n");
+        matcher.Add("config", "**/local/**\n");
+        matcher.Add("docs", "!.env\n");
+
+        Assert.Equal(ignored, matcher.IsIgnored(path));
+    }
+
+    [Fact]
+    public void Anchored_patterns_only_match_from_their_folder()
+    {
+        var matcher = Matcher("/.env\nsub/*.env\n");
+
+        Assert.True(matcher.IsIgnored(".env"));
+        Assert.False(matcher.IsIgnored("app/.env"));
+        Assert.True(matcher.IsIgnored("sub/prod.env"));
+        Assert.False(matcher.IsIgnored("sub/deeper/prod.env"));
+    }
 }

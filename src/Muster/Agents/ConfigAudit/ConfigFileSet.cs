@@ -81,17 +81,19 @@ internal sealed class ConfigFileSet
     public async Task<EnvAuditDocument> EnvDocumentAsync(TimeSpan gitTimeout, CancellationToken cancellationToken)
     {
         var paths = _env.Select(f => f.RelativePath).ToList();
-        var git = await GitStatus.QueryAsync(_root, paths, gitTimeout, cancellationToken);
+        var git = (await GitStatusIndex.LoadAsync(_root, gitTimeout, cancellationToken)).Index;
         IReadOnlySet<string> ignored, tracked;
         string source;
-        if (git is { } g)
+        if (git is not null)
         {
-            (ignored, tracked, source) = (g.Ignored, g.Tracked, "git check-ignore");
+            ignored = paths.Where(git.IsCoveredByIgnorePattern).ToHashSet(StringComparer.Ordinal);
+            tracked = paths.Where(git.IsTracked).ToHashSet(StringComparer.Ordinal);
+            source = "git ls-files";
         }
         else
         {
-            var matcher = new GitIgnoreMatcher(_gitignores.Select(f => (f.RelativePath, Read(f) ?? "")));
-            (ignored, tracked, source) = (paths.Where(matcher.IsIgnored).ToHashSet(StringComparer.Ordinal), new HashSet<string>(), ".gitignore files (not a git repository)");
+            var matcher = GitignoreMatcher.FromFiles(_gitignores, (path, _) => Skipped.Add(path));
+            (ignored, tracked, source) = (paths.Where(p => matcher.IsIgnored(p)).ToHashSet(StringComparer.Ordinal), new HashSet<string>(), ".gitignore files (not a git repository)");
         }
         var envFiles = _env.Select(f => new EnvFileInfo(f.RelativePath, ignored.Contains(f.RelativePath), tracked.Contains(f.RelativePath), Mode(f.FullPath))).ToList();
         var variables = _compose.SelectMany(f => Read(f) is { } text ? ComposeVariables.Find(f.RelativePath, text) : []).ToList();

@@ -46,10 +46,10 @@ internal static class ConfigRuleDocs
             | `include` / `exclude` | all / none | Globs (root-relative) limiting which files are read. |
             | `disable` | none | Rule ids to skip, e.g. `[MUSTER-COMPOSE-013]`. |
             | `max-file-bytes` | 1048576 | Larger config files are listed as not audited instead of read. |
-            | `git-timeout` | 20s | Bound for the one `git check-ignore` / `git ls-files` call. |
+            | `git-timeout` | 20s | Bound for each of the three `git ls-files` calls. |
 
-            `.env` ignore status comes from one `git check-ignore --no-index --stdin` call (and `git ls-files` for
-            tracked files) when the root is in a git work tree, else from the workspace's `.gitignore` files.
+            `.env` ignore and tracking status come from `git ls-files` (run through Muster's sandboxed git runner, which never
+            loads the repository's own configuration) when the root is in a git work tree, else from the workspace's `.gitignore` files.
 
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));

@@ -76,6 +76,7 @@ internal sealed class ImportsAgent : IAgent
         var locks = new LockedPackages();
         foreach (var lockfile in lockfiles) locks.Read(lockfile, probe, errors);
         var python = new PythonImportVerifier(probe, pythonManifests, locks);
+        python.IndexPackages(pythonFiles);
         foreach (var file in PythonImportVerifier.InVerificationOrder(pythonFiles))
         {
             cancellationToken.ThrowIfCancellationRequested();

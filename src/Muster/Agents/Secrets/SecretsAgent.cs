@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Muster.Model;
 using Muster.Workspace;
+using Muster.Workspace.Git;
 
 namespace Muster.Agents.Secrets;
 
@@ -60,13 +61,14 @@ internal sealed class SecretsAgent : IAgent
             Include = settings.GetStringList("include"),
             Exclude = settings.GetStringList("exclude"),
         });
-        // git's two ls-files calls run while the files are read: only the few files with findings need a status.
-        var gitLoad = Task.Run(() => (Index: GitStatusIndex.TryLoad(context.Root, out var reason), Reason: reason), cancellationToken);
+        // git's ls-files calls run while the files are read: only the few files with findings need a status.
+        var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
         var scan = new SecretTreeScan(walker, new SecretFileScanner(new SecretDetector(rules), chunkChars), allow, context.Scrubber);
         scan.Run(threads, context.ReportProgress, cancellationToken);
         var files = scan.Files;
         var tally = scan.Tally;
-        var (git, gitReason) = gitLoad.GetAwaiter().GetResult();
+        var gitNotes = gitLoad.GetAwaiter().GetResult();
+        var (git, gitReason) = (gitNotes.Index, gitNotes.Reason);
         var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
         GitFileStatus StatusOf(string path) => git?.StatusOf(path)
                                                ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
@@ -81,6 +83,7 @@ internal sealed class SecretsAgent : IAgent
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline);
         var findings = builder.Build(candidates, tally);
+        findings.AddRange(GitNoteFindings.From(gitNotes.Notes, context.AgentId));
         findings.AddRange(walker.Errors.Select(e => new Finding
         {
             RuleId = ScanErrorRuleId,

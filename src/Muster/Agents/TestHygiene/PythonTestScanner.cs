@@ -6,7 +6,8 @@ namespace Muster.Agents.TestHygiene;
 /// pytest and unittest tests on the Python tokenizer: a test is a function or method whose name starts with
 /// <c>test</c>. Skips come from decorators (<c>@pytest.mark.skip</c>, <c>skipif</c>, <c>xfail</c>, <c>@unittest.skip*</c>,
 /// <c>expectedFailure</c>) on the test or on its class, a module-level <c>pytestmark</c>, and run-time calls
-/// (<c>pytest.skip()</c>, <c>pytest.xfail()</c>, <c>self.skipTest()</c>).
+/// (<c>pytest.skip()</c>, <c>pytest.xfail()</c>, <c>self.skipTest()</c>, <c>pytest.importorskip()</c>, which at module
+/// level skips every test of the file). A constant condition (<c>skipif(True)</c>) is a plain skip.
 /// </summary>
 internal static class PythonTestScanner
 {
@@ -55,6 +56,7 @@ internal static class PythonTestScanner
             {
                 var runtime =
                     tokens[i].Is("pytest") && tokens[i + 1].Is(".") && (tokens[i + 2].Is("skip") || tokens[i + 2].Is("xfail")) && i + 3 < tokens.Count && tokens[i + 3].Is("(") ? "pytest." + tokens[i + 2].Text + "()"
+                    : tokens[i].Is("pytest") && tokens[i + 1].Is(".") && tokens[i + 2].Is("importorskip") ? line.Indent == 0 ? "pytest.importorskip() (skips the whole module)" : "pytest.importorskip()"
                     : tokens[i].Is("self") && tokens[i + 1].Is(".") && tokens[i + 2].Is("skipTest") ? "self.skipTest()"
                     : null;
                 if (runtime is null || (i > 0 && tokens[i - 1].Is("."))) continue;
@@ -80,6 +82,15 @@ internal static class PythonTestScanner
         var last = parts[^1];
         var qualifier = string.Join('.', parts.Take(parts.Count - 1));
         if (qualifier is not ("" or "pytest.mark" or "mark" or "unittest" or "unittest.case")) return null;
+        var constant = i + 3 < tokens.Count && tokens[i + 1].Is("(") && (tokens[i + 3].Is(",") || tokens[i + 3].Is(")"))
+            ? tokens[i + 2].Is("True") || tokens[i + 2].Is("1") ? true : tokens[i + 2].Is("False") || tokens[i + 2].Is("0") ? false : (bool?)null
+            : null;
+        // skipif(True) / skipIf(True) / skipUnless(False) always skip; the opposite constants never do.
+        if (constant is { } value && last is "skipif" or "skipIf" or "skipUnless")
+        {
+            var skips = last == "skipUnless" ? !value : value;
+            return skips ? new TestMarker(TestMarkerKind.Skipped, "@" + string.Join('.', parts) + "(" + tokens[i + 2].Text + ")", tokens[start].Line, tokens[start].Column) : null;
+        }
         var kind = last switch
         {
             "skip" => TestMarkerKind.Skipped,

@@ -35,11 +35,11 @@ internal static class HtmlCharts
 
     public static string Timeline(RunFacts facts)
     {
-        var h = new StringBuilder("<section id=\"timeline\"><h2>Timeline of waves and agents</h2>\n");
+        var h = new StringBuilder();
         var started = facts.Agents.Where(a => a.StartedAt is not null).ToList();
         if (started.Count == 0)
         {
-            return h.Append("<p class=\"note\">No agent started.</p></section>\n").ToString();
+            return h.Append("<p class=\"note\">No agent started.</p>\n").ToString();
         }
         var origin = facts.Outcome.StartedAt;
         var end = new[] { facts.Outcome.FinishedAt ?? origin }
@@ -85,7 +85,7 @@ internal static class HtmlCharts
         h.Append("<text class=\"muted\" x=\"").Append(I(LabelWidth)).Append("\" y=\"").Append(I(height - 4)).Append("\">0</text>");
         h.Append("<text class=\"muted\" text-anchor=\"end\" x=\"").Append(I(LabelWidth + plot)).Append("\" y=\"").Append(I(height - 4)).Append("\">")
             .Append(E(ReportText.Duration(end - origin))).Append("</text>\n</svg>\n");
-        h.Append("<p class=\"note\">Bars that overlap ran in parallel. An outlined bar went overdue: it passed its soft timeout and kept running (overdue is not failure).</p></section>\n");
+        h.Append("<p class=\"note\">Bars that overlap ran in parallel. An outlined bar went overdue: it passed its soft timeout and kept running (overdue is not failure).</p>\n");
         return h.ToString();
     }
 
@@ -94,12 +94,12 @@ internal static class HtmlCharts
 
     public static string Infrastructure(RunFacts facts)
     {
-        var h = new StringBuilder("<section id=\"infrastructure\"><h2>Infrastructure: configured vs deployed</h2>\n");
+        var h = new StringBuilder();
         foreach (var problem in facts.Infrastructure.Problems) h.Append("<p class=\"warn-text\">").Append(E(problem)).Append("</p>\n");
         var components = facts.Infrastructure.Components;
         if (components.Count == 0)
         {
-            return h.Append("<p class=\"note\">Not verified: no agent reported infrastructure (an <code>infrastructure.json</code> artifact).</p></section>\n").ToString();
+            return h.Append("<p class=\"note\">Not verified: no agent reported infrastructure (an <code>infrastructure.json</code> artifact).</p>\n").ToString();
         }
         var max = Math.Max(1, components.Max(c => Math.Max(c.Configured ?? 0, c.Deployed ?? 0)));
         const int rowHeight = 40;
@@ -132,16 +132,16 @@ internal static class HtmlCharts
             h.Append("<tr><td>").Append(E(c.Name)).Append("</td><td>").Append(E(c.ConfiguredCell)).Append("</td><td>").Append(E(c.DeployedCell)).Append("</td><td>")
                 .Append(E(c.GapCell)).Append("</td><td>").Append(E(c.Source)).Append("</td></tr>\n");
         }
-        return h.Append("</tbody></table></section>\n").ToString();
+        return h.Append("</tbody></table>\n").ToString();
     }
 
     public static string Trend(RunFacts facts)
     {
-        var h = new StringBuilder("<section id=\"trend\"><h2>Trend across runs</h2>\n");
+        var h = new StringBuilder();
         var points = facts.History;
         if (points.Count < 2)
         {
-            return h.Append("<p class=\"note\">First run in this journal: no trend yet.</p></section>\n").ToString();
+            return h.Append("<p class=\"note\">First run in this journal: no trend yet.</p>\n").ToString();
         }
         var max = Math.Max(1, points.Max(p => p.Total));
         const int chartHeight = 160, barWidth = 36, top = 20;
@@ -173,7 +173,7 @@ internal static class HtmlCharts
             foreach (var s in new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low }) h.Append("<td>").Append(I(p.Count(s))).Append("</td>");
             h.Append("<td>").Append(I(p.Total)).Append("</td></tr>\n");
         }
-        return h.Append("</tbody></table></section>\n").ToString();
+        return h.Append("</tbody></table>\n").ToString();
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

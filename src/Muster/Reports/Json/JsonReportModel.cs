@@ -15,7 +15,12 @@ internal sealed record JsonReport(
     IReadOnlyList<JsonGap> Gaps,
     JsonActionItems ActionItems,
     IReadOnlyList<JsonInfrastructureComponent> Infrastructure,
-    IReadOnlyList<JsonTrendPoint> Trend);
+    IReadOnlyList<JsonTrendPoint> Trend,
+    JsonComparison Comparison);
+
+internal sealed record JsonComparison(string? PreviousRunId, IReadOnlyList<JsonGoneGap> Gone);
+
+internal sealed record JsonGoneGap(string Id, string Title, string Severity, string State);
 
 internal sealed record JsonGate(string Id, string Name, string Requirement, string Status, string Summary, IReadOnlyList<string> Evidence);
 
@@ -33,7 +38,8 @@ internal sealed record JsonGap(
     string Impact,
     IReadOnlyList<JsonLocation> Locations,
     IReadOnlyList<string> RuleIds,
-    IReadOnlyList<string> Fingerprints);
+    IReadOnlyList<string> Fingerprints,
+    string State);
 
 internal sealed record JsonActionItems(
     IReadOnlyList<string> P0,

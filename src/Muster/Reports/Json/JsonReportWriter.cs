@@ -4,6 +4,7 @@ using Muster.Engine;
 using Muster.Gaps;
 using Muster.Gates;
 using Muster.Model;
+using Muster.Reports.History;
 
 namespace Muster.Reports.Json;
 
@@ -49,15 +50,17 @@ internal sealed class JsonReportWriter : IReportWriter
             facts.Agents.Select(Agent).ToList(),
             facts.Findings.Select(Finding).ToList(),
             facts.Gates.Select(g => new JsonGate(g.Id, g.Name, g.Requirement, g.Status.ToKey(), g.Summary, g.Evidence)).ToList(),
-            facts.Gaps.Gaps.Select(Gap).ToList(),
+            facts.Gaps.Gaps.Select(g => Gap(g, facts.States.Of(g))).ToList(),
             new JsonActionItems(Ids(facts.Gaps, ActionPriority.P0), Ids(facts.Gaps, ActionPriority.P1), Ids(facts.Gaps, ActionPriority.P2), Ids(facts.Gaps, ActionPriority.Backlog)),
             facts.Infrastructure.Components.Select(c => new JsonInfrastructureComponent(c.AgentId, c.Name, c.Configured, c.Deployed, c.Deployed is not null, c.Gap, c.Source)).ToList(),
-            facts.History.Select(p => new JsonTrendPoint(p.RunId, p.StartedAt.UtcDateTime, p.Status, Ordered(p.GapsBySeverity.Select(x => (x.Key.ToLabel(), x.Value))), p.Total)).ToList());
+            facts.History.Select(p => new JsonTrendPoint(p.RunId, p.StartedAt.UtcDateTime, p.Status, Ordered(p.GapsBySeverity.Select(x => (x.Key.ToLabel(), x.Value))), p.Total)).ToList(),
+            new JsonComparison(facts.States.PreviousRunId,
+                facts.States.Gone.Select(g => new JsonGoneGap(g.Gap.Id, g.Gap.Title, g.Gap.Severity.ToLabel(), g.State.ToKey())).ToList()));
     }
 
     private static List<string> Ids(GapRegister gaps, ActionPriority priority) => gaps.ActionItems(priority).Select(g => g.Id).ToList();
 
-    private static JsonGap Gap(Gap gap) => new(
+    private static JsonGap Gap(Gap gap, GapState state) => new(
         gap.Id,
         gap.Key,
         gap.Title,
@@ -71,7 +74,8 @@ internal sealed class JsonReportWriter : IReportWriter
         gap.Impact,
         gap.Locations.Select(Location).ToList(),
         gap.RuleIds,
-        gap.Fingerprints);
+        gap.Fingerprints,
+        state.ToKey());
 
     private static JsonLocation Location(SourceLocation l) => new(l.Path, l.Line > 0 ? l.Line : null, l.Column > 0 ? l.Column : null);
 

@@ -36,6 +36,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         WriteAgentPerformance(md, facts);
         MarkdownCostSection.Write(md, facts);
         WriteInfrastructure(md, facts);
+        WriteTests(md, facts);
         WriteTrend(md, facts);
         WriteWaves(md, facts);
         WriteAgentStatus(md, facts);
@@ -238,6 +239,23 @@ internal sealed class MarkdownReportWriter : IReportWriter
                 N(Severity.Medium), N(Severity.Low), point.Total.ToString(CultureInfo.InvariantCulture))).Append('\n');
         }
         md.Append('\n');
+    }
+
+    /// <summary>The test-hygiene agent's table and its list of conditional skips (which are not findings one by one).</summary>
+    private static void WriteTests(StringBuilder md, RunFacts facts)
+    {
+        var hygiene = facts.Artifacts.Where(a => a.Artifact.Name == "test-hygiene.md").ToList();
+        if (hygiene.Count == 0) return;
+        md.Append("## Tests\n\n");
+        foreach (var (_, artifact) in hygiene)
+        {
+            foreach (var line in artifact.Content.TrimEnd('\n').Split('\n'))
+            {
+                if (line.StartsWith("# ", StringComparison.Ordinal)) continue;
+                md.Append(line.StartsWith("## ", StringComparison.Ordinal) ? "#" + line : line).Append('\n');
+            }
+            md.Append('\n');
+        }
     }
 
     private static void WriteFilesCreated(StringBuilder md, RunFacts facts)

@@ -16,7 +16,7 @@ public sealed class EnvAuditTests
 
         var hit = Assert.Single(findings, f => f.RuleId == "MUSTER-ENV-001");
         Assert.Equal("api/.env", hit.Location!.Path);
-        Assert.Contains("git check-ignore", hit.Message, StringComparison.Ordinal);
+        Assert.Contains("git ls-files", hit.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(findings, f => f.RuleId == "MUSTER-ENV-002");
     }
 

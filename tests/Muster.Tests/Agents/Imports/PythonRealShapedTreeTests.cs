@@ -248,4 +248,38 @@ public class PythonRealShapedTreeTests
         // Broken as a script, unknown as a module: an example's unsettled import, not a certain crash.
         Assert.Equal(Severity.Medium, Assert.Single(findings).Severity);
     }
+
+    [Theory]
+    [InlineData("django-money", "from djmoney.models.fields import MoneyField")]
+    [InlineData("django-registration-redux", "from registration.forms import RegistrationForm")]
+    public async Task Django_naming_conventions_are_plausible_providers(string distribution, string import)
+    {
+        using var ws = new TempWorkspace().Write("requirements/prod.txt", distribution + "==1.0\n").Write("requirements.txt", "-r requirements/prod.txt\n")
+            .Write("app/models.py", import + "\nfrom auth import login\n");
+        OnlyAuthFails(await Audit(ws));
+    }
+
+    [Fact]
+    public async Task A_package_that_exists_elsewhere_in_the_tree_is_unverified_not_missing()
+    {
+        using var ws = new TempWorkspace()
+            .Write("apps/agent/pyproject.toml", "[project]\nname = \"agent\"\ndependencies = []\n")
+            .Write("apps/agent/src/agent/__init__.py")
+            .Write("apps/agent/src/agent/graph.py", "from common.helpers import x\nfrom auth import login\n")
+            .Write("libs/common/__init__.py").Write("libs/common/helpers.py")
+            .Write("apps/agent/src/agent/a2a/__init__.py").Write("apps/agent/src/agent/a2a/auth/__init__.py"); // a subpackage named auth excuses nothing
+        var findings = await Audit(ws);
+        OnlyAuthFails(findings);
+        Assert.Contains("exists at libs/common", Assert.Single(findings, f => f.RuleId == ImportFindings.PythonUnverified).Message);
+    }
+
+    [Fact]
+    public async Task A_declared_extension_named_like_a_missing_local_module_does_not_excuse_it()
+    {
+        // crewAI declares httpx-auth; a planted `from auth import ...` must still fail.
+        using var ws = new TempWorkspace().Write("requirements.txt", "httpx-auth\nopenai-whisper\n").Write("main.py", "import whisper\nfrom auth import login\n");
+        var findings = await Audit(ws);
+        OnlyAuthFails(findings);
+        Assert.Equal(Severity.Info, Assert.Single(findings, f => f.Properties["module"] == "whisper").Severity);
+    }
 }

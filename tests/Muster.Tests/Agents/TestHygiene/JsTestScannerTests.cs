@@ -32,6 +32,14 @@ public class JsTestScannerTests
     [InlineData("it.skip.each([1])('a %i', () => {});", nameof(TestMarkerKind.Skipped), "it.skip.each()")]
     [InlineData("test.skipIf(process.env.CI)('a', () => {});", nameof(TestMarkerKind.ConditionallySkipped), "test.skipIf()")]
     [InlineData("test('a', () => { test.skip(browserName === 'webkit', 'flaky'); });", nameof(TestMarkerKind.ConditionallySkipped), "test.skip()")]
+    [InlineData("it('a', function () { if (!hasDb) this.skip(); });", nameof(TestMarkerKind.ConditionallySkipped), "this.skip()")]
+    [InlineData("(isWindows ? describe.skip : describe)('a', () => {});", nameof(TestMarkerKind.ConditionallySkipped), "cond ? describe.skip : describe")]
+    [InlineData("test.failing('known bug', t => {});", nameof(TestMarkerKind.ConditionallySkipped), "test.failing()")]
+    [InlineData("test.skipIf(true)('a', () => {});", nameof(TestMarkerKind.Skipped), "test.skipIf()")]
+    [InlineData("test.runIf(false)('a', () => {});", nameof(TestMarkerKind.Skipped), "test.runIf()")]
+    [InlineData("const skipIt = it.skip;\nskipIt('a', () => {});", nameof(TestMarkerKind.Skipped), "skipIt() (= it.skip)")]
+    [InlineData("const itDb = process.env.DB ? it : it.skip;\nitDb('a', () => {});", nameof(TestMarkerKind.ConditionallySkipped), "itDb() (= cond ? it : it.skip)")]
+    [InlineData("const serve = test.runIf(isServe);\nserve('a', () => {});", nameof(TestMarkerKind.ConditionallySkipped), "serve() (= test.runIf)")]
     public void Finds_each_skip_focus_and_todo_pattern(string source, string kind, string pattern)
     {
         Assert.Equal([(Enum.Parse<TestMarkerKind>(kind), pattern)], Markers(source));
@@ -55,6 +63,14 @@ public class JsTestScannerTests
         var scan = JsTestScanner.Scan("test.todo('x');\ntest.skip('y', () => {});\nxit('z', () => {});\nit.only('w', () => {});\n");
         Assert.Equal(3, scan.Tests);
         Assert.Equal(new[] { 1, 2, 3, 4 }, scan.Markers.Select(m => m.Line));
+    }
+
+    [Fact]
+    public void Aliased_tests_are_counted_where_they_are_called()
+    {
+        var scan = JsTestScanner.Scan("const skipIt = it.skip;\nskipIt('a', () => {});\nskipIt('b', () => {});\ntest.skipIf(false)('c', () => {});\n");
+        Assert.Equal(3, scan.Tests);
+        Assert.Equal([2, 3], scan.Markers.Select(m => m.Line).ToList());
     }
 
     [Theory]

@@ -20,7 +20,12 @@ public class PythonTestScannerTests
     [InlineData("@pytest.mark.skipif(sys.platform == 'win32', reason='x')\ndef test_a(): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "@pytest.mark.skipif")]
     [InlineData("@pytest.mark.xfail\ndef test_a(): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "@pytest.mark.xfail")]
     [InlineData("@unittest.skip('x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.Skipped), "@unittest.skip")]
-    [InlineData("@unittest.skipIf(True, 'x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "@unittest.skipIf")]
+    [InlineData("@unittest.skipIf(True, 'x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.Skipped), "@unittest.skipIf(True)")]
+    [InlineData("@unittest.skipIf(sys.platform == 'win32', 'x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "@unittest.skipIf")]
+    [InlineData("@pytest.mark.skipif(True, reason='x')\ndef test_a(): pass\n", nameof(TestMarkerKind.Skipped), "@pytest.mark.skipif(True)")]
+    [InlineData("@unittest.skipUnless(False, 'x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.Skipped), "@unittest.skipUnless(False)")]
+    [InlineData("import pytest\nnp = pytest.importorskip('numpy')\ndef test_a(): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "pytest.importorskip() (skips the whole module)")]
+    [InlineData("def test_a():\n    yaml = pytest.importorskip('yaml')\n", nameof(TestMarkerKind.ConditionallySkipped), "pytest.importorskip()")]
     [InlineData("@unittest.skipUnless(HAS_X, 'x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "@unittest.skipUnless")]
     [InlineData("@unittest.expectedFailure\ndef test_a(self): pass\n", nameof(TestMarkerKind.ConditionallySkipped), "@unittest.expectedFailure")]
     [InlineData("@skip('x')\ndef test_a(self): pass\n", nameof(TestMarkerKind.Skipped), "@skip")]
@@ -54,5 +59,11 @@ public class PythonTestScannerTests
     public void Test_files_are_recognised(string path, bool expected)
     {
         Assert.Equal(expected, PythonTestScanner.IsTestFile(path));
+    }
+
+    [Fact]
+    public void A_constant_false_condition_never_skips()
+    {
+        Assert.Empty(Markers("@pytest.mark.skipif(False, reason='x')\ndef test_a(): pass\n"));
     }
 }

@@ -22,7 +22,7 @@ public class TestHygieneAgentTests
 
         Assert.Equal(7, result.Metrics["tests_total"]);
         Assert.Equal(3, result.Metrics["tests_skipped"]);
-        Assert.Equal(2, result.Metrics["tests_skipped_unconditional"]);
+        Assert.Equal(3, result.Metrics["tests_skipped_unconditional"]);
         Assert.Equal(1, result.Metrics["tests_focused"]);
         Assert.Equal(1, result.Metrics["tests_todo"]);
 
@@ -30,7 +30,7 @@ public class TestHygieneAgentTests
         Assert.Equal(Severity.High, focused.Severity);
         Assert.Equal(new SourceLocation("web/src/a.test.ts", 2, 1), focused.Location);
         Assert.Equal("tests", focused.Category);
-        Assert.Equal(2, result.Findings.Count(f => f.RuleId == TestHygieneAgent.Skipped));
+        Assert.Equal(3, result.Findings.Count(f => f.RuleId == TestHygieneAgent.Skipped));
 
         using var json = JsonDocument.Parse(result.Artifacts.Single(a => a.Name == "test-hygiene.json").Content);
         var projects = json.RootElement.GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("project").GetString()!, p => p.GetProperty("tests").GetInt32());
@@ -45,5 +45,21 @@ public class TestHygieneAgentTests
         var result = await ws.RunAsync(new TestHygieneAgent(), "test-hygiene");
         Assert.Empty(result.Findings);
         Assert.Equal((1d, 0d, 0d), (result.Metrics["tests_total"], result.Metrics["tests_skipped"], result.Metrics["tests_focused"]));
+    }
+
+    [Fact]
+    public async Task Conditional_skips_are_counted_and_listed_but_not_findings_one_by_one()
+    {
+        using var ws = new TempWorkspace()
+            .Write("package.json", "{}")
+            .Write("playground/a.spec.ts", "test.runIf(isServe)('a', () => {});\ntest.runIf(isServe)('b', () => {});\ntest.skipIf(true)('c', () => {});\n");
+        var result = await ws.RunAsync(new TestHygieneAgent(), "test-hygiene");
+        Assert.Equal(3, result.Metrics["tests_skipped"]);
+        Assert.Equal(1, result.Metrics["tests_skipped_unconditional"]);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((TestHygieneAgent.Skipped, 3), (finding.RuleId, finding.Location!.Line));
+        var md = result.Artifacts.Single(a => a.Name == "test-hygiene.md").Content;
+        Assert.Contains("## Conditional skips (2)", md);
+        Assert.Contains("- `playground/a.spec.ts:2` `test.runIf()`", md);
     }
 }

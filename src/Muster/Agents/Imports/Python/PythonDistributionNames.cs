@@ -141,16 +141,20 @@ internal static class PythonDistributionNames
         return KnownSameName.Contains(parts[0]) ? parts[0].Replace('_', '-') : null;
     }
 
-    private static readonly string[] DistributionPrefixes = ["python-", "py-"];
+    private static readonly string[] DistributionPrefixes = ["python-", "py-", "django-"];
     private static readonly string[] DistributionSuffixes = ["-python", "-py", "-sdk", "-api", "-client", "-core", "-lib", "-official", "py"];
 
     /// <summary>
     /// A declared distribution whose name makes it a plausible provider of <paramref name="module"/> when no table says
     /// so: the same name once affixes are dropped (<c>a2a-sdk</c>, <c>python-foo</c>), a longer name starting with the
     /// import (<c>strawberry-graphql</c>, <c>opentelemetry-api</c>), or an import starting with the stem (<c>celpy</c> from
-    /// <c>cel-python</c>). A guess: callers report it as unverified, never as resolved.
+    /// <c>cel-python</c>), Django's conventions (<c>djmoney</c> from <c>django-money</c>, <c>registration</c> from
+    /// <c>django-registration-redux</c>). With <paramref name="allowVendorPrefix"/> (only for a name the tables know to
+    /// come from another distribution), also a vendor-prefixed name (<c>openai-whisper</c> for <c>whisper</c>): for an
+    /// unknown name that rule is too loose (<c>httpx-auth</c> would excuse a missing local <c>auth</c>). A guess: callers
+    /// report it as unverified, never as resolved.
     /// </summary>
-    public static string? PlausibleProvider(string module, IEnumerable<string> normalizedDistributions)
+    public static string? PlausibleProvider(string module, IEnumerable<string> normalizedDistributions, bool allowVendorPrefix = false)
     {
         var parts = module.Split('.');
         var names = Enumerable.Range(1, parts.Length).Select(k => Normalize(string.Join('.', parts, 0, k))).Reverse().ToList();
@@ -160,8 +164,9 @@ internal static class PythonDistributionNames
             foreach (var name in names)
             {
                 var squashed = name.Replace("-", "", StringComparison.Ordinal);
-                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || distribution.EndsWith("-" + name, StringComparison.Ordinal) ||
-                    distribution == squashed + "py" ||
+                if (stem == name || distribution.StartsWith(name + "-", StringComparison.Ordinal) || (allowVendorPrefix && distribution.EndsWith("-" + name, StringComparison.Ordinal)) ||
+                    distribution == squashed + "py" || (distribution.StartsWith("django-", StringComparison.Ordinal) && name == "dj" + stem.Replace("-", "", StringComparison.Ordinal)) ||
+                    (stem != distribution && stem.StartsWith(name + "-", StringComparison.Ordinal)) ||
                     (stem.Length >= 3 && squashed.StartsWith(stem.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal) && squashed.Length - stem.Length <= 3))
                 {
                     return distribution;

@@ -30,6 +30,7 @@ internal sealed class PythonImportVerifier
     private readonly Dictionary<string, HashSet<string>> _probesByProject = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _aliasingSources = new(StringComparer.Ordinal);
     private readonly List<PythonFindingDraft> _drafts = [];
+    private readonly Dictionary<string, string> _packagesByName = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
 
     public PythonImportVerifier(PathProbe probe, IEnumerable<WorkspaceFile> manifests, LockedPackages locks)
@@ -56,6 +57,20 @@ internal sealed class PythonImportVerifier
         {
             // pytest.ini / tox.ini beside no manifest: their pythonpath belongs to the project above them.
             if (ProjectOf(directory) is { } owner && _workspace.Project(owner) is { } ownerInfo) ownerInfo.PytestPythonPath.AddRange(info.PytestPythonPath);
+        }
+    }
+
+    /// <summary>Every package folder of the tree by name (from its __init__.py), to tell "exists elsewhere" from "exists nowhere".</summary>
+    public void IndexPackages(IEnumerable<WorkspaceFile> pythonFiles)
+    {
+        foreach (var file in pythonFiles)
+        {
+            if (Path.GetFileName(file.RelativePath) != "__init__.py") continue;
+            var folder = PathProbe.DirectoryOf(file.RelativePath);
+            var name = Path.GetFileName(folder);
+            // Only a top-level package (its parent is no package) could be imported under its own name; a subpackage
+            // named "auth" must never excuse a missing top-level `auth`.
+            if (name.Length > 0 && !_probe.FileExists(PathProbe.Join(PathProbe.DirectoryOf(folder), "__init__.py"))) _packagesByName.TryAdd(name, folder);
         }
     }
 
@@ -132,6 +147,13 @@ internal sealed class PythonImportVerifier
 
     private void Draft(PythonFileScope file, PythonImport import, PythonOutcome outcome)
     {
+        if (outcome.Kind is PythonOutcomeKind.Fails or PythonOutcomeKind.Undeclared && !outcome.IsLocalFailure &&
+            _packagesByName.TryGetValue(import.TopLevel, out var elsewhere) &&
+            _locator.DottedExists(PathProbe.DirectoryOf(elsewhere), import.Module.Split('.')))
+        {
+            outcome = new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, outcome.Distribution,
+                $"a package named '{import.TopLevel}' exists at {elsewhere}, outside every search root Muster knows for this file: it resolves only if something (a deployment config, PYTHONPATH, a langgraph.json) puts its parent folder on sys.path");
+        }
         var guard = import.Guard ?? (file.MarkedOptional.Contains(import.TopLevel) ? "marked as possibly missing by a type-checker suppression (type: ignore[import-not-found] or alike)" : null);
         if (guard == PythonImportExtractor.GuardFallback && import.FallbackFor.Count > 0 &&
             import.FallbackFor.Any(m => Decide(file, import with { Module = m, Names = [], Guard = null }).Kind is not (PythonOutcomeKind.Resolved or PythonOutcomeKind.Provided)))
@@ -221,7 +243,7 @@ internal sealed class PythonImportVerifier
         var unreadable = declared.Where(m => m.Error is not null).Select(m => m.Path).ToList();
         if (declared.Count == 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "no dependency manifest was found for this file");
         if (unreadable.Count > 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "declarations in " + string.Join(", ", unreadable) + " could not be read");
-        if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames) is { } declaredAlike)
+        if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames, allowVendorPrefix: true) is { } declaredAlike)
         {
             return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, declaredAlike,
                 $"the distribution known as '{suggestion}' is not declared, but the declared '{declaredAlike}' has a similar name and may provide '{import.TopLevel}'");
