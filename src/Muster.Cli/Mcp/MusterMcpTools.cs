@@ -5,8 +5,8 @@ using Muster.Agents.Preflight;
 using Muster.Engine;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
-using Muster.Model;
 using Muster.Gates;
+using Muster.Model;
 using Muster.Reports;
 using Muster.Runs;
 
