@@ -46,7 +46,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
     private async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(request.Root)) throw new DirectoryNotFoundException($"the audited root does not exist: {request.Root}");
-        await using var journal = RunJournal.Open(stateDirectory);
+        await using var journal = RunJournal.Open(stateDirectory, options.Time);
         await journal.BeginRunAsync(request.RunId, plan, request.Root, request.RunParameters, request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
         var executor = new InProcessAgentExecutor(registry, scrubber, options.Time, loggers);
         var observer = new CompositeRunObserver([journal, .. observers]);

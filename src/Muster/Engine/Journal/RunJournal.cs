@@ -23,15 +23,19 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
 
     private sealed record Write(Action<SqliteConnection, SqliteTransaction> Apply, TaskCompletionSource? Done);
 
-    private RunJournal(SqliteConnection connection)
+    private readonly TimeProvider _time;
+
+    private RunJournal(SqliteConnection connection, TimeProvider time)
     {
         _connection = connection;
+        _time = time;
         _writer = Task.Run(WriteLoopAsync);
     }
 
     public string Path { get; private init; } = "";
 
-    public static RunJournal Open(string stateDirectory)
+    /// <param name="time">The engine's clock, for the times the journal stamps itself (a wave's start); default: the system clock.</param>
+    public static RunJournal Open(string stateDirectory, TimeProvider? time = null)
     {
         Directory.CreateDirectory(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, FileName);
@@ -47,7 +51,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         JournalSchema.Migrate(connection);
         // WAL + NORMAL survives a killed process (only an OS crash can lose the last commits).
         Execute(connection, "PRAGMA synchronous=NORMAL;");
-        return new RunJournal(connection) { Path = path };
+        return new RunJournal(connection, time ?? TimeProvider.System) { Path = path };
     }
 
     /// <summary>Starts (or, for a resume, re-opens) a run's record.</summary>
@@ -106,7 +110,8 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
     public ValueTask AgentFinishedAsync(AgentOutcome outcome)
     {
         var runId = _runId;
-        return new ValueTask(EnqueueDurable((c, t) => SaveOutcome(c, t, runId, outcome)));
+        var now = _time.GetUtcNow();
+        return new ValueTask(EnqueueDurable((c, t) => SaveOutcome(c, t, runId, outcome, now)));
     }
 
     public ValueTask WaveFinishedAsync(WaveOutcome wave, RunOutcome runSoFar) => new(SaveWaveAsync(wave));
@@ -117,7 +122,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         Enqueue((c, t) => Run(c, t, """
             INSERT INTO waves(run_id, idx, name, status, criteria, continue_on_fail, started_at) VALUES($run, $idx, $name, 'running', '[]', $cont, $at)
             ON CONFLICT(run_id, idx) DO UPDATE SET status='running', started_at=$at
-            """, ("$run", runId), ("$idx", wave.Index), ("$name", wave.Name), ("$cont", wave.ContinueOnFail ? 1 : 0), ("$at", Iso(DateTimeOffset.UtcNow))));
+            """, ("$run", runId), ("$idx", wave.Index), ("$name", wave.Name), ("$cont", wave.ContinueOnFail ? 1 : 0), ("$at", Iso(_time.GetUtcNow()))));
         return ValueTask.CompletedTask;
     }
 
@@ -126,7 +131,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         foreach (var wave in run.Waves.Where(w => w.Status is WaveStatus.Skipped)) await SaveWaveAsync(wave);
         await EnqueueDurable((c, t) => Run(c, t, "UPDATE runs SET status=$status, stop_reason=$reason, finished_at=$at WHERE id=$id",
             ("$id", run.RunId), ("$status", run.Status.ToString().ToLowerInvariant()), ("$reason", run.StopReason),
-            ("$at", Iso(run.FinishedAt ?? DateTimeOffset.UtcNow))));
+            ("$at", Iso(run.FinishedAt ?? _time.GetUtcNow()))));
     }
 
     /// <summary>Waits until everything queued so far is committed.</summary>
@@ -145,7 +150,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             ("$started", wave.StartedAt is { } s ? Iso(s) : null), ("$finished", wave.FinishedAt is { } f ? Iso(f) : null)));
     }
 
-    private static void SaveOutcome(SqliteConnection c, SqliteTransaction t, string runId, AgentOutcome o)
+    private static void SaveOutcome(SqliteConnection c, SqliteTransaction t, string runId, AgentOutcome o, DateTimeOffset now)
     {
         Run(c, t, """
             INSERT INTO agents(run_id, agent_id, wave_idx, kind, role, state, attempts, started_at, finished_at, duration_ms,
@@ -158,7 +163,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             ("$state", o.State.ToLabel()), ("$attempts", o.Attempts), ("$started", o.StartedAt is { } s ? Iso(s) : null),
             ("$finished", o.FinishedAt is { } f ? Iso(f) : null), ("$duration", o.Duration.TotalMilliseconds), ("$overdue", o.WentOverdue ? 1 : 0),
             ("$reused", o.Reused ? 1 : 0), ("$error", o.Error), ("$summary", o.Result.Summary), ("$metrics", JournalJson.Write(o.Result.Metrics)),
-            ("$at", Iso(o.FinishedAt ?? DateTimeOffset.UtcNow)));
+            ("$at", Iso(o.FinishedAt ?? now)));
         Run(c, t, "DELETE FROM findings WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
         Run(c, t, "DELETE FROM artifacts WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
         var seq = 0;
