@@ -100,7 +100,7 @@ internal sealed class RunSession(CliContext cli)
             using var journal = JournalReader.Open(StateDirectory);
             return journal.FindRun(runId) is { } record ? new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource) : null;
         }
-        catch (Exception e) when (e is PlanException or FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is PlanException or FileNotFoundException or JournalException)
         {
             return null;
         }
@@ -113,7 +113,7 @@ internal sealed class RunSession(CliContext cli)
             using var journal = JournalReader.Open(StateDirectory);
             return RunHistory.Trend(journal, runId);
         }
-        catch (Exception e) when (e is FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is FileNotFoundException or JournalException)
         {
             return [];
         }
