@@ -14,15 +14,18 @@ public sealed class JournalException(string message, Exception? inner = null) : 
     private const int ErrnoNoSpace = 28, ErrnoReadOnlyFs = 30, ErrnoQuota = 122;
 
     /// <summary>For a journal that could not be read back: corrupt, truncated, empty, not SQLite, or not Muster's.</summary>
-    public static JournalException Unreadable(string path, Exception cause) =>
-        IsBusy(cause)
-            ? new($"journal {path} is locked by another process ({Reason(cause)}): wait for it to finish, or pass --state DIR", cause)
-            : new($"journal {path} is not a readable Muster journal ({Reason(cause)}): move it aside or pass --state DIR", cause);
+    public static JournalException Unreadable(string path, Exception cause) => cause switch
+    {
+        _ when IsBusy(cause) => new($"journal {path} is locked by another process ({Reason(cause)}): wait for it to finish, or pass --state DIR", cause),
+        _ when IsReadOnly(cause) => new($"journal {path} cannot be opened: it or its folder is read-only ({Reason(cause)}); a journal needs its folder "
+            + "writable even to be read: copy the state folder to a writable disk and pass --state DIR", cause),
+        _ => new($"journal {path} is not a readable Muster journal ({Reason(cause)}): move it aside or pass --state DIR", cause),
+    };
 
     /// <summary>For a journal (or its folder) that could not be created or written.</summary>
     public static JournalException Unwritable(string path, Exception cause) => cause switch
     {
-        _ when IsFull(cause) => new($"journal {path} cannot be written: the disk is full ({Reason(cause)}): free space, or pass --state DIR on another disk", cause),
+        _ when IsFull(cause) || (cause is SqliteException && NoRoomLeft(path)) => new($"journal {path} cannot be written: the disk is full ({Reason(cause)}): free space, or pass --state DIR on another disk", cause),
         _ when IsReadOnly(cause) => new($"journal {path} cannot be written: it or its folder is read-only ({Reason(cause)}): pass --state DIR on a writable disk", cause),
         SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADb or SqliteBusy or SqliteLocked } => Unreadable(path, cause),
         _ => new($"journal {path} cannot be written ({Reason(cause)}): pass --state DIR on a writable disk", cause),
@@ -32,6 +35,20 @@ public sealed class JournalException(string message, Exception? inner = null) : 
     public static bool IsEnvironmental(Exception e) =>
         e is SqliteException or IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidCastException or OverflowException
             || (e is ArgumentException && e is not ArgumentNullException);
+
+    /// <summary>SQLite often reports a full disk as an I/O or schema error (its WAL write failed): the free space tells.</summary>
+    private static bool NoRoomLeft(string path)
+    {
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? path;
+            return new DriveInfo(folder).AvailableFreeSpace < 1024 * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsBusy(Exception e) => e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
 

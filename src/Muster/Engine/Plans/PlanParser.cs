@@ -34,14 +34,23 @@ public sealed class PlanParser(AgentRegistry registry)
     {
         var ctx = new Ctx(file, errors);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             errors.Add(new PlanError(file, (int)e.Start.Line, (int)e.Start.Column, "not valid YAML: " + Clean(e.Message),
                 "check indentation and quoting at this point"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a YamlException: where it stopped is the place.
+            var at = scanner.CurrentPosition;
+            errors.Add(new PlanError(file, (int)at.Line, (int)at.Column, "not valid YAML: the parser could not read past this point",
+                "check for an unclosed bracket, brace or quote before this point"));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
