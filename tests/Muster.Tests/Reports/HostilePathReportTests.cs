@@ -60,8 +60,8 @@ public class HostilePathReportTests
     {
         if (OperatingSystem.IsWindows()) return;
         var options = GoldenReportTests.Options with { RepositoryFileUri = "https://example.invalid/o/r/blob/main" };
-        var markdown = await Render(ReportFormat.Markdown, HostileName, options);
+        var html = await Render(ReportFormat.Html, HostileName, options);
 
-        Assert.Contains("https://example.invalid/o/r/blob/main/..%5C..%5C..%5C..%5C..%5Cetc%5Ccron.d%5Cevil.env#L2", markdown, StringComparison.Ordinal);
+        Assert.Contains("https://example.invalid/o/r/blob/main/..%5C..%5C..%5C..%5C..%5Cetc%5Ccron.d%5Cevil.env#L2", html, StringComparison.Ordinal);
     }
 }
