@@ -1,6 +1,7 @@
 using System.Globalization;
 using Muster.Agents;
 using Muster.Formats;
+using Muster.Formats.Yaml;
 using Muster.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -33,10 +34,16 @@ public sealed class PlanParser(AgentRegistry registry)
     private Plan? TryParse(string text, string file, List<PlanError> errors)
     {
         var ctx = new Ctx(file, errors);
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = BoundedYaml.Load(text);
+        }
+        catch (YamlLimitException e)
+        {
+            errors.Add(new PlanError(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column), e.Reason,
+                "flatten the plan or remove the aliases that multiply it (see docs/input-limits.md)"));
+            return null;
         }
         catch (YamlException e)
         {

@@ -25,7 +25,7 @@ internal sealed class ManifestFile(string relativePath, string fullPath, string 
         var info = new FileInfo(full);
         if (!info.Exists || info.LinkTarget is not null) return null;
         var rel = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-        return new ManifestFile(rel, full, File.ReadAllText(full));
+        return new ManifestFile(rel, full, Workspace.BoundedRead.Text(full, Limits.InputLimits.ManifestMaxBytes));
     }
 
     // FullPath is the root joined with RelativePath, so the root is what precedes the relative part.
