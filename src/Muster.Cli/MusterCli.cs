@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Muster.Cli.Commands;
@@ -39,7 +40,20 @@ public static class MusterCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // System.CommandLine's own termination handling would end the process a fixed time after SIGTERM, before a
+            // stopping run has journaled itself as interrupted: runs handle SIGTERM themselves, the rest see this token.
+            // A second signal is left to its default action, so a stuck command can still be stopped.
+            using var terminate = new CancellationTokenSource();
+            void OnSignal(PosixSignalContext ctx)
+            {
+                if (terminate.IsCancellationRequested) return;
+                ctx.Cancel = true;
+                terminate.Cancel();
+            }
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, terminate.Token);
         }
         catch (UsageException e)
         {

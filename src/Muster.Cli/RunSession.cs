@@ -3,13 +3,12 @@ using Microsoft.Extensions.Logging;
 using Muster.Agents;
 using Muster.Cli.Progress;
 using Muster.Engine;
-using Muster.Engine.Journal;
 using Muster.Engine.Plans;
 using Muster.Engine.Telemetry;
-using Muster.Gaps;
 using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
+using Muster.Runs;
 using Spectre.Console;
 
 namespace Muster.Cli;
@@ -23,10 +22,10 @@ internal sealed class RunSession(CliContext cli)
     public required Severity? FailOn { get; init; }
     public required int MaxParallel { get; init; }
 
-    public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters)
+    public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters, RunPurpose purpose)
     {
         _plan = plan;
-        return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId), RunHost.NewRunId(cli.Time));
+        return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId, purpose), RunHost.NewRunId(cli.Time));
     }
 
     public async Task<int> ResumeAsync(string runId) =>
@@ -39,9 +38,7 @@ internal sealed class RunSession(CliContext cli)
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
     {
         _runId = runId;
-        var output = OutputDirectory ?? Path.Combine(StateDirectory, "reports", runId);
-        var written = new List<string>();
-        var continuation = new ContinuationWriter(output, () => written);
+        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats);
 
         using var interrupt = new CancellationTokenSource();
         void Stop(string signal)
@@ -56,7 +53,7 @@ internal sealed class RunSession(CliContext cli)
 
         using var telemetryExport = TelemetryExport.StartFromEnvironment(ReportOptions.Default.ToolVersion);
         using var telemetry = new TelemetryObserver();
-        var observers = new List<IRunObserver> { continuation, telemetry };
+        var observers = new List<IRunObserver>(after.Observers) { telemetry };
         LiveProgress? live = null;
         if (cli.Interactive)
         {
@@ -81,42 +78,7 @@ internal sealed class RunSession(CliContext cli)
             Console.CancelKeyPress -= onCancel;
         }
 
-        var plan = _plan ?? PlanOfJournaledRun(outcome.RunId);
-        var gaps = RunHistory.Register(outcome, plan?.Owners ?? []);
-        var gates = GateEvaluator.Evaluate(outcome, gaps, plan?.Gates ?? GateSettings.Default);
-        var options = new ReportOptions { Gaps = gaps, Gates = gates, History = Trend(outcome.RunId) };
-        written.AddRange(await ReportWriter.WriteAsync(outcome, output, Formats, options));
-        written.Add(Path.Combine(output, ContinuationWriter.FileName));
-        await continuation.WriteAsync(outcome);
-
-        return Summarize(outcome, output, written, gates);
-    }
-
-    /// <summary>The plan a resumed run ran, as the journal kept it; null when it no longer parses.</summary>
-    private Plan? PlanOfJournaledRun(string runId)
-    {
-        try
-        {
-            using var journal = JournalReader.Open(StateDirectory);
-            return journal.FindRun(runId) is { } record ? new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource) : null;
-        }
-        catch (Exception e) when (e is PlanException or FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            return null;
-        }
-    }
-
-    private IReadOnlyList<RunTrendPoint> Trend(string runId)
-    {
-        try
-        {
-            using var journal = JournalReader.Open(StateDirectory);
-            return RunHistory.Trend(journal, runId);
-        }
-        catch (Exception e) when (e is FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            return [];
-        }
+        return Summarize(await after.CompleteAsync(outcome, _plan));
     }
 
     /// <summary>The drift table belongs on screen too: what the workspace claims against what was verified.</summary>
@@ -130,36 +92,28 @@ internal sealed class RunSession(CliContext cli)
         cli.Error.WriteLine();
     }
 
-    private int Summarize(RunOutcome outcome, string output, IReadOnlyList<string> written, IReadOnlyList<GateResult> gates)
+    private int Summarize(AfterRunResult result)
     {
+        var outcome = result.Outcome;
         var findings = outcome.Findings;
         cli.Error.WriteLine();
         cli.Error.WriteLine($"Run {outcome.RunId}: {outcome.Status.ToString().ToLowerInvariant()}; " +
             string.Join(", ", SeverityText.WorstFirst.Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToLabel()}")));
-        foreach (var file in written) cli.Error.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
+        foreach (var file in result.Written) cli.Error.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
         PrintInfrastructure(outcome);
 
         cli.Error.WriteLine("Quality gates:");
-        foreach (var gate in gates)
+        foreach (var gate in result.Gates)
         {
             cli.Error.WriteLine($"  {gate.Name,-14} {gate.Status.ToLabel(),-14} {gate.Summary}");
         }
 
-        var failures = new List<string>();
-        failures.AddRange(gates.Where(g => g.Status == GateStatus.Failed).Select(g => $"gate {g.Name}: {g.Summary}"));
-        foreach (var wave in outcome.Waves)
-        {
-            failures.AddRange(wave.Criteria.Where(c => !c.Passed).Select(c => $"wave '{wave.Name}': {c.Criterion} failed ({c.Reason})"));
-        }
-        if (FailOn is { } threshold && findings.Count(f => f.Severity >= threshold) is var count and > 0)
-        {
-            failures.Add($"--fail-on {threshold.ToLabel()}: {count} finding(s) at or above it");
-        }
         if (outcome.Status == RunStatus.Interrupted)
         {
             cli.Error.WriteLine($"Interrupted. Resume with: muster resume {outcome.RunId} --state {StateDirectory}");
             return ExitCodes.GateFailed;
         }
+        var failures = result.Failures(FailOn);
         foreach (var failure in failures) cli.Error.WriteLine($"FAILED: {failure}");
         return failures.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Passed;
     }

@@ -24,7 +24,7 @@ internal static class AuditCommand
                 ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file))
                 : DefaultPlan.Build(cli.Registry);
             var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
-            return await common.Session(cli, parse, state).StartAsync(chosen, root, common.Parameters(parse));
+            return await common.Session(cli, parse, state).StartAsync(chosen, root, common.Parameters(parse), RunPurpose.Audit);
         });
         return command;
     }

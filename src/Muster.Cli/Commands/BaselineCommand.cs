@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Muster.Agents.Secrets;
-using Muster.Engine;
-using Muster.Engine.Plans;
+using Muster.Runs;
 
 namespace Muster.Cli.Commands;
 
@@ -23,22 +22,14 @@ internal static class BaselineCommand
             var root = Path.GetFullPath(parse.GetValue(path)!);
             if (!Directory.Exists(root)) throw new UsageException($"'{parse.GetValue(path)}' is not a folder");
             var target = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : Path.Combine(root, SecretsBaseline.DefaultRelativePath);
-            // The baseline must hold every current finding, so the scan must not filter by the baseline it replaces.
-            if (File.Exists(target)) File.Delete(target);
-
-            var plan = new PlanParser(cli.Registry).Parse("name: baseline\nwaves:\n  - name: secrets\n    agents: [{id: secrets, kind: secrets}]\n", "built-in:baseline");
-            var host = new RunHost(cli.Registry, new EngineOptions { Time = cli.Time }, cli.Scrubber, cli.Loggers);
-            var outcome = await host.StartAsync(plan, root, RunHost.DefaultStateDirectory(root), new Dictionary<string, string>(), [], cancellationToken);
-            var secrets = outcome.Agents.Single();
-            if (secrets.State != Muster.Model.AgentState.Succeeded)
+            var result = await new BaselineRun(cli.Registry, cli.Scrubber, cli.Time, cli.Loggers).CreateAsync(root, target, cancellationToken);
+            if (result.Baseline is null)
             {
-                cli.Error.WriteLine($"error: the secrets scan {secrets.State.ToString().ToLowerInvariant()}: {secrets.Error}; no baseline written");
+                var kept = File.Exists(target) ? $"the baseline at {target} is unchanged" : "no baseline written";
+                cli.Error.WriteLine($"error: {result.Error}; {kept}");
                 return ExitCodes.GateFailed;
             }
-            var baseline = SecretsBaseline.Create(secrets.Result.Findings);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            baseline.Save(target);
-            cli.Error.WriteLine($"baseline of {baseline.Entries.Count} secret finding(s) written to {target}; later audits report only new ones");
+            cli.Error.WriteLine($"baseline of {result.Baseline.Entries.Count} secret finding(s) written to {target}; later audits report only new ones");
             return ExitCodes.Passed;
         });
         return command;

@@ -4,6 +4,7 @@ using Muster.Engine.Journal;
 using Muster.Engine.Plans;
 using Muster.Gaps;
 using Muster.Model;
+using Muster.Runs;
 
 namespace Muster.Cli.Commands;
 
@@ -23,23 +24,46 @@ internal static class DiffCommand
             var ids = parse.GetValue(runs) ?? [];
             var (before, after) = ids.Length switch
             {
-                2 => (ids[0], ids[1]),
+                2 => Comparable(journal, ids[0], ids[1]),
                 0 => LastTwo(journal),
                 _ => throw new UsageException("give two run ids (older first), or none to compare the last two runs"),
             };
-            var diff = GapDiff.Between(Register(cli, journal, before), Register(cli, journal, after));
+            var latest = journal.FindRun(after)!;
+            var suppressed = SuppressedFindings.Of(latest.Root, PlanOf(cli, latest));
+            var diff = GapDiff.Between(Register(cli, journal, before), Register(cli, journal, after), suppressed);
             Print(cli.Out, before, after, diff);
             return ExitCodes.Passed;
         });
         return command;
     }
 
+    /// <summary>The last two runs of the latest non-baseline run's purpose: an audit is never compared with a baseline scan.</summary>
     private static (string, string) LastTwo(JournalReader journal)
     {
         var all = journal.ListRuns();
-        if (all.Count < 2) throw new UsageException($"the journal holds {all.Count} run(s); a diff needs two");
-        return (all[^2].RunId, all[^1].RunId);
+        var latest = all.LastOrDefault(r => r.Purpose != RunPurpose.Baseline) ?? all.LastOrDefault();
+        var alike = latest is null ? [] : all.Where(r => r.Purpose == latest.Purpose).ToList();
+        if (alike.Count < 2)
+        {
+            var what = latest is null ? "no runs" : $"{alike.Count} {latest.Purpose.ToKey()} run(s)";
+            throw new UsageException($"the journal holds {what}; a diff needs two runs of the same purpose (see muster runs)");
+        }
+        return (alike[^2].RunId, alike[^1].RunId);
     }
+
+    private static (string, string) Comparable(JournalReader journal, string before, string after)
+    {
+        var (a, b) = (Find(journal, before), Find(journal, after));
+        if (a.Purpose != b.Purpose)
+        {
+            throw new UsageException($"run {before} is a {a.Purpose.ToKey()} and run {after} a {b.Purpose.ToKey()}: their gaps are not comparable; " +
+                                     "give two runs of the same purpose (muster runs lists them)");
+        }
+        return (before, after);
+    }
+
+    private static RunRecord Find(JournalReader journal, string runId) =>
+        journal.FindRun(runId) ?? throw new UsageException($"no run '{runId}' in this journal (see muster runs)");
 
     private static GapRegister Register(CliContext cli, JournalReader journal, string runId)
     {
@@ -47,16 +71,18 @@ internal static class DiffCommand
         return RunHistory.Register(outcome, OwnersOf(cli, journal.FindRun(runId)!));
     }
 
-    private static IReadOnlyList<OwnerRule> OwnersOf(CliContext cli, RunRecord record)
+    private static IReadOnlyList<OwnerRule> OwnersOf(CliContext cli, RunRecord record) => PlanOf(cli, record)?.Owners ?? [];
+
+    private static Plan? PlanOf(CliContext cli, RunRecord record)
     {
         try
         {
-            return new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource).Owners;
+            return new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource);
         }
         catch (PlanException)
         {
             // The plan may name agent kinds this build no longer has; owners then fall back to CODEOWNERS and defaults.
-            return [];
+            return null;
         }
     }
 
@@ -89,7 +115,7 @@ internal static class DiffCommand
     }
 
     private static IEnumerable<(string Name, IReadOnlyList<Gap> Gaps)> Sections(GapDiff diff) =>
-        [("new", diff.New), ("fixed", diff.Fixed), ("persisting", diff.Persisting)];
+        [("new", diff.New), ("fixed", diff.Fixed), ("suppressed", diff.Suppressed), ("persisting", diff.Persisting)];
 
     private static int Count(IReadOnlyList<KeyValuePair<Severity, int>> totals, Severity severity) =>
         totals.FirstOrDefault(p => p.Key == severity).Value;

@@ -22,7 +22,7 @@ internal static class RunCommand
             var root = Path.GetFullPath(parse.GetValue(rootOption)!);
             if (!Directory.Exists(root)) throw new UsageException($"--root '{root}' is not a folder");
             var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
-            return await common.Session(cli, parse, state).StartAsync(plan, root, common.Parameters(parse));
+            return await common.Session(cli, parse, state).StartAsync(plan, root, common.Parameters(parse), RunPurpose.Run);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Muster.Engine;
 using Muster.Engine.Journal;
 
 namespace Muster.Cli.Commands;
@@ -14,10 +15,10 @@ internal static class RunsCommand
         command.SetAction(parse =>
         {
             using var reader = JournalReader.Open(StateFolder.Resolve(parse.GetValue(state)));
-            cli.Out.WriteLine($"{"RUN",-22} {"STATUS",-12} {"STARTED (UTC)",-20} {"PLAN",-16} ROOT");
+            cli.Out.WriteLine($"{"RUN",-22} {"STATUS",-12} {"STARTED (UTC)",-20} {"PURPOSE",-9} {"PLAN",-16} ROOT");
             foreach (var run in reader.ListRuns())
             {
-                cli.Out.WriteLine($"{run.RunId,-22} {run.Status,-12} {run.StartedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss} {run.PlanName,-16} {run.Root}");
+                cli.Out.WriteLine($"{run.RunId,-22} {run.Status,-12} {run.StartedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss} {run.Purpose.ToKey(),-9} {run.PlanName,-16} {run.Root}");
             }
             return ExitCodes.Passed;
         });

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
-using Muster.Engine;
+using Muster.Runs;
 
 namespace Muster.Cli.Mcp;
 
 /// <summary>Runs started by this <c>muster mcp</c> process, so later tool calls find their journal without being told.</summary>
 internal sealed class McpRuns : IAsyncDisposable
 {
-    public sealed record Entry(string RunId, string Root, string StateDirectory, string ReportDirectory, Task<RunOutcome> Run);
+    public sealed record Entry(string RunId, string Root, string StateDirectory, string ReportDirectory, Task<AfterRunResult> Run);
 
     private readonly ConcurrentDictionary<string, Entry> _runs = new(StringComparer.Ordinal);
 

@@ -5,8 +5,10 @@ using Muster.Agents.Preflight;
 using Muster.Engine;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
+using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
+using Muster.Runs;
 
 namespace Muster.Cli.Mcp;
 
@@ -28,7 +30,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         [Description("Start the workspace's MCP servers to verify them (runs programs named in its config files). Default false.")] bool start_mcp_servers = false,
         [Description("Journal folder (default PATH/.muster).")] string? state = null,
         CancellationToken cancellationToken = default) =>
-        StartAsync(DefaultPlan.Build(cli.Registry), path, wait_seconds, start_mcp_servers, state, cancellationToken);
+        StartAsync(DefaultPlan.Build(cli.Registry), RunPurpose.Audit, path, wait_seconds, start_mcp_servers, state, cancellationToken);
 
     [Description("Run a plan file over a workspace. Waits up to wait_seconds, then returns the result or the run_id with status 'running'.")]
     public Task<string> RunPlan(
@@ -50,7 +52,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         {
             throw new McpException("the plan is invalid: " + string.Join("; ", e.Errors.Select(x => $"{x.File}:{x.Line}:{x.Column}: {x.Message}")));
         }
-        return StartAsync(parsed, root, wait_seconds, start_mcp_servers, state, cancellationToken);
+        return StartAsync(parsed, RunPurpose.Run, root, wait_seconds, start_mcp_servers, state, cancellationToken);
     }
 
     [Description("A run's status and each agent's state (overdue agents included: still running past their soft timeout, not failed).")]
@@ -171,21 +173,21 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         });
     }
 
-    private async Task<string> StartAsync(Plan plan, string path, int waitSeconds, bool startMcpServers, string? state, CancellationToken cancellationToken)
+    private async Task<string> StartAsync(Plan plan, RunPurpose purpose, string path, int waitSeconds, bool startMcpServers, string? state, CancellationToken cancellationToken)
     {
         var root = RequireFolder(path);
         var stateDirectory = state is { Length: > 0 } ? Path.GetFullPath(state) : RunHost.DefaultStateDirectory(root);
         var runId = RunHost.NewRunId(cli.Time);
-        var reports = Path.Combine(stateDirectory, "reports", runId);
+        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats);
+        var reports = after.OutputDirectory;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (startMcpServers) parameters["mcp.start-servers"] = "true";
         var host = new RunHost(cli.Registry, new EngineOptions { Time = cli.Time }, cli.Scrubber, cli.Loggers);
         var token = runs.Lifetime.Token;
         var run = Task.Run(async () =>
         {
-            var outcome = await host.StartAsync(plan, root, stateDirectory, parameters, [], token, runId);
-            await ReportWriter.WriteAsync(outcome, reports, ReportWriter.AllFormats);
-            return outcome;
+            var outcome = await host.StartAsync(plan, root, stateDirectory, parameters, after.Observers, token, runId, purpose);
+            return await after.CompleteAsync(outcome, plan);
         }, CancellationToken.None);
         runs.Add(new McpRuns.Entry(runId, root, stateDirectory, reports, run));
 
@@ -203,16 +205,23 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         {
             return Serialize(new { run_id = runId, status = "running", state = stateDirectory });
         }
-        var outcome = await run;
+        var result = await run;
+        var outcome = result.Outcome;
+        var failures = result.Failures(AfterRunResult.DefaultFailOn);
         return Serialize(new
         {
             run_id = runId,
+            purpose = result.Purpose.ToKey(),
             status = outcome.Status.ToString().ToLowerInvariant(),
             stop_reason = outcome.StopReason,
             state = stateDirectory,
             reports,
             findings = SeverityText.WorstFirst.ToDictionary(s => s.ToLabel(), s => outcome.Findings.Count(f => f.Severity == s)),
             failed_criteria = outcome.Waves.SelectMany(w => w.Criteria.Where(c => !c.Passed).Select(c => $"{w.Name}: {c.Criterion} ({c.Reason})")).ToList(),
+            gates = result.Gates.Select(g => new { id = g.Id, name = g.Name, status = g.Status.ToKey(), summary = g.Summary }).ToList(),
+            passed = outcome.Status != Muster.Engine.RunStatus.Interrupted && failures.Count == 0,
+            failures,
+            compared_with = result.ComparedWithRunId,
         });
     }
 

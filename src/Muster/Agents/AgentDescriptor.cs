@@ -10,6 +10,13 @@ public sealed record AgentDescriptor(string Kind, AgentRole DefaultRole, string 
 {
     public IReadOnlyList<string>? SettingKeys { get; init; }
 
+    /// <summary>
+    /// Reads the <c>with:</c> block into the agent's typed settings when the plan is parsed, so a wrong value
+    /// (<c>threads: lots</c>) is a plan error at its line instead of an agent failing mid-run. Throws
+    /// <see cref="AgentSettingsException"/>; null: the agent reads its settings only when it runs.
+    /// </summary>
+    public Action<AgentSettings>? ValidateSettings { get; init; }
+
     /// <summary>Whether <c>muster audit</c>'s built-in plan runs it.</summary>
     public bool InDefaultPlan { get; init; } = true;
 

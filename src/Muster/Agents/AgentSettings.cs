@@ -76,7 +76,12 @@ public sealed class AgentSettings
         Values.TryGetValue(key, out var v) && v is IReadOnlyDictionary<string, object?> map ? new AgentSettings(map) : Empty;
 
     private static AgentSettingsException Invalid(string key, string expected) =>
-        new($"setting '{key}' must be {expected}");
+        new($"setting '{key}' must be {expected}") { Key = key };
 }
 
-public sealed class AgentSettingsException(string message) : Exception(message);
+/// <summary>A <c>with:</c> value the agent cannot use; <see cref="Key"/> names the setting, so plan checking points at its line.</summary>
+public sealed class AgentSettingsException(string message) : Exception(message)
+{
+    /// <summary>The setting at fault (<c>key</c> or <c>section.key</c>); null when the block as a whole is wrong.</summary>
+    public string? Key { get; init; }
+}

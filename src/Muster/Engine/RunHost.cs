@@ -11,10 +11,10 @@ namespace Muster.Engine;
 public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecretScrubber scrubber, ILoggerFactory? loggers = null)
 {
     public async Task<RunOutcome> StartAsync(Plan plan, string root, string stateDirectory, IReadOnlyDictionary<string, string> parameters,
-        IEnumerable<IRunObserver> observers, CancellationToken cancellationToken, string? runId = null)
+        IEnumerable<IRunObserver> observers, CancellationToken cancellationToken, string? runId = null, RunPurpose purpose = RunPurpose.Run)
     {
         runId ??= NewRunId(options.Time);
-        var request = new RunRequest { RunId = runId, Root = Path.GetFullPath(root), RunParameters = parameters, StartedAt = options.Time.GetUtcNow() };
+        var request = new RunRequest { RunId = runId, Root = Path.GetFullPath(root), RunParameters = parameters, StartedAt = options.Time.GetUtcNow(), Purpose = purpose };
         return await RunAsync(plan, request, stateDirectory, observers, cancellationToken);
     }
 
@@ -38,6 +38,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
             RunParameters = record.Parameters,
             Finished = finished,
             StartedAt = record.StartedAt,
+            Purpose = record.Purpose,
         };
         return await RunAsync(plan, request, stateDirectory, observers, cancellationToken);
     }
@@ -46,7 +47,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
     {
         if (!Directory.Exists(request.Root)) throw new DirectoryNotFoundException($"the audited root does not exist: {request.Root}");
         await using var journal = RunJournal.Open(stateDirectory);
-        await journal.BeginRunAsync(request.RunId, plan, request.Root, request.RunParameters, request.StartedAt ?? options.Time.GetUtcNow());
+        await journal.BeginRunAsync(request.RunId, plan, request.Root, request.RunParameters, request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
         var executor = new InProcessAgentExecutor(registry, scrubber, options.Time, loggers);
         var observer = new CompositeRunObserver([journal, .. observers]);
         var scheduler = new WaveScheduler(executor, observer, options, scrubber);

@@ -14,4 +14,7 @@ public sealed record RunRequest
     public IReadOnlyDictionary<string, AgentOutcome> Finished { get; init; } = new Dictionary<string, AgentOutcome>();
 
     public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Recorded in the journal when the run is new; a resumed run keeps the purpose it was started with.</summary>
+    public RunPurpose Purpose { get; init; } = RunPurpose.Run;
 }

@@ -10,10 +10,15 @@ public static class RunHistory
     public static GapRegister Register(RunOutcome outcome, IReadOnlyList<Engine.Plans.OwnerRule> planOwners) =>
         GapRegister.Build(outcome.Findings, OwnerResolver.For(outcome.Root, planOwners));
 
-    /// <summary>The last <paramref name="count"/> runs started no later than <paramref name="upTo"/> (that run included), oldest first.</summary>
+    /// <summary>
+    /// The last <paramref name="count"/> runs of <paramref name="upTo"/>'s purpose started no later than it (that run
+    /// included), oldest first: a baseline's secrets-only scan is not a point on an audit's trend.
+    /// </summary>
     public static IReadOnlyList<RunTrendPoint> Trend(JournalReader journal, string upTo, int count = 10)
     {
-        var runs = journal.ListRuns().ToList();
+        var all = journal.ListRuns();
+        var purpose = all.FirstOrDefault(r => r.RunId == upTo)?.Purpose;
+        var runs = all.Where(r => purpose is null || r.Purpose == purpose).ToList();
         var end = runs.FindIndex(r => r.RunId == upTo);
         if (end < 0) end = runs.Count - 1;
         var points = new List<RunTrendPoint>();
@@ -23,6 +28,16 @@ public static class RunHistory
             points.Add(PointOf(outcome, GapRegister.Build(outcome)));
         }
         return points;
+    }
+
+    /// <summary>The latest run before <paramref name="runId"/> with its purpose and root: what its gaps are new or fixed against.</summary>
+    public static RunRecord? PreviousComparable(JournalReader journal, string runId)
+    {
+        var all = journal.ListRuns();
+        var index = all.ToList().FindIndex(r => r.RunId == runId);
+        if (index < 0) return null;
+        var run = all[index];
+        return all.Take(index).LastOrDefault(r => r.Purpose == run.Purpose && string.Equals(r.Root, run.Root, StringComparison.Ordinal));
     }
 
     public static RunTrendPoint PointOf(RunOutcome outcome, GapRegister gaps) =>

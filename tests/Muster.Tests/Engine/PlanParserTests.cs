@@ -13,6 +13,35 @@ public class PlanParserTests
         Assert.Throws<PlanException>(() => Parser.Parse(yaml, "plan.yaml")).Errors;
 
     [Fact]
+    public void A_setting_of_the_wrong_type_is_a_plan_error_at_its_line()
+    {
+        // Regression (issue 11): 'plan check' accepted 'threads: lots' and the secrets agent failed mid-run.
+        var errors = Errors("""
+            name: p
+            waves:
+              - name: w
+                agents:
+                  - id: secrets
+                    kind: secrets
+                    with:
+                      include: ["src/**"]
+                      threads: lots
+            """);
+        var error = Assert.Single(errors);
+        Assert.Equal(9, error.Line);
+        Assert.Contains("setting 'threads' must be a whole number", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'threads'", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_allow_regex_that_does_not_compile_is_a_plan_error()
+    {
+        var error = Assert.Single(Errors("name: p\nwaves:\n  - name: w\n    agents: [{id: s, kind: secrets, with: {allow-regexes: ['(']}}]\n"));
+        Assert.Equal(4, error.Line);
+        Assert.Contains("allow-regexes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_full_plan_parses_with_every_setting()
     {
         var plan = Parser.Parse("""

@@ -100,10 +100,20 @@ public class GateEvaluatorTests
         Assert.Equal(GateStatus.Failed, claim.Status);
         Assert.Equal(GateStatus.Failed, Gate("documentation", Agent("x", "x", findings: F("other", Severity.Low, "infrastructure", new() { ["verification"] = "unverified" }))).Status);
 
-        var counts = new Dictionary<string, double> { ["undocumented_services"] = 0, ["undocumented_outputs"] = 0, ["claims"] = 4 };
+        var counts = new Dictionary<string, double> { ["undocumented_services"] = 0, ["claims"] = 4 };
         Assert.Equal(GateStatus.Passed, Gate("documentation", Agent("docs", "docs", metrics: counts)).Status);
         Assert.Equal(GateStatus.Failed, Gate("documentation", Agent("docs", "docs", metrics: new(counts) { ["undocumented_services"] = 2 })).Status);
         Assert.Equal(GateStatus.NotEvaluated, Gate("documentation", Agent("docs", "docs", metrics: new() { ["claims"] = 4 })).Status);
+    }
+
+    [Fact]
+    public void Documentation_passes_on_what_infra_state_reports_and_reads_no_metric_nobody_produces()
+    {
+        // Regression (issue 11): the gate also read 'undocumented_outputs', which no agent produces, so it was never evaluated.
+        var infra = Agent("infra", "infra-state", metrics: new() { ["undocumented_services"] = 0, ["claims"] = 3 });
+        var gate = Gate("documentation", infra);
+        Assert.Equal(GateStatus.Passed, gate.Status);
+        Assert.DoesNotContain("output", gate.Requirement, StringComparison.Ordinal);
     }
 
     [Fact]

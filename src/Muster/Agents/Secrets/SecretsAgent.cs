@@ -23,6 +23,7 @@ internal sealed class SecretsAgent : IAgent
             SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars"],
             SoftTimeout = TimeSpan.FromMinutes(5),
             HardTimeout = TimeSpan.FromMinutes(60),
+            ValidateSettings = s => SecretsSettings.From(s),
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken) =>
@@ -31,13 +32,15 @@ internal sealed class SecretsAgent : IAgent
     private static AgentResult Run(AgentContext context, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
+        var typed = SecretsSettings.From(settings);
         // The plan's setting is relative to the audited root; the command line's (--rules) to the working directory.
-        var rulesPath = settings.GetString("rules") is { } fromPlan ? Path.Combine(context.Root, fromPlan)
+        var rulesPath = typed.Rules is { } fromPlan ? Path.Combine(context.Root, fromPlan)
             : context.RunParameters.TryGetValue("rules", out var fromCli) ? Path.GetFullPath(fromCli) : null;
         var rules = rulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(rulesPath);
         var allow = SecretsAllowList.FromSettings(settings);
-        // `muster baseline PATH` writes the default file; a plan's setting names another one.
-        var baselinePath = settings.GetString("baseline")
+        // `muster baseline PATH` writes the default file; a plan's setting names another one, or 'none' (the scan that
+        // replaces a baseline must not be filtered by it).
+        var baselinePath = typed.Baseline == SecretsBaseline.NoBaseline ? null : typed.Baseline
             ?? (File.Exists(Path.Combine(context.Root, SecretsBaseline.DefaultRelativePath)) ? SecretsBaseline.DefaultRelativePath : null);
         SecretsBaseline? baseline = null;
         if (baselinePath is not null)
@@ -51,15 +54,15 @@ internal sealed class SecretsAgent : IAgent
                 throw new AgentSettingsException($"setting 'baseline': {e.Message}");
             }
         }
-        var threads = Math.Max(1, settings.GetInt("threads", Environment.ProcessorCount));
-        var chunkChars = Math.Max(64 * 1024, settings.GetInt("chunk-chars", ChunkedTextReader.DefaultChunkChars));
-        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, settings.GetString("salt"));
+        var threads = Math.Max(1, typed.Threads ?? Environment.ProcessorCount);
+        var chunkChars = Math.Max(64 * 1024, typed.ChunkChars ?? ChunkedTextReader.DefaultChunkChars);
+        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt);
 
         var stopwatch = Stopwatch.StartNew();
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
         {
-            Include = settings.GetStringList("include"),
-            Exclude = settings.GetStringList("exclude"),
+            Include = typed.Include,
+            Exclude = typed.Exclude,
         });
         // git's ls-files calls run while the files are read: only the few files with findings need a status.
         var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);

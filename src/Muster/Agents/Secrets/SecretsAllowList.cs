@@ -25,7 +25,7 @@ internal sealed class SecretsAllowList
             }
             catch (ArgumentException e)
             {
-                throw new AgentSettingsException($"setting 'allow-regexes': '{r}' is not a valid regex: {e.Message}");
+                throw new AgentSettingsException($"setting 'allow-regexes': '{r}' is not a valid regex: {e.Message}") { Key = "allow-regexes" };
             }
         }).ToList();
         _fingerprints = new HashSet<string>(fingerprints, StringComparer.Ordinal);

@@ -15,6 +15,9 @@ public sealed class SecretsBaseline
 
     /// <summary>Where <c>muster baseline PATH</c> writes, relative to the root; the secrets agent reads it when present.</summary>
     public const string DefaultRelativePath = ".muster/secrets-baseline.json";
+
+    /// <summary>The <c>baseline:</c> setting that turns the default baseline off.</summary>
+    public const string NoBaseline = "none";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly HashSet<string> _fingerprints;
 
@@ -39,11 +42,14 @@ public sealed class SecretsBaseline
     /// <summary>The findings that are not in the baseline.</summary>
     public IReadOnlyList<Finding> Filter(IEnumerable<Finding> findings) => findings.Where(f => !Contains(f)).ToList();
 
+    /// <summary>Writes the baseline atomically (temporary file, then rename): a failure leaves the old file whole.</summary>
     public void Save(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(new BaselineDocument(FormatVersion, Entries.ToList()), Json) + "\n");
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(new BaselineDocument(FormatVersion, Entries.ToList()), Json) + "\n");
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>Reads a baseline written by <see cref="Save"/>; a missing, unreadable or malformed file is an error with the reason.</summary>

@@ -9,7 +9,15 @@ public sealed class JournalReader : IDisposable
 {
     private readonly SqliteConnection _connection;
 
-    private JournalReader(SqliteConnection connection) => _connection = connection;
+    private readonly string _runColumns;
+
+    private JournalReader(SqliteConnection connection)
+    {
+        _connection = connection;
+        // A schema-1 journal (not yet migrated by a writer) has no purpose column; its runs' purposes are inferred.
+        _runColumns = "id, plan_name, plan_source, plan_text, root, parameters, status, stop_reason, started_at, finished_at, pid, "
+                      + (JournalSchema.HasColumn(connection, "runs", "purpose") ? "purpose" : "NULL");
+    }
 
     /// <exception cref="FileNotFoundException">No journal in that folder.</exception>
     public static JournalReader Open(string stateDirectory)
@@ -27,14 +35,14 @@ public sealed class JournalReader : IDisposable
     public IReadOnlyList<RunRecord> ListRuns()
     {
         var runs = new List<RunRecord>();
-        using var reader = Query("SELECT id, plan_name, plan_source, plan_text, root, parameters, status, stop_reason, started_at, finished_at, pid FROM runs ORDER BY started_at, id");
+        using var reader = Query($"SELECT {_runColumns} FROM runs ORDER BY started_at, id");
         while (reader.Read()) runs.Add(ReadRun(reader));
         return runs;
     }
 
     public RunRecord? FindRun(string runId)
     {
-        using var reader = Query("SELECT id, plan_name, plan_source, plan_text, root, parameters, status, stop_reason, started_at, finished_at, pid FROM runs WHERE id=$id", ("$id", runId));
+        using var reader = Query($"SELECT {_runColumns} FROM runs WHERE id=$id", ("$id", runId));
         return reader.Read() ? ReadRun(reader) : null;
     }
 
@@ -157,7 +165,10 @@ public sealed class JournalReader : IDisposable
     private static RunRecord ReadRun(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         JournalJson.Read<Dictionary<string, string>>(r.GetString(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
-        DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), Time(r, 9), r.IsDBNull(10) ? null : r.GetInt32(10));
+        DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), Time(r, 9), r.IsDBNull(10) ? null : r.GetInt32(10))
+    {
+        Purpose = RunPurposeText.FromJournal(r.IsDBNull(11) ? null : r.GetString(11), r.GetString(2)),
+    };
 
     private static DateTimeOffset? Time(SqliteDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture);

@@ -1,8 +1,11 @@
+using Microsoft.Data.Sqlite;
+
 namespace Muster.Engine.Journal;
 
 internal static class JournalSchema
 {
-    public const int Version = 1;
+    /// <summary>2 added <c>runs.purpose</c> (audit, run, baseline); schema-1 journals are migrated when opened for writing.</summary>
+    public const int Version = 2;
 
     public const string Create = """
         PRAGMA journal_mode=WAL;
@@ -30,4 +33,21 @@ internal static class JournalSchema
             PRIMARY KEY(run_id, agent_id, name));
         INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
         """;
+
+    /// <summary>Brings a journal created by an older Muster to <see cref="Version"/>; new journals pass through it too.</summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        if (HasColumn(connection, "runs", "purpose")) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = "ALTER TABLE runs ADD COLUMN purpose TEXT; UPDATE meta SET value='2' WHERE key='schema_version';";
+        command.ExecuteNonQuery();
+    }
+
+    public static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT 1 FROM pragma_table_info('{table}') WHERE name=$column";
+        command.Parameters.AddWithValue("$column", column);
+        return command.ExecuteScalar() is not null;
+    }
 }

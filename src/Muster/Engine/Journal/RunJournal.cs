@@ -44,24 +44,27 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         connection.Open();
         Execute(connection, "PRAGMA busy_timeout=10000;");
         Execute(connection, JournalSchema.Create);
+        JournalSchema.Migrate(connection);
         // WAL + NORMAL survives a killed process (only an OS crash can lose the last commits).
         Execute(connection, "PRAGMA synchronous=NORMAL;");
         return new RunJournal(connection) { Path = path };
     }
 
     /// <summary>Starts (or, for a resume, re-opens) a run's record.</summary>
-    public Task BeginRunAsync(string runId, Plan plan, string root, IReadOnlyDictionary<string, string> parameters, DateTimeOffset startedAt)
+    public Task BeginRunAsync(string runId, Plan plan, string root, IReadOnlyDictionary<string, string> parameters, DateTimeOffset startedAt,
+        RunPurpose purpose = RunPurpose.Run)
     {
         _runId = runId;
         return EnqueueDurable((c, t) =>
         {
             Run(c, t, """
-                INSERT INTO runs(id, plan_name, plan_source, plan_text, root, parameters, status, started_at, pid)
-                VALUES($id, $name, $source, $text, $root, $params, 'running', $started, $pid)
+                INSERT INTO runs(id, plan_name, plan_source, plan_text, root, parameters, status, started_at, pid, purpose)
+                VALUES($id, $name, $source, $text, $root, $params, 'running', $started, $pid, $purpose)
                 ON CONFLICT(id) DO UPDATE SET status='running', stop_reason=NULL, finished_at=NULL, pid=$pid
                 """,
                 ("$id", runId), ("$name", plan.Name), ("$source", plan.Source), ("$text", plan.Text), ("$root", root),
-                ("$params", JournalJson.Write(parameters)), ("$started", Iso(startedAt)), ("$pid", Environment.ProcessId));
+                ("$params", JournalJson.Write(parameters)), ("$started", Iso(startedAt)), ("$pid", Environment.ProcessId),
+                ("$purpose", purpose.ToKey()));
         });
     }
 

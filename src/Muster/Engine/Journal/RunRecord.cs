@@ -12,4 +12,8 @@ public sealed record RunRecord(
     string? StopReason,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
-    int? Pid);
+    int? Pid)
+{
+    /// <summary>Why the run was started; runs of different purposes are never compared.</summary>
+    public RunPurpose Purpose { get; init; } = RunPurpose.Run;
+}

@@ -335,6 +335,7 @@ public sealed class PlanParser(AgentRegistry registry)
                         }
                     }
                 }
+                ValidateSettings(ctx, descriptor, settings, withMap);
             }
             else if (withNode is not YamlScalarNode { Value: null or "" })
             {
@@ -362,6 +363,21 @@ public sealed class PlanParser(AgentRegistry registry)
             Retries = retries,
             RetryBackoff = backoff,
         };
+    }
+
+    private static void ValidateSettings(Ctx ctx, AgentDescriptor? descriptor, AgentSettings settings, YamlMappingNode withMap)
+    {
+        if (descriptor?.ValidateSettings is not { } validate) return;
+        try
+        {
+            validate(settings);
+        }
+        catch (AgentSettingsException e)
+        {
+            var key = e.Key?.Split('.')[0];
+            var node = withMap.Children.FirstOrDefault(c => ((YamlScalarNode)c.Key).Value == key);
+            ctx.Error(node.Value ?? withMap, e.Message, $"fix the value of '{key ?? "with"}' under 'with:' ('muster agents' lists each kind's settings)");
+        }
     }
 
     private static (TimeSpan Soft, TimeSpan Hard) ParseTimeout(Ctx ctx, YamlNode node, TimeSpan soft, TimeSpan hard)

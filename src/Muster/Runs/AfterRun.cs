@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+using Muster.Agents;
+using Muster.Engine;
+using Muster.Engine.Journal;
+using Muster.Engine.Plans;
+using Muster.Gaps;
+using Muster.Gates;
+using Muster.Reports;
+
+namespace Muster.Runs;
+
+/// <summary>
+/// Everything that follows a run, in one place for every front end (CLI audit/run/resume/baseline, MCP audit/run_plan):
+/// the gap register with the plan's owners, the plan's gates, the trend and the previous run of the same purpose,
+/// the reports and CONTINUATION.md. Pass <see cref="Observers"/> to the run so CONTINUATION.md is kept after every wave.
+/// </summary>
+public sealed class AfterRun
+{
+    private readonly AgentRegistry _registry;
+    private readonly string _stateDirectory;
+    private readonly IReadOnlyList<ReportFormat> _formats;
+    private readonly ContinuationWriter _continuation;
+    private readonly List<string> _written = [];
+
+    /// <param name="outputDirectory">Folder for the reports; null: <see cref="DefaultOutputDirectory"/>.</param>
+    public AfterRun(AgentRegistry registry, string stateDirectory, string runId, string? outputDirectory, IReadOnlyList<ReportFormat> formats)
+    {
+        _registry = registry;
+        _stateDirectory = stateDirectory;
+        _formats = formats;
+        OutputDirectory = outputDirectory ?? DefaultOutputDirectory(stateDirectory, runId);
+        _continuation = new ContinuationWriter(OutputDirectory, () => _written);
+    }
+
+    public string OutputDirectory { get; }
+
+    /// <summary>Observers the run needs for the after-run step: CONTINUATION.md after every wave and on interrupt.</summary>
+    public IReadOnlyList<IRunObserver> Observers => [_continuation];
+
+    public static string DefaultOutputDirectory(string stateDirectory, string runId) => Path.Combine(stateDirectory, "reports", runId);
+
+    /// <summary>
+    /// Gaps, gates, trend, reports and CONTINUATION.md for a finished (or interrupted) run. <paramref name="plan"/> is
+    /// the plan it ran; null for a resumed run, whose plan is read back from the journal.
+    /// </summary>
+    public async Task<AfterRunResult> CompleteAsync(RunOutcome outcome, Plan? plan)
+    {
+        var history = History.Read(_stateDirectory, outcome.RunId, _registry);
+        plan ??= history.Plan;
+        var gaps = RunHistory.Register(outcome, plan?.Owners ?? []);
+        var gates = GateEvaluator.Evaluate(outcome, gaps, plan?.Gates ?? GateSettings.Default);
+        var options = new ReportOptions
+        {
+            Gaps = gaps,
+            Gates = gates,
+            History = history.Trend,
+            PreviousOutcome = history.Previous,
+            SuppressedFingerprints = SuppressedFindings.Of(outcome.Root, plan),
+        };
+        _written.AddRange(await ReportWriter.WriteAsync(outcome, OutputDirectory, _formats, options));
+        _written.Add(Path.Combine(OutputDirectory, ContinuationWriter.FileName));
+        await _continuation.WriteAsync(outcome);
+        return new AfterRunResult(outcome, history.Purpose, OutputDirectory, [.. _written], gaps, gates, history.Previous?.RunId);
+    }
+
+    /// <summary>What the journal says about the run's past; empty when there is no journal.</summary>
+    private sealed record History(Plan? Plan, RunPurpose Purpose, IReadOnlyList<RunTrendPoint> Trend, RunOutcome? Previous)
+    {
+        public static History Read(string stateDirectory, string runId, AgentRegistry registry)
+        {
+            try
+            {
+                using var journal = JournalReader.Open(stateDirectory);
+                var record = journal.FindRun(runId);
+                if (record is null) return new History(null, RunPurpose.Run, [], null);
+                var previous = RunHistory.PreviousComparable(journal, runId) is { } before ? journal.LoadOutcome(before.RunId) : null;
+                return new History(PlanOf(record, registry), record.Purpose, RunHistory.Trend(journal, runId), previous);
+            }
+            catch (Exception e) when (e is FileNotFoundException or SqliteException)
+            {
+                return new History(null, RunPurpose.Run, [], null);
+            }
+        }
+
+        /// <summary>The plan as the journal kept it; null when this build no longer parses it (owners and gates then default).</summary>
+        private static Plan? PlanOf(RunRecord record, AgentRegistry registry)
+        {
+            try
+            {
+                return new PlanParser(registry).Parse(record.PlanText, record.PlanSource);
+            }
+            catch (PlanException)
+            {
+                return null;
+            }
+        }
+    }
+}
