@@ -23,4 +23,19 @@ public static class InputLimits
 
     /// <summary>Bytes of a dependency manifest opened beside another (an included requirements file).</summary>
     public const long ManifestMaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Nesting of JSON documents (System.Text.Json's own default, made explicit).</summary>
+    public const int JsonMaxDepth = 64;
+
+    /// <summary>Bytes of one OSV advisory document (a file, or an archive entry once uncompressed).</summary>
+    public const long OsvMaxDocumentBytes = 16L * 1024 * 1024;
+
+    /// <summary>Bytes of one OSV archive on disk.</summary>
+    public const long OsvMaxArchiveBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Entries one OSV archive may declare.</summary>
+    public const long OsvMaxArchiveEntries = 2_000_000;
+
+    /// <summary>Uncompressed bytes read from one OSV archive in total.</summary>
+    public const long OsvMaxArchiveUncompressedBytes = 8L * 1024 * 1024 * 1024;
 }
