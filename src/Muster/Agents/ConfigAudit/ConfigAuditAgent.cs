@@ -18,7 +18,7 @@ internal sealed class ConfigAuditAgent : IAgent
             $"Audits compose files, Dockerfiles, nginx configs, .env files and deploy scripts against {ConfigRuleCatalog.All.Count} configuration rules.",
             () => new ConfigAuditAgent())
         {
-            SettingKeys = ["include", "exclude", "disable", "max-file-bytes", "git-timeout"],
+            SettingKeys = ["include", "exclude", "disable", "max-file-bytes", "git-timeout", "nginx-prefix"],
         };
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
@@ -69,13 +69,16 @@ internal sealed class ConfigAuditAgent : IAgent
             Run(DockerfileRules.All, dockerfile, dockerfile.Path);
         }
         var composeServices = composeProjects.SelectMany(p => p.ServiceNames).ToHashSet(StringComparer.Ordinal);
-        var nginx = files.NginxConfigs();
+        var nginxSelection = files.NginxConfigs(context.Settings.GetString("nginx-prefix"));
+        var nginx = nginxSelection.Audited;
         var upstreams = nginx.SelectMany(c => c.FindAll("upstream")).Where(u => u.IsBlock).Select(u => u.Arg0).ToHashSet(StringComparer.Ordinal);
         foreach (var config in nginx)
         {
             audited.AddRange(config.Files.Select(f => ("nginx", f)));
             Run(NginxRules.All, new NginxAuditDocument(config, upstreams, composeServices), config.Path);
         }
+        audited.AddRange(nginxSelection.Unloaded.Select(p => ("nginx-not-loaded", p)));
+        Run(NginxRules.Selection, nginxSelection, "nginx files");
         var env = await files.EnvDocumentAsync(gitTimeout, cancellationToken);
         audited.AddRange(env.EnvFiles.Select(f => ("env", f.Path)));
         Run(EnvRules.All, env, "env files");

@@ -66,17 +66,40 @@ internal sealed class ConfigFileSet
 
     /// <summary>
     /// nginx configs confirmed by content (they declare http/server/location/upstream/events blocks), each loaded with
-    /// its includes; a file another config includes is audited as part of that config, not again on its own.
+    /// its includes. A main config (one with a top-level <c>http</c> or <c>events</c> block, as a real <c>nginx.conf</c> has) resolves
+    /// relative includes against <paramref name="prefix"/> (root-relative, like <c>nginx -p</c>) or its own folder.
+    /// A file some config includes is audited as part of it, not again; a file under a main config's folder that no
+    /// main config loads is listed as unloaded, not audited (nginx never reads it); any other file (a snippet mounted
+    /// into an image's <c>conf.d</c>) is audited on its own.
     /// </summary>
-    public List<NginxConfig> NginxConfigs()
+    public NginxSelection NginxConfigs(string? prefix)
     {
-        var loaded = _nginx.Select(f => NginxConfig.Load(f.FullPath, _root))
-            .Where(c => c.AllDirectives().Any(d => d.IsBlock && d.Name is "http" or "server" or "location" or "upstream" or "events" or "stream"))
+        var fullPrefix = prefix is null ? null : Path.GetFullPath(Path.Combine(_root, prefix));
+        var loaded = _nginx.Select(f => (File: f, Main: IsMainNginx(f)))
+            .Select(x => (x.File, x.Main, Config: NginxConfig.Load(x.File.FullPath, _root, x.Main ? fullPrefix : null)))
+            .Where(x => x.Config.AllDirectives().Any(d => d.IsBlock && d.Name is "http" or "server" or "location" or "upstream" or "events" or "stream"))
             .ToList();
-        var includedElsewhere = loaded.SelectMany(c => c.Files.Skip(1)).ToHashSet(StringComparer.Ordinal);
-        var tops = loaded.Where(c => !includedElsewhere.Contains(c.Path)).ToList();
-        return tops.Count > 0 ? tops : loaded;
+        var includedElsewhere = loaded.SelectMany(x => x.Config.Files.Skip(1)).ToHashSet(StringComparer.Ordinal);
+        var mains = loaded.Where(x => x.Main && !includedElsewhere.Contains(x.Config.Path)).ToList();
+        var mainFolders = mains.Select(m => Folder(m.Config.Path)).Distinct(StringComparer.Ordinal).ToList();
+        var audited = new List<NginxConfig>(mains.Select(m => m.Config));
+        var unloaded = new List<string>();
+        foreach (var other in loaded.Where(x => !x.Main && !includedElsewhere.Contains(x.Config.Path)))
+        {
+            if (mainFolders.Any(folder => Under(other.Config.Path, folder))) unloaded.Add(other.Config.Path);
+            else audited.Add(other.Config);
+        }
+        if (audited.Count == 0 && unloaded.Count == 0) audited.AddRange(loaded.Select(x => x.Config));
+        return new NginxSelection(audited, unloaded);
     }
+
+    private bool IsMainNginx(WorkspaceFile file)
+    {
+        var text = Read(file);
+        return text is not null && NginxConfig.Parse(text, file.RelativePath).Directives.Any(d => d.IsBlock && d.Name is "http" or "events");
+    }
+
+    private static bool Under(string path, string folder) => folder.Length == 0 || path.StartsWith(folder + "/", StringComparison.Ordinal);
 
     public async Task<EnvAuditDocument> EnvDocumentAsync(TimeSpan gitTimeout, CancellationToken cancellationToken)
     {

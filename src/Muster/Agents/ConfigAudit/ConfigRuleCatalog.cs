@@ -5,6 +5,6 @@ internal static class ConfigRuleCatalog
 {
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
-        .. ComposeRules.All, .. DockerfileRules.All, .. NginxRules.All, .. EnvRules.All, .. ShellScriptRules.All,
+        .. ComposeRules.All, .. DockerfileRules.All, .. NginxRules.All, .. NginxRules.Selection, .. EnvRules.All, .. ShellScriptRules.All,
     ];
 }

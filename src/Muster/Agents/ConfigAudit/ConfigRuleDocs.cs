@@ -10,7 +10,7 @@ internal static class ConfigRuleDocs
     [
         ("compose", "Docker Compose", "`docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`; the files of one folder are judged together, as `docker compose` merges them"),
         ("dockerfile", "Dockerfile", "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`; a `.dockerignore` is looked for beside the Dockerfile"),
-        ("nginx", "nginx", "`nginx.conf`, `*.conf`, files under `sites-enabled/` / `sites-available/`, kept only when they contain nginx blocks; includes are followed inside the workspace"),
+        ("nginx", "nginx", "`nginx.conf`, `*.conf`, files under `sites-enabled/` / `sites-available/`, kept only when they contain nginx blocks. Includes are followed inside the workspace as nginx does: a relative path against the prefix (the main config's folder, or the `nginx-prefix` setting), globs with glob(3) rules (`*.conf` skips dotfiles). A file under a main config's folder that no main config loads is reported (`MUSTER-NGINX-014`) and not audited; a file outside any main config's folder (a `conf.d` snippet mounted into an image) is audited on its own"),
         ("env", ".env files", "`.env`, `.env.*`, `*.env` (not `.env.example`/`.sample`/`.template`/`.dist`), plus the `${VAR}` uses of compose files"),
         ("shell", "Shell scripts", "`*.sh`, `*.bash`; the `set -e` rule applies to scripts named like deploy/install/setup/provision/release/bootstrap/migrate"),
     ];
@@ -47,6 +47,7 @@ internal static class ConfigRuleDocs
             | `disable` | none | Rule ids to skip, e.g. `[MUSTER-COMPOSE-013]`. |
             | `max-file-bytes` | 1048576 | Larger config files are listed as not audited instead of read. |
             | `git-timeout` | 20s | Bound for each of the three `git ls-files` calls. |
+            | `nginx-prefix` | main config's folder | Root-relative folder that relative nginx `include`s resolve against (as `nginx -p`). |
 
             `.env` ignore and tracking status come from `git ls-files` (run through Muster's sandboxed git runner, which never
             loads the repository's own configuration) when the root is in a git work tree, else from the workspace's `.gitignore` files.
@@ -71,8 +72,7 @@ internal static class ConfigRuleDocs
               infrastructure agents does that), so a port or image given only through a variable is not judged.
             - A base image's own `USER` and `HEALTHCHECK` are not visible; the Dockerfile and compose rules say so in
               their messages.
-            - nginx `include` paths are resolved relative to the including file; variables in include paths are not
-              resolved (reported as not audited).
+            - Variables in nginx `include` paths are not resolved (reported as not audited).
             - A TLS server without `ssl_protocols` is not flagged: the default depends on the nginx version, which a
               static read cannot see.
 
@@ -80,8 +80,8 @@ internal static class ConfigRuleDocs
 
             `Muster.Formats.Nginx.NginxConfig.Parse(text, path)` tokenizes one file (quotes, escapes, comments,
             `${var}`, raw `*_by_lua_block` bodies) into a tree of `NginxDirective` (name, unquoted args, children,
-            parent, file, line, column). `NginxConfig.Load(path, root)` does the same for a file and follows its
-            `include` globs relative to the including file, in sorted order, placing the included directives right
+            parent, file, line, column). `NginxConfig.Load(path, root, prefix)` does the same for a file and follows its
+            `include` globs relative to the prefix (default: the main file's folder), in sorted order, dotfiles unmatched by `*`, placing the included directives right
             after the `include`; with a root it never reads outside it. Syntax and include problems are
             `NginxParseError`s (file:line:column), never exceptions. `FindAll("upstream")`, `FindAll("proxy_pass")`
             and `Descendants()`/`Ancestors()` walk the tree.

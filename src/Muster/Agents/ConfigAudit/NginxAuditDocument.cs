@@ -18,15 +18,19 @@ internal sealed class NginxAuditDocument(NginxConfig config, IReadOnlySet<string
 
     public IEnumerable<NginxDirective> TlsServers => Servers.Where(IsTls);
 
-    /// <summary>Servers that serve something: not those that only redirect or refuse (<c>return 301 https://…</c>, <c>return 444</c>).</summary>
+    /// <summary>
+    /// Servers that serve something: not those that only redirect or refuse (<c>return 301 …</c> to any target,
+    /// <c>return 444</c> or another 4xx), whose responses carry no page to protect with headers.
+    /// </summary>
     public IEnumerable<NginxDirective> ContentServers => Servers.Where(s => !RedirectsOrRefuses(s));
+
+    /// <summary>TLS servers that serve content (the ones HSTS matters for; a 444 sends no response at all).</summary>
+    public IEnumerable<NginxDirective> TlsContentServers => ContentServers.Where(IsTls);
 
     public static bool RedirectsOrRefuses(NginxDirective server)
     {
         static bool Redirect(NginxDirective block) =>
-            block.ChildrenNamed("return").Any(r => r.Arg0 is "301" or "302" or "303" or "307" or "308"
-                ? r.Args.Skip(1).Any(a => a.Contains("https://", StringComparison.OrdinalIgnoreCase))
-                : int.TryParse(r.Arg0, out var code) && code >= 400)
+            block.ChildrenNamed("return").Any(r => int.TryParse(r.Arg0, out var code) && code is >= 300 and < 400 or >= 400 and < 500)
             || block.ChildrenNamed("rewrite").Any(r => r.Args.Count >= 2 && r.Args[1].StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
         if (Redirect(server)) return true;

@@ -30,7 +30,7 @@ internal static partial class NginxRules
         new("MUSTER-NGINX-002", Type, "TLS server without HSTS", Severity.Medium,
             "Without Strict-Transport-Security browsers keep trying plain HTTP first, so the first request can be downgraded and intercepted.",
             "Add `add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;` to each TLS server.",
-            d => d.TlsServers.Where(s => !NginxAuditDocument.SetsHeader(NginxAuditDocument.EffectiveHeaders(s), "Strict-Transport-Security"))
+            d => d.TlsContentServers.Where(s => !NginxAuditDocument.SetsHeader(NginxAuditDocument.EffectiveHeaders(s), "Strict-Transport-Security"))
                 .Select(s => d.Hit(s, $"TLS server {Name(s)} sends no Strict-Transport-Security header"))),
 
         new("MUSTER-NGINX-003", Type, "Weak TLS protocol versions enabled", Severity.High,
@@ -75,10 +75,10 @@ internal static partial class NginxRules
             d => d.Config.FindAll("autoindex").Where(a => a.Arg0 == "on").Select(a => d.Hit(a, "autoindex on lists directory contents"))),
 
         new("MUSTER-NGINX-010", Type, "Plain-HTTP server does not redirect to HTTPS", Severity.Medium,
-            "When the site has a TLS server, a plain-HTTP server that serves content lets users and cookies travel unencrypted.",
+            "When the site has a TLS server (same server_name, or the plain server is the catch-all), a plain-HTTP server that serves content lets users and cookies travel unencrypted.",
             "In the port-80 server: `return 301 https://$host$request_uri;` (keep only the ACME challenge location if needed).",
-            d => d.TlsServers.Any() ? d.ContentServers.Where(s => !NginxAuditDocument.IsTls(s))
-                .Select(s => d.Hit(s, $"plain-HTTP server {Name(s)} serves content instead of redirecting to HTTPS")) : []),
+            d => d.ContentServers.Where(s => !NginxAuditDocument.IsTls(s) && d.TlsServers.Any(tls => SameSite(s, tls)))
+                .Select(s => d.Hit(s, $"plain-HTTP server {Name(s)} serves content instead of redirecting to HTTPS"))),
 
         new("MUSTER-NGINX-011", Type, "HSTS max-age shorter than six months", Severity.Low,
             "A short Strict-Transport-Security max-age expires between visits, leaving returning users open to downgrade again.",
@@ -99,6 +99,15 @@ internal static partial class NginxRules
                 .Select(e => new RuleHit(e.File, e.Line, e.Column, $"UNVERIFIED: {e.Message}", null, $"{e.File}:{e.Line}"))),
     ];
 
+    /// <summary>Rules on the workspace's set of nginx files rather than one configuration.</summary>
+    public static readonly IReadOnlyList<ConfigRule<NginxSelection>> Selection =
+    [
+        new("MUSTER-NGINX-014", Type, "nginx file not loaded by any nginx.conf", Severity.Info,
+            "nginx reads only its main config and what that config includes; a file beside it that nothing includes (a template, a dotfile that `*.conf` skips) is never loaded, so it is not audited and its settings do not apply.",
+            "Nothing to fix if the file is a template; otherwise include it from the main config (mind that `include conf.d/*.conf` does not match dotfiles).",
+            s => s.Unloaded.Select(path => new RuleHit(path, 1, 1, $"UNVERIFIED: {path} is not loaded by any nginx.conf in the workspace, so it was not audited", null, path))),
+    ];
+
     private static bool IsIncludeError(NginxAuditDocument d, NginxParseError error) =>
         d.Config.Includes.Any(i => i.Directive.File == error.File && i.Directive.Line == error.Line && i.Directive.Column == error.Column);
 
@@ -106,6 +115,16 @@ internal static partial class NginxRules
 
     private static string Name(NginxDirective server) =>
         server.ChildrenNamed("server_name").FirstOrDefault() is { Args.Count: > 0 } n ? string.Join(' ', n.Args) : $"at line {server.Line}";
+
+    // A plain-HTTP server is the HTTP side of a TLS site when they share a name, or when it is the catch-all.
+    private static bool SameSite(NginxDirective plain, NginxDirective tls)
+    {
+        var plainNames = ServerNames(plain);
+        return plainNames.Count == 0 || plainNames.Overlaps(ServerNames(tls));
+    }
+
+    private static HashSet<string> ServerNames(NginxDirective server) =>
+        server.ChildrenNamed("server_name").SelectMany(n => n.Args).Where(n => n is not ("_" or "")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static IEnumerable<RuleHit> ServerTokens(NginxAuditDocument d)
     {

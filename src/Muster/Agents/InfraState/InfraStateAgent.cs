@@ -21,6 +21,7 @@ internal sealed class InfraStateAgent : IAgent
             "Verifies infrastructure claims: compose services and status documents against the container engine and probes.",
             () => new InfraStateAgent())
         {
+            Metrics = [GateMetricNames.UndocumentedServices, GateMetricNames.Claims],
             SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx"],
             SoftTimeout = TimeSpan.FromMinutes(1),
             HardTimeout = TimeSpan.FromMinutes(5),
@@ -99,8 +100,8 @@ internal sealed class InfraStateAgent : IAgent
             ["services_expected"] = services.Count(s => s.Expected),
             ["services_up"] = services.Count(s => s.Expected && s.FullyUp),
             ["documents"] = inputs.Documents.Count,
-            ["undocumented_services"] = undocumented.Count,
-            ["claims"] = verdicts.Count,
+            [GateMetricNames.UndocumentedServices] = undocumented.Count,
+            [GateMetricNames.Claims] = verdicts.Count,
             ["claims_verified"] = verdicts.Count(v => v.Verdict == Verdict.Verified),
             ["claims_drifted"] = verdicts.Count(v => v.Verdict == Verdict.Drifted),
             ["claims_unverified"] = verdicts.Count(v => v.Verdict == Verdict.Unverified),
@@ -191,12 +192,19 @@ internal sealed class InfraStateAgent : IAgent
 
     private static IEnumerable<Finding> ComposeFindings(InfraInputs inputs)
     {
+        foreach (var reference in inputs.OutsideReferences)
+        {
+            yield return OutsideReferenceFindings.Create(InfraRules.Category, "the services manifest names as a compose file", reference,
+                new SourceLocation(inputs.ManifestPath ?? ServiceManifest.FileName));
+        }
         foreach (var d in inputs.Projects.SelectMany(p => p.Diagnostics).Distinct())
         {
             var location = new SourceLocation(d.Position.File, d.Position.Line, d.Position.Column);
             var props = new Dictionary<string, string> { ["code"] = d.Code };
             yield return d.Level switch
             {
+                _ when d.Code == ComposeLoader.OutsideCode => ServiceDriftAnalyzer.Make(OutsideReferenceFindings.RuleId, Severity.Low,
+                    OutsideReferenceFindings.Title, d.Message + ".", OutsideReferenceFindings.Remediation, location, props, d.Position + d.Message),
                 ComposeDiagnosticLevel.Error => ServiceDriftAnalyzer.Make(InfraRules.ComposeInvalid, Severity.Medium, "Compose file cannot be read as written",
                     d.Message + ".", d.Fix + ".", location, props, d.Position + d.Code),
                 ComposeDiagnosticLevel.Advice when d.Code == "yaml11-sexagesimal-port" => ServiceDriftAnalyzer.Make(InfraRules.ComposeYaml11Port, Severity.Low,

@@ -561,13 +561,15 @@ public sealed class PlanParser(AgentRegistry registry)
         public TimeSpan? Duration(YamlNode node, string what)
         {
             var text = Scalar(node, what);
-            if (text is not null && DurationText.TryParse(text, out var d))
+            if (text is null) return null;
+            if (DurationText.TryParse(text, out var d, out var outOfRange))
             {
                 if (d > TimeSpan.Zero) return d;
-                Error(node, $"'{what}' must be positive, not '{text}'", "write a duration such as 30s, 2m or 1h");
+                Error(node, $"'{what}' must be positive, not '{text}'", "write " + DurationText.Allowed);
                 return null;
             }
-            Error(node, $"'{what}' is not a duration: '{text}'", "write a duration such as 500ms, 30s, 2m or 1h");
+            Error(node, outOfRange ? $"'{what}' is out of range: '{text}' is longer than {DurationText.Format(DurationText.Maximum)}" : $"'{what}' is not a duration: '{text}'",
+                "write " + DurationText.Allowed);
             return null;
         }
     }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.FileSystemGlobbing;
-
 namespace Muster.Formats.Nginx;
 
 /// <summary>
@@ -46,15 +44,18 @@ public sealed class NginxConfig
     }
 
     /// <summary>
-    /// Reads a file and follows its <c>include</c> globs, relative to the including file's folder. With
-    /// <paramref name="root"/>, directive paths are root-relative ('/' separators) and includes that resolve outside
-    /// the root are recorded as not followed (and as an error), never read.
+    /// Reads a file and follows its <c>include</c> globs as nginx does: a relative pattern is resolved against the
+    /// prefix (the main file's folder, or <paramref name="prefix"/> like <c>nginx -p</c>), whichever file includes
+    /// it, and wildcards follow glob(3) (sorted, <c>*</c> never matches a leading dot). With <paramref name="root"/>,
+    /// directive paths are root-relative ('/' separators) and includes that resolve outside the root are recorded
+    /// as not followed (and as an error), never read.
     /// </summary>
-    public static NginxConfig Load(string path, string? root = null)
+    public static NginxConfig Load(string path, string? root = null, string? prefix = null)
     {
         var fullRoot = root is null ? null : System.IO.Path.GetFullPath(root);
-        var loader = new Loader(fullRoot);
         var fullPath = System.IO.Path.GetFullPath(path);
+        var fullPrefix = System.IO.Path.GetFullPath(prefix ?? System.IO.Path.GetDirectoryName(fullPath)!);
+        var loader = new Loader(fullRoot, fullPrefix);
         var directives = loader.LoadFile(fullPath, depth: 0) ?? [];
         return new NginxConfig(loader.Display(fullPath), directives, loader.Errors, loader.Files, loader.Includes);
     }
@@ -71,7 +72,7 @@ public sealed class NginxConfig
         }
     }
 
-    private sealed class Loader(string? root)
+    private sealed class Loader(string? root, string prefix)
     {
         private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
         public List<NginxParseError> Errors { get; } = [];
@@ -98,8 +99,7 @@ public sealed class NginxConfig
             _loading.Add(fullPath);
             try
             {
-                var folder = System.IO.Path.GetDirectoryName(fullPath)!;
-                return new NginxParser(text, display, Errors, include => Resolve(include, folder, depth)).Parse();
+                return new NginxParser(text, display, Errors, include => Resolve(include, depth)).Parse();
             }
             finally
             {
@@ -107,7 +107,7 @@ public sealed class NginxConfig
             }
         }
 
-        private List<NginxDirective> Resolve(NginxDirective include, string folder, int depth)
+        private List<NginxDirective> Resolve(NginxDirective include, int depth)
         {
             var result = new List<NginxDirective>();
             if (include.Args.Count != 1)
@@ -119,12 +119,12 @@ public sealed class NginxConfig
             {
                 return NotFollowed(include, $"include \"{pattern}\" uses a variable and cannot be resolved statically");
             }
-            var full = System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(pattern) ? pattern : System.IO.Path.Combine(folder, pattern));
+            var full = System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(pattern) ? pattern : System.IO.Path.Combine(prefix, pattern));
             if (root is not null && !Inside(full))
             {
                 return NotFollowed(include, $"include \"{pattern}\" points outside the audited root; not followed");
             }
-            var files = Match(full);
+            var files = NginxGlob.Match(full);
             if (files.Count == 0 && !HasWildcard(pattern))
             {
                 Fail(include, $"included file \"{pattern}\" does not exist");
@@ -176,24 +176,6 @@ public sealed class NginxConfig
                    && !System.IO.Path.IsPathRooted(relative);
         }
 
-        private static bool HasWildcard(string pattern) => pattern.IndexOfAny(['*', '?', '[']) >= 0;
-
-        // nginx expands the glob and reads matches in sorted order; only regular files count.
-        private static List<string> Match(string fullPattern)
-        {
-            if (!HasWildcard(fullPattern)) return File.Exists(fullPattern) ? [fullPattern] : [];
-            var separator = System.IO.Path.DirectorySeparatorChar;
-            var wildcardAt = fullPattern.IndexOfAny(['*', '?', '[']);
-            var baseEnd = fullPattern.LastIndexOf(separator, wildcardAt);
-            var baseDir = baseEnd <= 0 ? separator.ToString() : fullPattern[..baseEnd];
-            if (!Directory.Exists(baseDir)) return [];
-            var matcher = new Matcher(StringComparison.Ordinal);
-            matcher.AddInclude(fullPattern[(baseEnd + 1)..].Replace('\\', '/'));
-            return matcher.GetResultsInFullPath(baseDir)
-                .Where(f => !new FileInfo(f).Attributes.HasFlag(FileAttributes.Directory))
-                .Select(System.IO.Path.GetFullPath)
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .ToList();
-        }
+        private static bool HasWildcard(string pattern) => NginxGlob.HasWildcard(pattern);
     }
 }

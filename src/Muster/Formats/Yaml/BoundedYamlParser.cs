@@ -9,18 +9,25 @@ namespace Muster.Formats.Yaml;
 /// recursive consumers behind it (the node loader, the deserializer) never see a collection nested deeper than
 /// <see cref="InputLimits.YamlMaxDepth"/> or more aliases than <see cref="InputLimits.YamlMaxAliases"/>.
 /// </summary>
-internal sealed class BoundedYamlParser(string text) : IParser
+internal sealed class BoundedYamlParser : IParser
 {
-    private readonly Parser _inner = new(new StringReader(text));
+    private readonly Scanner _scanner;
+    private readonly Parser _inner;
     private int _depth;
     private int _aliases;
     private int _events;
+
+    public BoundedYamlParser(string text)
+    {
+        _scanner = new Scanner(new StringReader(text));
+        _inner = new Parser(_scanner);
+    }
 
     public ParsingEvent? Current => _inner.Current;
 
     public bool MoveNext()
     {
-        if (!_inner.MoveNext()) return false;
+        if (!Advance()) return false;
         var current = _inner.Current!;
         if (++_events > InputLimits.YamlMaxEvents)
         {
@@ -37,5 +44,21 @@ internal sealed class BoundedYamlParser(string text) : IParser
                 throw new YamlLimitException(current.Start, $"YAML holds more than {InputLimits.YamlMaxAliases:N0} aliases; not audited");
         }
         return true;
+    }
+
+    // YamlDotNet's scanner gives up on some malformed input with an InvalidOperationException instead of a
+    // YamlException: turned into one at the place it stopped, so every reader reports it as invalid YAML.
+    private bool Advance()
+    {
+        try
+        {
+            return _inner.MoveNext();
+        }
+        catch (InvalidOperationException e)
+        {
+            var at = _scanner.CurrentPosition;
+            throw new YamlException(at, at,
+                "the parser could not read past this point; check for an unclosed bracket, brace or quote before it", e);
+        }
     }
 }

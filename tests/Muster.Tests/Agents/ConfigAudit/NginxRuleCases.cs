@@ -64,8 +64,8 @@ internal static class NginxRuleCases
         new("MUSTER-NGINX-009", File, 19,
             Nginx(tls: "        location /files/ { root /srv; autoindex on; }"), Nginx(tls: "        location /files/ { root /srv; autoindex off; }")),
         new("MUSTER-NGINX-010", File, 22,
-            Nginx(extra: "    server {\n        listen 80;\n        server_name app.example.org;\n        location / { proxy_pass http://api_backend; }\n    }"),
-            Nginx(extra: "    server {\n        listen 80 default_server;\n        return 444;\n    }")),
+            Nginx(extra: "    server {\n        listen 8080;\n        server_name example.org;\n        location / { proxy_pass http://api_backend; }\n    }"),
+            Nginx(extra: "    server {\n        listen 80 default_server;\n        return 444;\n    }\n    server {\n        listen 80;\n        server_name intranet.example.net;\n        location / { proxy_pass http://api_backend; }\n    }")),
         new("MUSTER-NGINX-011", File, 16,
             Nginx(headers: "        add_header Strict-Transport-Security \"max-age=3600\" always;\n        add_header X-Content-Type-Options nosniff always;\n        add_header X-Frame-Options DENY always;"),
             Nginx()),
@@ -75,5 +75,8 @@ internal static class NginxRuleCases
         new("MUSTER-NGINX-013", File, 4,
             Nginx(http: "server_tokens off;\n    include /etc/nginx/mime.types;"),
             new(Nginx(http: "server_tokens off;\n    include mime.types;")) { ["nginx/mime.types"] = "types { text/html html; }\n" }),
+        new("MUSTER-NGINX-014", "nginx/conf.d/.staging.conf", 1,
+            new(Nginx(http: "server_tokens off;\n    include conf.d/*.conf;")) { ["nginx/conf.d/.staging.conf"] = "server { listen 8081; autoindex on; }\n" },
+            new(Nginx(http: "server_tokens off;\n    include conf.d/*.conf;")) { ["nginx/conf.d/staging.conf"] = "server { listen 8081; return 444; }\n" }),
     ];
 }
