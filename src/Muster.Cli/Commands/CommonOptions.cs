@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Muster.Agents.Dependencies;
 using Muster.Engine;
 using Muster.Model;
 using Muster.Reports;
@@ -70,7 +71,11 @@ internal sealed class CommonOptions
             if (eq <= 0) throw new UsageException($"--set expects KEY=VALUE, not '{pair}'");
             parameters[pair[..eq]] = pair[(eq + 1)..];
         }
-        if (parse.GetValue(OsvDb) is { } osv) parameters["osv-db"] = Path.GetFullPath(osv);
+        if (parse.GetValue(OsvDb) is { } osv)
+        {
+            if (OsvDatabaseCheck.WhyUnusable(Path.GetFullPath(osv)) is { } why) throw new UsageException($"--osv-db {osv}: no advisories could be read: {why}");
+            parameters["osv-db"] = Path.GetFullPath(osv);
+        }
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
         if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";
         return parameters;

@@ -1,3 +1,4 @@
+using Muster.Formats.Yaml;
 using Muster.Workspace;
 using YamlDotNet.RepresentationModel;
 
@@ -42,6 +43,10 @@ internal sealed class AgentDefinitionReader(string root)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Unreadable.Add((path, e.Message));
+            }
+            catch (YamlLimitException e)
+            {
+                Unreadable.Add((path, e.Reason));
             }
         }
         return definitions;

@@ -52,6 +52,20 @@ internal sealed class AgentDefinitionsAgent : IAgent
             }
         }
 
+        foreach (var (path, reason) in reader.Unreadable)
+        {
+            findings.Add(new Finding
+            {
+                RuleId = "MUSTER-AGENT-DEFINITION-UNREADABLE",
+                Title = "Agent definition file could not be read",
+                Severity = Severity.Medium,
+                Category = Category,
+                Message = $"{path}: {reason}. The agents it defines are not audited.",
+                Location = new SourceLocation(path),
+                Remediation = "Make the file a plain YAML document within Muster's input limits (docs/input-limits.md), or remove it.",
+            }.WithDefaultFingerprint());
+        }
+
         var agents = definitions.Where(d => d.IsAgent).ToList();
         var claims = 0;
         foreach (var (file, line, text) in StatusDocuments.Lines(context.Root, cancellationToken))

@@ -1,3 +1,4 @@
+using Muster.Formats.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Muster.Agents.AgentDefinitions;
@@ -5,15 +6,16 @@ namespace Muster.Agents.AgentDefinitions;
 /// <summary>Small helpers over YamlDotNet's node model, keeping 1-based lines.</summary>
 internal static class YamlText
 {
+    /// <summary>The first document's root mapping, or null for invalid YAML.</summary>
+    /// <exception cref="YamlLimitException">The text is over a YAML budget.</exception>
     public static YamlMappingNode? LoadMapping(string text)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = BoundedYaml.Load(text);
             return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (YamlDotNet.Core.YamlException e) when (e is not YamlLimitException)
         {
             return null;
         }

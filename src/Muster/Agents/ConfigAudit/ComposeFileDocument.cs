@@ -1,3 +1,4 @@
+using Muster.Formats.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -23,15 +24,15 @@ internal sealed class ComposeFileDocument
 
     public static ComposeFileDocument Parse(string path, string text)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = BoundedYaml.Load(text);
         }
         catch (YamlException e)
         {
             return new ComposeFileDocument(path, text, null, [],
-                new RuleHit(path, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}"));
+                new RuleHit(path, (int)e.Start.Line, (int)e.Start.Column, BoundedYaml.Describe(e)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

@@ -116,6 +116,21 @@ internal sealed class DependenciesAgent : IAgent
             }.WithDefaultFingerprint());
             return "Known vulnerabilities: NOT checked (osv-db unreadable).";
         }
+        if (db.DocumentsParsed == 0)
+        {
+            var why = db.Errors.Count > 0 ? string.Join("; ", db.Errors.Take(3)) : "it holds no .json advisory files";
+            findings.Add(new Finding
+            {
+                RuleId = "DEP-VULN-UNCHECKED",
+                Title = "OSV database holds no readable advisory",
+                Severity = Severity.Medium,
+                Category = HygieneChecks.Category,
+                Message = $"No advisory of the OSV database at '{dbPath}' could be read ({why}); known vulnerabilities were not checked: unverified, not clean.",
+                Location = FirstManifest(inventory),
+                Remediation = "Point --osv-db at a folder of OSV JSON files or an intact OSV all.zip export (see docs/input-limits.md).",
+            }.WithDefaultFingerprint("empty"));
+            return "Known vulnerabilities: NOT checked (osv-db holds no readable advisory).";
+        }
         var checks = new VulnerabilityChecks(db);
         var vulns = checks.Run(inventory).ToList();
         findings.AddRange(vulns);
@@ -125,9 +140,9 @@ internal sealed class DependenciesAgent : IAgent
             {
                 RuleId = "DEP-SCAN-ERROR",
                 Title = "OSV advisory could not be read",
-                Severity = Severity.Info,
+                Severity = Severity.Medium,
                 Category = HygieneChecks.Category,
-                Message = $"Skipped: {error}",
+                Message = $"Not checked against: {error}. A package it concerns may be vulnerable and not reported.",
             }.WithDefaultFingerprint(error));
         }
         metrics["osv_documents"] = db.DocumentsRead;

@@ -46,7 +46,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
             string text;
             try
             {
-                text = File.ReadAllText(file.FullPath);
+                text = BoundedRead.Text(file.FullPath, maxManifestBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

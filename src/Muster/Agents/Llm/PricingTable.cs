@@ -1,4 +1,5 @@
 using System.Globalization;
+using Muster.Formats.Yaml;
 using YamlDotNet.Serialization;
 
 namespace Muster.Agents.Llm;
@@ -31,7 +32,7 @@ internal sealed class PricingTable
 
     public static PricingTable Parse(string yaml)
     {
-        var models = new DeserializerBuilder().Build().Deserialize<Dictionary<string, Dictionary<string, Dictionary<string, string>>>>(yaml)
+        var models = BoundedYaml.Deserialize<Dictionary<string, Dictionary<string, Dictionary<string, string>>>>(new DeserializerBuilder().Build(), yaml)
             ?.GetValueOrDefault("models") ?? [];
         return new PricingTable(models.Select(kv => (kv.Key.ToLowerInvariant(), new ModelPrice(
             decimal.Parse(kv.Value["input"], CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Muster.Formats.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -17,7 +18,7 @@ internal sealed class SecretRuleFile
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(HyphenatedNamingConvention.Instance)
             .Build();
-        return deserializer.Deserialize<SecretRuleFile?>(yaml) ?? new SecretRuleFile();
+        return BoundedYaml.Deserialize<SecretRuleFile?>(deserializer, yaml) ?? new SecretRuleFile();
     }
 }
 

@@ -80,7 +80,7 @@ internal sealed class SecretRuleSet
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new Agents.AgentSettingsException($"rule file '{source}' is not valid: {e.Message}");
+            throw new Agents.AgentSettingsException($"rule file '{source}' is not valid: {Formats.Yaml.BoundedYaml.Describe(e)}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Muster.Agents;
 using Muster.Formats;
+using Muster.Formats.Yaml;
 using Muster.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -33,24 +34,21 @@ public sealed class PlanParser(AgentRegistry registry)
     private Plan? TryParse(string text, string file, List<PlanError> errors)
     {
         var ctx = new Ctx(file, errors);
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(text));
+        YamlStream stream;
         try
         {
-            stream.Load(new Parser(scanner));
+            stream = BoundedYaml.Load(text);
+        }
+        catch (YamlLimitException e)
+        {
+            errors.Add(new PlanError(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column), e.Reason,
+                "flatten the plan or remove the aliases that multiply it (see docs/input-limits.md)"));
+            return null;
         }
         catch (YamlException e)
         {
             errors.Add(new PlanError(file, (int)e.Start.Line, (int)e.Start.Column, "not valid YAML: " + Clean(e.Message),
                 "check indentation and quoting at this point"));
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up on some malformed input without a YamlException: where it stopped is the place.
-            var at = scanner.CurrentPosition;
-            errors.Add(new PlanError(file, (int)at.Line, (int)at.Column, "not valid YAML: the parser could not read past this point",
-                "check for an unclosed bracket, brace or quote before this point"));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

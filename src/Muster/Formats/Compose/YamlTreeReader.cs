@@ -1,3 +1,4 @@
+using Muster.Formats.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,23 +12,26 @@ internal static class YamlTreeReader
     /// <summary>Returns the document root, or null for an empty document. Throws <see cref="ComposeFormatException"/>.</summary>
     public static ComposeNode? Read(string text, string file)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = BoundedYaml.Load(text);
+        }
+        catch (YamlLimitException e)
+        {
+            throw new ComposeFormatException("yaml-limit", e.Reason,
+                "flatten the structure or remove the aliases that multiply it (see docs/input-limits.md)",
+                new ComposePosition(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
         }
         catch (YamlException e)
         {
-            var message = e.InnerException is { } inner && e.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase)
-                ? inner.Message
-                : e.Message;
-            throw new ComposeFormatException("yaml-syntax", $"not valid YAML: {Trim(message)}",
+            throw new ComposeFormatException("yaml-syntax", BoundedYaml.Describe(e),
                 "correct the YAML syntax at this position (indentation, a missing ':' or an unclosed quote are common causes)",
                 new ComposePosition(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new ComposeFormatException("yaml-syntax", $"not valid YAML: {Trim(e.Message)}",
+            throw new ComposeFormatException("yaml-syntax", $"not valid YAML: {e.Message}",
                 "remove the duplicated key or fix the structure", new ComposePosition(file, 1, 1));
         }
         if (stream.Documents.Count == 0) return null;
@@ -39,13 +43,6 @@ internal static class YamlTreeReader
                 new ComposePosition(file, (int)second.Line, (int)second.Column));
         }
         return Convert(stream.Documents[0].RootNode, file, 0);
-    }
-
-    private static string Trim(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ..) - (...): "; the position is reported separately.
-        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return index >= 0 ? message[(index + 3)..] : message;
     }
 
     private static ComposePosition At(YamlNode node, string file) => new(file, (int)node.Start.Line, (int)node.Start.Column);

@@ -1,3 +1,4 @@
+using Muster.Formats.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -10,6 +11,6 @@ internal sealed class RuleCatalogFile
     public List<RuleTextEntry> Rules { get; set; } = [];
 
     public static RuleCatalogFile Parse(string yaml) =>
-        new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build()
-            .Deserialize<RuleCatalogFile?>(yaml) ?? new RuleCatalogFile();
+        BoundedYaml.Deserialize<RuleCatalogFile?>(
+            new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build(), yaml) ?? new RuleCatalogFile();
 }

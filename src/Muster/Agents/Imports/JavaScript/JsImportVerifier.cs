@@ -1,3 +1,5 @@
+using Muster.Formats.Limits;
+using Muster.Formats.Yaml;
 using Muster.Model;
 using Muster.Workspace;
 using YamlDotNet.RepresentationModel;
@@ -386,16 +388,15 @@ internal sealed class JsImportVerifier
     {
         try
         {
-            var yaml = new YamlStream();
-            using var reader = new StreamReader(file.FullPath);
-            yaml.Load(reader);
+            var yaml = BoundedYaml.Load(BoundedRead.Text(file.FullPath, InputLimits.YamlMaxChars));
             if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode map) return [];
             if (!map.Children.TryGetValue(new YamlScalarNode("packages"), out var node) || node is not YamlSequenceNode list) return [];
             return list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(v => v.Length > 0).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {
-            errors.Add((file.RelativePath, "pnpm-workspace.yaml could not be read: " + e.Message));
+            errors.Add((file.RelativePath, "pnpm-workspace.yaml could not be read: " +
+                (e is YamlDotNet.Core.YamlException y ? BoundedYaml.Describe(y) : e.Message)));
             return null;
         }
     }

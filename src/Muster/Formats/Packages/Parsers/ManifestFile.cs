@@ -25,7 +25,8 @@ internal sealed class ManifestFile(string relativePath, string fullPath, string 
         if (reference.Outside) return null;
         var info = new FileInfo(reference.FullPath!);
         if (!info.Exists || info.LinkTarget is not null) return null;
-        return new ManifestFile(reference.RelativePath!, reference.FullPath!, File.ReadAllText(reference.FullPath!));
+        return new ManifestFile(reference.RelativePath!, reference.FullPath!,
+            Workspace.BoundedRead.Text(reference.FullPath!, Limits.InputLimits.ManifestMaxBytes));
     }
 
     /// <summary>Where <paramref name="relative"/> (from this file's folder) leads, confined to the audited root, symbolic links included.</summary>

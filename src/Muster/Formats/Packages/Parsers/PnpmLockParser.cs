@@ -1,5 +1,6 @@
 using System.Globalization;
 using Muster.Formats.Packages.Model;
+using Muster.Formats.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -27,8 +28,7 @@ internal sealed class PnpmLockParser : IManifestParser
         YamlMappingNode root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(file.Text));
+            var stream = BoundedYaml.Load(file.Text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 result.Problems.Add(new ManifestProblem(file.RelativePath, 1, "Expected a YAML mapping."));
@@ -38,7 +38,7 @@ internal sealed class PnpmLockParser : IManifestParser
         }
         catch (YamlException e)
         {
-            result.Problems.Add(new ManifestProblem(file.RelativePath, (int)e.Start.Line, $"Invalid YAML: {e.Message}"));
+            result.Problems.Add(new ManifestProblem(file.RelativePath, (int)Math.Max(1, e.Start.Line), BoundedYaml.Describe(e)));
             return;
         }
 
