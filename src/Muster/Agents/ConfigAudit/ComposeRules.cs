@@ -259,6 +259,13 @@ internal static partial class ComposeRules
             {
                 yield return s.Hit(at, $"service '{s.Name}' sets {key} to a literal value", $"{key}={Redaction.Redact(value)}", $"{s.Name}/{key}");
             }
+            else if (SecretValues.IsSecretKey(key) && InterpolationDefault().Match(value.Trim()) is { Success: true } m
+                     && SecretValues.IsLiteralSecret(m.Groups["default"].Value))
+            {
+                // ${DB_PASS:-literal}: whenever the variable is unset (a fresh clone) the committed default is the password.
+                yield return s.Hit(at, $"service '{s.Name}' sets {key} from ${{{m.Groups["name"].Value}}} with a literal default, used whenever the variable is unset",
+                    $"{key}=${{{m.Groups["name"].Value}:-{Redaction.Redact(m.Groups["default"].Value)}}}", $"{s.Name}/{key}");
+            }
             else if (SecretValues.TryGetUrlPassword(value, out var password))
             {
                 yield return s.Hit(at, $"service '{s.Name}' sets {key} to a URL with a literal password",
@@ -281,6 +288,9 @@ internal static partial class ComposeRules
 
     [GeneratedRegex(@"^(apparmor|seccomp)[:=]unconfined$|^label[:=]disable$|^systempaths[:=]unconfined$", RegexOptions.IgnoreCase)]
     private static partial Regex Unconfined();
+
+    [GeneratedRegex(@"^\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^}$]*)\}$")]
+    private static partial Regex InterpolationDefault();
 
     [GeneratedRegex(@"^[0-9][0-9_]*(:[0-5]?[0-9])+$")]
     private static partial Regex Sexagesimal();
