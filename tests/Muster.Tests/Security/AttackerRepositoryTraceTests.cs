@@ -64,6 +64,13 @@ public sealed class AttackerRepositoryTraceTests
         // The neighbourhood of the root (where the attacker's include files wait) is never touched.
         Assert.DoesNotContain(log.Opens, o => Inside(o.Path, repo.Base) && !Inside(o.Path, repo.Root));
         Assert.Empty(repo.MarkersPresent());
+        // Each planted reference outside the root is reported as written instead of being read.
+        var report = File.ReadAllText(Path.Combine(output, "report.json"));
+        foreach (var reference in (string[])["../outside/rel-requirements.txt", "linked/linked-requirements.txt", Path.Combine(repo.Outside, "abs-requirements.txt"),
+                     Path.Combine(repo.Outside, "constraints.txt"), Path.Combine(repo.Outside, "compose.yml"), "../outside/base.yml"])
+        {
+            Assert.Contains("a file outside the workspace: " + reference, report, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<int> RunUnderStrace(string trace, string workingDirectory, string[] musterArgs)

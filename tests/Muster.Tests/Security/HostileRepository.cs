@@ -75,6 +75,26 @@ internal sealed class HostileRepository : IDisposable
         // Every path gets the planted diff and filter drivers; *.proc the long-running filter process (its failure is
         // fatal to git, so it is kept to a file that is never committed).
         File.WriteAllText(Path.Combine(Root, ".gitattributes"), "* diff=evil filter=evil merge=evil\n*.proc filter=evilproc\n");
+        WriteOutsideReferences();
+    }
+
+    /// <summary>
+    /// Workspace files that name files outside the root (absolute, by climbing out, through a folder link): each
+    /// target exists, so only confinement keeps it from being read.
+    /// </summary>
+    private void WriteOutsideReferences()
+    {
+        foreach (var name in (string[])["abs-requirements.txt", "rel-requirements.txt", "linked-requirements.txt", "constraints.txt"])
+            File.WriteAllText(Path.Combine(Outside, name), "leaked-package\n");
+        File.WriteAllText(Path.Combine(Outside, "compose.yml"), "services:\n  leaked:\n    image: leaked\n");
+        File.WriteAllText(Path.Combine(Outside, "base.yml"), "services:\n  base:\n    image: base\n");
+        if (!OperatingSystem.IsWindows()) Directory.CreateSymbolicLink(Path.Combine(Root, "linked"), Outside);
+        File.WriteAllText(Path.Combine(Root, "requirements.txt"),
+            $"-r {Path.Combine(Outside, "abs-requirements.txt")}\n-r ../outside/rel-requirements.txt\n-r linked/linked-requirements.txt\n-c {Path.Combine(Outside, "constraints.txt")}\nrequests\n");
+        File.WriteAllText(Path.Combine(Root, "docker-compose.yml"),
+            $"include:\n  - {Path.Combine(Outside, "compose.yml")}\nservices:\n  web:\n    image: web\n    extends:\n      file: ../outside/base.yml\n      service: base\n");
+        Directory.CreateDirectory(Path.Combine(Root, "docs"));
+        File.WriteAllText(Path.Combine(Root, "docs", "services.md"), "# Services\n\nThe compose service web serves the application.\n");
     }
 
     private void PlantConfiguration()

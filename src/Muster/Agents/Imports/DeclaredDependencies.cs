@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Muster.Formats.Python;
+using Muster.Workspace;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -16,8 +17,11 @@ internal static partial class DeclaredDependencies
         fileName is "pyproject.toml" or "setup.cfg" or "setup.py" or "Pipfile" ||
         (fileName.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Reads one Python manifest. <paramref name="relativePath"/> is what findings show.</summary>
-    public static DeclaredManifest ReadPython(string fullPath, string relativePath)
+    /// <summary>
+    /// Reads one Python manifest. <paramref name="relativePath"/> is what findings show; included requirements files
+    /// are read only when they resolve inside <paramref name="root"/>.
+    /// </summary>
+    public static DeclaredManifest ReadPython(string root, string fullPath, string relativePath)
     {
         string text;
         try
@@ -37,7 +41,7 @@ internal static partial class DeclaredDependencies
                 "Pipfile" => new DeclaredManifest(relativePath, FromPipfile(text, relativePath)),
                 "setup.cfg" => new DeclaredManifest(relativePath, FromSetupCfg(text, relativePath)),
                 "setup.py" => new DeclaredManifest(relativePath, FromSetupPy(text, relativePath)),
-                _ => new DeclaredManifest(relativePath, FromRequirements(fullPath, relativePath, text, [])),
+                _ => FromRequirementsFile(root, fullPath, relativePath, text),
             };
         }
         catch (Exception e) when (e is TomlException or InvalidDataException)
@@ -74,10 +78,19 @@ internal static partial class DeclaredDependencies
         return match.Success ? match.Value : null;
     }
 
-    private static List<DeclaredDependency> FromRequirements(string fullPath, string relativePath, string text, HashSet<string> visited)
+    private static DeclaredManifest FromRequirementsFile(string root, string fullPath, string relativePath, string text)
+    {
+        var outside = new List<OutsideReference>();
+        var list = FromRequirements(root, fullPath, relativePath, text, [], outside);
+        return new DeclaredManifest(relativePath, list) { Outside = outside };
+    }
+
+    private static List<DeclaredDependency> FromRequirements(string root, string fullPath, string relativePath, string text,
+        HashSet<string> visited, List<OutsideReference> outside)
     {
         var list = new List<DeclaredDependency>();
         if (!visited.Add(Path.GetFullPath(fullPath))) return list;
+        var folder = Path.GetDirectoryName(fullPath)!;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -89,27 +102,67 @@ internal static partial class DeclaredDependencies
             if (hash >= 0) line = line[..hash];
             line = line.Trim();
             if (line.Length == 0) continue;
-            if (line.StartsWith("-r ", StringComparison.Ordinal) || line.StartsWith("--requirement", StringComparison.Ordinal))
+            if (FileOption(line) is { } fileOption)
             {
-                var include = line[(line.IndexOfAny([' ', '=']) + 1)..].Trim();
-                var includePath = Path.Combine(Path.GetDirectoryName(fullPath)!, include);
-                if (File.Exists(includePath))
+                var reference = WorkspaceReference.Resolve(root, folder, fileOption.Argument);
+                if (reference.Outside)
                 {
-                    var includeRelative = Path.Combine(Path.GetDirectoryName(relativePath) ?? "", include).Replace('\\', '/');
-                    list.AddRange(FromRequirements(includePath, includeRelative, File.ReadAllText(includePath), visited));
+                    outside.Add(new OutsideReference(relativePath, lineNumber, fileOption.Option, reference));
+                    continue;
+                }
+                // Constraints declare no names; only an included requirements file is read, and only inside the root.
+                if (fileOption.Option == "-r" && File.Exists(reference.FullPath))
+                {
+                    list.AddRange(FromRequirements(root, reference.FullPath!, reference.RelativePath!, File.ReadAllText(reference.FullPath!), visited, outside));
                 }
                 continue;
             }
             if (line.StartsWith("-e ", StringComparison.Ordinal) || line.StartsWith("--editable", StringComparison.Ordinal))
             {
+                var argument = OptionArgument(line);
+                if (IsLocalPath(argument) && WorkspaceReference.Resolve(root, folder, StripEgg(argument)) is { Outside: true } editable)
+                {
+                    outside.Add(new OutsideReference(relativePath, lineNumber, "-e", editable));
+                }
                 var egg = line.IndexOf("#egg=", StringComparison.Ordinal);
                 if (egg >= 0 && RequirementName(line[(egg + 5)..]) is { } eggName) list.Add(new DeclaredDependency(eggName, relativePath, lineNumber, "prod"));
                 continue;
             }
-            if (line.StartsWith('-')) continue; // -c constraints, --index-url and other options declare nothing
+            if (line.StartsWith('-')) continue; // --index-url and other options declare nothing
             if (DirectReferenceName(line) is { } name) list.Add(new DeclaredDependency(name, relativePath, lineNumber, "prod"));
         }
         return list;
+    }
+
+    /// <summary>"-r x", "--requirement=x", "-c x", "--constraint x" as (short option, file argument); null for other lines.</summary>
+    private static (string Option, string Argument)? FileOption(string line)
+    {
+        foreach (var (prefix, option) in new[] { ("--requirement", "-r"), ("--constraint", "-c"), ("-r", "-r"), ("-c", "-c") })
+        {
+            if (!line.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var rest = line[prefix.Length..];
+            if (rest.Length > 0 && rest[0] is not (' ' or '\t' or '=') && prefix.StartsWith("--", StringComparison.Ordinal)) return null;
+            var argument = rest.TrimStart('=', ' ', '\t').Trim();
+            return argument.Length == 0 ? null : (option, argument);
+        }
+        return null;
+    }
+
+    private static string OptionArgument(string line)
+    {
+        var split = line.IndexOfAny([' ', '\t', '=']);
+        return split < 0 ? "" : line[(split + 1)..].Trim();
+    }
+
+    private static bool IsLocalPath(string argument) =>
+        argument.Length > 0 && !argument.Contains("://", StringComparison.Ordinal) && !argument.StartsWith("git+", StringComparison.Ordinal)
+        && (argument.StartsWith('.') || argument.StartsWith('/') || argument.StartsWith('~') || argument.Contains('/') || argument.Contains('\\'));
+
+    private static string StripEgg(string argument)
+    {
+        var hash = argument.IndexOf('#', StringComparison.Ordinal);
+        var path = hash >= 0 ? argument[..hash] : argument;
+        return path.StartsWith("file:", StringComparison.Ordinal) ? path[5..] : path;
     }
 
     /// <summary>

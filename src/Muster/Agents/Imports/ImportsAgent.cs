@@ -101,6 +101,14 @@ internal sealed class ImportsAgent : IAgent
                 $"{manifest.Path}: {manifest.Error}. Its declarations are unknown, so imports it might declare are reported as unverified, not as fine.",
                 new SourceLocation(manifest.Path), manifest.Path, "Fix the manifest's syntax."));
         }
+        foreach (var manifest in python.Manifests)
+        {
+            foreach (var outside in manifest.Outside.DistinctBy(o => (o.Path, o.Line)))
+            {
+                findings.Add(OutsideReferenceFindings.Create(ImportFindings.Category, OutsideWhat(outside.Option), outside.Reference,
+                    new SourceLocation(outside.Path, outside.Line)));
+            }
+        }
         foreach (var (path, message) in errors)
         {
             findings.Add(ImportFindings.Create("MUSTER-SCAN-ERROR", Severity.Info, "File or folder could not be read",
@@ -141,6 +149,13 @@ internal sealed class ImportsAgent : IAgent
             },
         };
     }
+
+    private static string OutsideWhat(string option) => option switch
+    {
+        "-c" => "requirements constrain with",
+        "-e" => "requirements install (editable)",
+        _ => "requirements include",
+    };
 
     private static bool InBuildFolder(string relativePath)
     {

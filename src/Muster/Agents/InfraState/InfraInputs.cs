@@ -16,6 +16,9 @@ internal sealed record InfraInputs
     private static readonly string[] OverrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"];
 
     public IReadOnlyList<ComposeProject> Projects { get; init; } = [];
+
+    /// <summary>Compose files the services manifest names outside the workspace: not read.</summary>
+    public IReadOnlyList<WorkspaceReference> OutsideReferences { get; init; } = [];
     public IReadOnlyList<StatusClaim> Claims { get; init; } = [];
     public ServiceManifest Manifest { get; init; } = new();
     public string? ManifestPath { get; init; }
@@ -46,13 +49,16 @@ internal sealed record InfraInputs
             if (ComposeNames.Contains(name, StringComparer.Ordinal)) composeFiles.Add(file.RelativePath);
         }
 
+        // The plan's compose setting names paths (read as given); the services manifest is a workspace file, so its
+        // compose groups are references and stay confined to the root.
+        var outside = new List<WorkspaceReference>();
         var groups = settings.GetStringList("compose") is { Count: > 0 } configured
             ? configured.Select(c => (IReadOnlyList<string>)c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
             : manifest.ComposeGroups.Count > 0
-                ? manifest.ComposeGroups.ToList()
+                ? Confined(root, manifest.ComposeGroups, outside)
                 : DefaultGroups(root, composeFiles);
-        var projects = groups.Select(g => ComposeLoader.Load(g.Select(f => Path.Combine(root, f)).ToList(),
-            new ComposeLoadOptions { DisplayRoot = root, Environment = environment })).ToList();
+        var projects = groups.Where(g => g.Count > 0).Select(g => ComposeLoader.Load(g.Select(f => Path.Combine(root, f)).ToList(),
+            new ComposeLoadOptions { DisplayRoot = root, Environment = environment, ConfineTo = root })).ToList();
 
         var claims = new List<StatusClaim>();
         var texts = new List<string>();
@@ -74,6 +80,7 @@ internal sealed record InfraInputs
         return new InfraInputs
         {
             Projects = projects,
+            OutsideReferences = outside,
             Claims = claims,
             Manifest = manifest,
             ManifestPath = File.Exists(manifestFull) ? manifestPath.Replace('\\', '/') : null,
@@ -81,6 +88,23 @@ internal sealed record InfraInputs
             DocumentTexts = texts,
             ProxyTargets = settings.GetBool("nginx", true) ? NginxProxyTargets.Find(root, allFiles) : [],
         };
+    }
+
+    private static List<IReadOnlyList<string>> Confined(string root, IReadOnlyList<IReadOnlyList<string>> groups, List<WorkspaceReference> outside)
+    {
+        var result = new List<IReadOnlyList<string>>();
+        foreach (var group in groups)
+        {
+            var kept = new List<string>();
+            foreach (var file in group)
+            {
+                var reference = WorkspaceReference.Resolve(root, root, file);
+                if (reference.Outside) outside.Add(reference);
+                else kept.Add(reference.RelativePath!);
+            }
+            result.Add(kept);
+        }
+        return result;
     }
 
     /// <summary>One project per folder holding a canonical compose file, with its override file when present (compose's default).</summary>

@@ -191,12 +191,19 @@ internal sealed class InfraStateAgent : IAgent
 
     private static IEnumerable<Finding> ComposeFindings(InfraInputs inputs)
     {
+        foreach (var reference in inputs.OutsideReferences)
+        {
+            yield return OutsideReferenceFindings.Create(InfraRules.Category, "the services manifest names as a compose file", reference,
+                new SourceLocation(inputs.ManifestPath ?? ServiceManifest.FileName));
+        }
         foreach (var d in inputs.Projects.SelectMany(p => p.Diagnostics).Distinct())
         {
             var location = new SourceLocation(d.Position.File, d.Position.Line, d.Position.Column);
             var props = new Dictionary<string, string> { ["code"] = d.Code };
             yield return d.Level switch
             {
+                _ when d.Code == ComposeLoader.OutsideCode => ServiceDriftAnalyzer.Make(OutsideReferenceFindings.RuleId, Severity.Low,
+                    OutsideReferenceFindings.Title, d.Message + ".", OutsideReferenceFindings.Remediation, location, props, d.Position + d.Message),
                 ComposeDiagnosticLevel.Error => ServiceDriftAnalyzer.Make(InfraRules.ComposeInvalid, Severity.Medium, "Compose file cannot be read as written",
                     d.Message + ".", d.Fix + ".", location, props, d.Position + d.Code),
                 ComposeDiagnosticLevel.Advice when d.Code == "yaml11-sexagesimal-port" => ServiceDriftAnalyzer.Make(InfraRules.ComposeYaml11Port, Severity.Low,

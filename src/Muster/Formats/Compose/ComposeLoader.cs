@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Muster.Workspace;
 
 namespace Muster.Formats.Compose;
 
@@ -12,11 +13,15 @@ public static class ComposeLoader
 {
     private const int MaxIncludeDepth = 16;
 
+    /// <summary>The diagnostic code of a reference that leaves <see cref="ComposeLoadOptions.ConfineTo"/>; it was not read.</summary>
+    public const string OutsideCode = "reference-outside";
+
     public static ComposeProject Load(IReadOnlyList<string> files, ComposeLoadOptions? options = null)
     {
         options ??= new ComposeLoadOptions();
         var fullFiles = files.Select(Path.GetFullPath).ToList();
         var session = new Session(options, fullFiles.Count > 0 ? Path.GetDirectoryName(fullFiles[0])! : Directory.GetCurrentDirectory());
+        session.Named.UnionWith(fullFiles);
         ComposeMapping? merged = null;
         foreach (var file in fullFiles)
         {
@@ -83,8 +88,8 @@ public static class ComposeLoader
             _options = options;
             ProjectDirectory = projectDirectory;
             _environment = options.Environment ?? ProcessEnvironment();
-            var envFile = options.EnvFile ?? Path.Combine(projectDirectory, ".env");
-            if (File.Exists(envFile))
+            var envFile = options.EnvFile ?? Confine(projectDirectory, ".env", "the compose project's .env is", new ComposePosition(Display(Path.Combine(projectDirectory, ".env")), 1, 1));
+            if (envFile is not null && File.Exists(envFile))
             {
                 try
                 {
@@ -99,9 +104,27 @@ public static class ComposeLoader
         }
 
         public string ProjectDirectory { get; }
+
+        /// <summary>The files the caller asked for: named by the plan or the caller, so read even under confinement.</summary>
+        public HashSet<string> Named { get; } = new(StringComparer.Ordinal);
         public List<ComposeDiagnostic> Diagnostics { get; } = [];
 
         public string? Lookup(string name) => _environment.TryGetValue(name, out var v) ? v : _dotEnv.GetValueOrDefault(name);
+
+        /// <summary>
+        /// The full path <paramref name="written"/> names from <paramref name="baseDirectory"/>, or null (with a
+        /// <c>reference-outside</c> warning) when confinement is on and it leaves the root.
+        /// </summary>
+        public string? Confine(string baseDirectory, string written, string what, ComposePosition at)
+        {
+            if (_options.ConfineTo is not { } root) return Path.GetFullPath(Path.Combine(baseDirectory, written));
+            var reference = WorkspaceReference.Resolve(root, baseDirectory, written);
+            if (!reference.Outside) return reference.FullPath;
+            Diagnostics.Add(new ComposeDiagnostic(ComposeDiagnosticLevel.Warning, OutsideCode,
+                $"{what} a file outside the workspace: {written} ({reference.Refusal}); it was not read",
+                "keep the referenced file inside the audited folder, or audit the folder that holds both", at));
+            return null;
+        }
 
         public string Display(string fullPath) => _options.DisplayRoot is { } root
             ? Path.GetRelativePath(root, fullPath).Replace('\\', '/')
@@ -123,6 +146,12 @@ public static class ComposeLoader
         {
             if (_fileCache.TryGetValue(fullPath, out var cached)) return cached;
             ComposeMapping? result = null;
+            if (_options.ConfineTo is { } root && !Named.Contains(fullPath) && (!RootPaths.IsInside(Path.GetFullPath(root), fullPath) || WorkspaceReference.LinkEscape(Path.GetFullPath(root), fullPath) is not null))
+            {
+                Diagnostics.Add(new ComposeDiagnostic(ComposeDiagnosticLevel.Warning, OutsideCode, $"compose file {Display(fullPath)} leads outside the workspace; it was not read",
+                    "keep compose files inside the audited folder", new ComposePosition(Display(fullPath), 1, 1)));
+                return _fileCache[fullPath] = null;
+            }
             try
             {
                 var text = File.ReadAllText(fullPath);
@@ -277,7 +306,8 @@ public static class ComposeLoader
             }
             else
             {
-                var otherPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, baseFile));
+                var otherPath = Confine(Path.GetDirectoryName(fullPath)!, baseFile, $"service '{name}' extends from", extends.Position);
+                if (otherPath is null) return Without(body, "extends");
                 var other = ReadInterpolated(otherPath) ?? throw new ComposeFormatException("extends-file", $"extended file {baseFile} could not be loaded",
                     "fix the 'file' path (relative to this compose file)", extends.Position);
                 if (other["services"] is not ComposeMapping otherServices || otherServices.Entry(baseName) is null)
@@ -328,7 +358,8 @@ public static class ComposeLoader
                 ComposeMapping? included = null;
                 foreach (var path in paths)
                 {
-                    var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fullPath)!, path));
+                    var full = Confine(Path.GetDirectoryName(fullPath)!, path, "compose include names", item.Position);
+                    if (full is null) continue;
                     if (!File.Exists(full))
                     {
                         Diagnostics.Add(new ComposeDiagnostic(ComposeDiagnosticLevel.Error, "include-missing", $"included file {path} does not exist",

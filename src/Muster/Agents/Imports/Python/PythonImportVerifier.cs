@@ -43,7 +43,7 @@ internal sealed class PythonImportVerifier
             .GroupBy(m => PathProbe.DirectoryOf(m.RelativePath), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<DeclaredManifest>)g
                 .OrderBy(m => m.RelativePath, StringComparer.Ordinal)
-                .Select(m => DeclaredDependencies.ReadPython(m.FullPath, m.RelativePath)).ToList(), StringComparer.Ordinal);
+                .Select(m => DeclaredDependencies.ReadPython(probe.Root, m.FullPath, m.RelativePath)).ToList(), StringComparer.Ordinal);
         _projectDirectories = _manifestsByDirectory.Keys.ToHashSet(StringComparer.Ordinal);
         var projects = new Dictionary<string, PythonProjectInfo>(StringComparer.Ordinal);
         foreach (var file in all.OrderBy(f => f.RelativePath, StringComparer.Ordinal))

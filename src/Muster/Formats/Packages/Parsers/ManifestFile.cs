@@ -1,3 +1,5 @@
+using Muster.Workspace;
+
 namespace Muster.Formats.Packages.Parsers;
 
 /// <summary>A manifest's text plus access to files beside it (a lockfile's package.json, an included requirements file).</summary>
@@ -19,14 +21,16 @@ internal sealed class ManifestFile(string relativePath, string fullPath, string 
     /// </summary>
     public ManifestFile? OpenSibling(string relative)
     {
-        var root = AuditedRoot();
-        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(FullPath) ?? "", relative));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
-        var info = new FileInfo(full);
+        var reference = Resolve(relative);
+        if (reference.Outside) return null;
+        var info = new FileInfo(reference.FullPath!);
         if (!info.Exists || info.LinkTarget is not null) return null;
-        var rel = Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-        return new ManifestFile(rel, full, File.ReadAllText(full));
+        return new ManifestFile(reference.RelativePath!, reference.FullPath!, File.ReadAllText(reference.FullPath!));
     }
+
+    /// <summary>Where <paramref name="relative"/> (from this file's folder) leads, confined to the audited root, symbolic links included.</summary>
+    public WorkspaceReference Resolve(string relative) =>
+        WorkspaceReference.Resolve(AuditedRoot(), Path.GetDirectoryName(Path.GetFullPath(FullPath)) ?? "", relative);
 
     // FullPath is the root joined with RelativePath, so the root is what precedes the relative part.
     private string AuditedRoot()

@@ -74,6 +74,12 @@ internal sealed partial class RequirementsTxtParser : IManifestParser
         {
             case "-r" or "--requirement" or "-c" or "--constraint":
                 {
+                    if (file.Resolve(argument) is { Outside: true } outside)
+                    {
+                        result.Problems.Add(new ManifestProblem(file.RelativePath, line,
+                            $"Requirements include a file outside the workspace: {argument} ({outside.Refusal}); it was not read, so its requirements were not audited."));
+                        return;
+                    }
                     var included = depth < 16 ? file.OpenSibling(argument) : null;
                     if (included is null)
                     {
