@@ -56,4 +56,15 @@ public sealed class ComposeProjectsTests
         Assert.Contains("literal default", hit.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ConfigAuditHarness.Secret, hit.Message + hit.Evidence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Redis_with_protected_mode_off_is_flagged_even_when_not_published()
+    {
+        using var harness = new ConfigAuditHarness().Write("docker-compose.yml",
+            "services:\n  cache:\n    image: bitnami/redis:7.4\n    command: [\"redis-server\", \"--protected-mode\", \"no\"]\n");
+
+        var hit = Assert.Single((await harness.RunAsync()).Findings, f => f.RuleId == "MUSTER-COMPOSE-022");
+
+        Assert.Contains("protected mode off", hit.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class EnvOneFindingTests
     [Fact]
     public async Task A_committed_test_env_full_of_fake_values_is_low()
     {
-        using var harness = new ConfigAuditHarness().Write(".env.test", "API_KEY=fake-api-key-for-tests\nDB_PASSWORD=fake-password\nDATABASE_URL=postgres://app:fake@localhost/app\n");
+        using var harness = new ConfigAuditHarness().Write(".env.test", "API_KEY=fake-api-key-for-tests\nDB_PASSWORD=fake-password\nRUNNERS_AUTH_TOKEN=changeRunnerAuthToken\nPOSTGRES_PASSWORD=changePassword\nDATABASE_URL=postgres://app:fake@localhost/app\n");
         harness.Git("init", "-q");
         harness.Git("add", "-f", ".env.test");
 
