@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Muster.Cli.Commands;
-using Muster.Engine.Plans;
 
 namespace Muster.Cli;
 
@@ -31,6 +30,9 @@ public static class MusterCli
         root.Subcommands.Add(PreflightCommand.Create(cli));
         root.Subcommands.Add(McpCommand.Create(cli));
 
+        var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print its stack trace too (as MUSTER_DEBUG=1 does).", Recursive = true };
+        root.Options.Add(verbose);
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -55,21 +57,9 @@ public static class MusterCli
             var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(invocation, terminate.Token);
         }
-        catch (UsageException e)
+        catch (Exception e)
         {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (PlanException e)
-        {
-            foreach (var planError in e.Errors) error.WriteLine($"{planError.File}:{planError.Line}:{planError.Column}: error: {planError.Message}" + (planError.Fix is null ? "" : $"\n    fix: {planError.Fix}"));
-            error.WriteLine($"The plan has {e.Errors.Count} error(s); nothing was run.");
-            return ExitCodes.UsageError;
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidOperationException)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageError;
+            return CliErrors.Report(e, error, cli.Scrubber, parse.GetValue(verbose) || CliErrors.DebugFromEnvironment);
         }
     }
 }

@@ -43,11 +43,22 @@ internal sealed class CommonOptions
         return new RunSession(cli)
         {
             StateDirectory = stateDirectory,
-            OutputDirectory = parse.GetValue(Output) is { } o ? Path.GetFullPath(o) : null,
+            OutputDirectory = parse.GetValue(Output) is { } o ? OutputFolder(o) : null,
             Formats = ParseFormats(parse.GetValue(Format) ?? []),
             FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
             MaxParallel = maxParallel,
         };
+    }
+
+    /// <summary>Reports are several files, so --output is a folder: naming a file (or /dev/stdout) is a usage error.</summary>
+    private static string OutputFolder(string option)
+    {
+        var full = Path.GetFullPath(option);
+        if (File.Exists(full) || (Path.Exists(full) && !Directory.Exists(full)))
+        {
+            throw new UsageException($"--output '{option}' is a file, not a folder: reports are several files; give a folder (it is created if missing)");
+        }
+        return full;
     }
 
     public Dictionary<string, string> Parameters(ParseResult parse)

@@ -237,7 +237,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
                     using var reader = JournalReader.Open(stateDirectory);
                     if (reader.FindRun(runId) is not null) return;
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException)
+                catch (JournalException)
                 {
                     // The journal is being created: its tables are not there yet.
                 }

@@ -17,6 +17,9 @@ public sealed record AgentDescriptor(string Kind, AgentRole DefaultRole, string 
     /// </summary>
     public Action<AgentSettings>? ValidateSettings { get; init; }
 
+    /// <summary>The gate metrics (<see cref="GateMetricNames"/>) the agent reports when it succeeds.</summary>
+    public IReadOnlyList<string> Metrics { get; init; } = [];
+
     /// <summary>Whether <c>muster audit</c>'s built-in plan runs it.</summary>
     public bool InDefaultPlan { get; init; } = true;
 

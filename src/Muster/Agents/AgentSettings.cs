@@ -50,7 +50,7 @@ public sealed class AgentSettings
 
     public TimeSpan GetDuration(string key, TimeSpan fallback) =>
         GetString(key) is { } s
-            ? DurationText.TryParse(s, out var d) ? d : throw Invalid(key, "a duration such as 500ms, 30s, 2m or 1h")
+            ? DurationText.TryParse(s, out var d) ? d : throw Invalid(key, DurationText.Allowed)
             : fallback;
 
     /// <summary>A list setting; a single scalar counts as a one-item list.</summary>

@@ -26,7 +26,8 @@ internal sealed class AgentSupervisor(IAgentExecutor executor, IRunObserver obse
 
             if (state == AgentState.Failed && error.Transient && attempt <= spec.Retries && !runToken.IsCancellationRequested)
             {
-                var delay = spec.RetryBackoff * Math.Pow(2, attempt - 1);
+                // Doubling from a long backoff over many retries would overflow TimeSpan: the wait is capped.
+                var delay = TimeSpan.FromMilliseconds(Math.Min(spec.RetryBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), DurationText.Maximum.TotalMilliseconds));
                 await observer.AgentStateChangedAsync(spec.Id, attempt, AgentState.Failed, Time.GetUtcNow(),
                     $"transient: {error.Text}; retrying in {DurationText.Format(delay)}");
                 try

@@ -19,14 +19,14 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
     }
 
     /// <summary>Runs what an interrupted run left: succeeded agents keep their findings and are not run again.</summary>
-    /// <exception cref="InvalidOperationException">The run is unknown.</exception>
+    /// <exception cref="UnknownRunException">The run is unknown.</exception>
     public async Task<RunOutcome> ResumeAsync(string runId, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
     {
         RunRecord record;
         Dictionary<string, AgentOutcome> finished;
         using (var reader = JournalReader.Open(stateDirectory))
         {
-            record = reader.FindRun(runId) ?? throw new InvalidOperationException(
+            record = reader.FindRun(runId) ?? throw new UnknownRunException(
                 $"no run '{runId}' in {stateDirectory}; 'muster runs --state {stateDirectory}' lists the runs there");
             finished = reader.LoadAgents(runId).Where(a => a.State == AgentState.Succeeded).ToDictionary(a => a.AgentId, StringComparer.Ordinal);
         }
@@ -51,9 +51,31 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
         var executor = new InProcessAgentExecutor(registry, scrubber, options.Time, loggers);
         var observer = new CompositeRunObserver([journal, .. observers]);
         var scheduler = new WaveScheduler(executor, observer, options, scrubber);
-        var outcome = await scheduler.RunAsync(plan, request, cancellationToken);
-        await journal.FlushAsync();
-        return outcome;
+        try
+        {
+            var outcome = await scheduler.RunAsync(plan, request, cancellationToken);
+            await journal.FlushAsync();
+            return outcome;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(journal, request.RunId, e);
+            throw;
+        }
+    }
+
+    /// <summary>Best effort: when the journal itself is what failed (a full disk), the original error is what the user needs.</summary>
+    private async Task RecordFailureAsync(RunJournal journal, string runId, Exception error)
+    {
+        try
+        {
+            var reason = scrubber.Scrub($"{error.GetType().Name}: {error.Message}".ReplaceLineEndings(" "));
+            await journal.RunFailedAsync(runId, reason, options.Time.GetUtcNow());
+        }
+        catch (JournalException)
+        {
+            // already reported by the error being rethrown
+        }
     }
 
     /// <summary>Sortable and readable: 20261125-031500-a1b2.</summary>

@@ -3,6 +3,7 @@ using Muster.Engine.Plans;
 using Muster.Gaps;
 using Muster.Model;
 using static Muster.Gates.GateMetrics;
+using static Muster.Model.GateMetricNames;
 
 namespace Muster.Gates;
 
@@ -51,15 +52,15 @@ public static class GateEvaluator
             return new GateResult(id, name, requirement, GateStatus.NotEvaluated, "a secrets scan did not succeed, so credentials were not checked everywhere",
                 unfinished.Select(a => $"agent {a.AgentId}: {a.State.ToLabel()}" + (a.Error is { } e ? " — " + e : "")).ToList());
         }
-        var checkers = scanners.Select(a => a.AgentId).Concat(metrics.Reporting("security_checks").Select(a => a.AgentId)).Distinct().ToList();
+        var checkers = scanners.Select(a => a.AgentId).Concat(metrics.Reporting(SecurityChecks).Select(a => a.AgentId)).Distinct().ToList();
         if (checkers.Count == 0)
         {
             return new GateResult(id, name, requirement, GateStatus.NotEvaluated,
                 "no secrets agent ran (and no agent reported security_checks): credentials were not checked", []);
         }
         return new GateResult(id, name, requirement, GateStatus.Passed, "no exposed credentials found",
-            checkers.Select(a => $"checked by {a}" + (metrics.Reporting("files_scanned").FirstOrDefault(x => x.AgentId == a) is { } s
-                ? $" ({Number(s.Result.Metrics["files_scanned"])} files scanned)" : "")).ToList());
+            checkers.Select(a => $"checked by {a}" + (metrics.Reporting(FilesScanned).FirstOrDefault(x => x.AgentId == a) is { } s
+                ? $" ({Number(s.Result.Metrics[FilesScanned])} files scanned)" : "")).ToList());
     }
 
     private static string TypeRequirement(GateSettings s) => s.MaxTypeErrors == 0 ? "zero type errors" : $"at most {s.MaxTypeErrors} type errors";
@@ -68,11 +69,11 @@ public static class GateEvaluator
     {
         const string id = "type-check", name = "Type check";
         var requirement = TypeRequirement(settings);
-        if (metrics.Sum("type_errors") is not { } errors)
+        if (metrics.Sum(TypeErrors) is not { } errors)
         {
             return new GateResult(id, name, requirement, GateStatus.NotEvaluated, "no agent reported type_errors (no type-check command ran)", []);
         }
-        var evidence = metrics.Reporting("type_errors").Select(a => $"{a.AgentId}: {Number(a.Result.Metrics["type_errors"])} type error(s)").ToList();
+        var evidence = metrics.Reporting(TypeErrors).Select(a => $"{a.AgentId}: {Number(a.Result.Metrics[TypeErrors])} type error(s)").ToList();
         return errors.Sum > settings.MaxTypeErrors
             ? new GateResult(id, name, requirement, GateStatus.Failed, $"{Number(errors.Sum)} type error(s)", evidence)
             : new GateResult(id, name, requirement, GateStatus.Passed, $"{Number(errors.Sum)} type error(s)", evidence);
@@ -90,7 +91,7 @@ public static class GateEvaluator
         var evidence = new List<string>();
 
         // JUnit results come from command agents, which report tests_failed; the hygiene agent counts declarations only.
-        var runners = metrics.Reporting("tests_failed");
+        var runners = metrics.Reporting(TestsFailed);
         if (runners.Count == 0)
         {
             missing.Add("no agent reported JUnit results (tests_total, tests_failed)");
@@ -101,10 +102,10 @@ public static class GateEvaluator
             foreach (var agent in runners)
             {
                 var m = agent.Result.Metrics;
-                total += m.GetValueOrDefault("tests_total");
-                failed += m.GetValueOrDefault("tests_failed") + m.GetValueOrDefault("tests_errors");
-                skipped += m.GetValueOrDefault("tests_skipped");
-                evidence.Add($"{agent.AgentId}: {Number(m.GetValueOrDefault("tests_total"))} tests, {Number(m.GetValueOrDefault("tests_failed") + m.GetValueOrDefault("tests_errors"))} failed, {Number(m.GetValueOrDefault("tests_skipped"))} skipped");
+                total += m.GetValueOrDefault(TestsTotal);
+                failed += m.GetValueOrDefault(TestsFailed) + m.GetValueOrDefault(TestsErrors);
+                skipped += m.GetValueOrDefault(TestsSkipped);
+                evidence.Add($"{agent.AgentId}: {Number(m.GetValueOrDefault(TestsTotal))} tests, {Number(m.GetValueOrDefault(TestsFailed) + m.GetValueOrDefault(TestsErrors))} failed, {Number(m.GetValueOrDefault(TestsSkipped))} skipped");
             }
             var ran = total - skipped;
             if (ran <= 0) missing.Add("the JUnit results hold no test that ran");
@@ -116,7 +117,7 @@ public static class GateEvaluator
             }
         }
 
-        if (metrics.Sum("tests_focused") is { } focused)
+        if (metrics.Sum(TestsFocused) is { } focused)
         {
             evidence.Add($"{Number(focused.Sum)} focused test(s) ({string.Join(", ", focused.Agents)})");
             if (focused.Sum > 0) failures.Add($"{Number(focused.Sum)} focused test(s): the rest of the suite does not run");
@@ -125,7 +126,7 @@ public static class GateEvaluator
 
         if (!settings.AllowSkipped)
         {
-            if (metrics.Sum("tests_skipped") is { } skipped)
+            if (metrics.Sum(TestsSkipped) is { } skipped)
             {
                 if (skipped.Sum > 0) failures.Add($"{Number(skipped.Sum)} skipped test(s) reported by {string.Join(", ", skipped.Agents)}");
             }
@@ -154,13 +155,13 @@ public static class GateEvaluator
             failures.Add($"{unverified.Count} status claim(s) left unverified");
             evidence.AddRange(unverified.Take(20).Select(Describe));
         }
-        if (metrics.Sum("undocumented_services") is { } count)
+        if (metrics.Sum(UndocumentedServices) is { } count)
         {
             evidence.Add($"{Number(count.Sum)} undocumented compose service(s) ({string.Join(", ", count.Agents)})");
             if (count.Sum > 0) failures.Add($"{Number(count.Sum)} compose service(s) not referenced in the docs");
         }
         else missing.Add("no agent reported undocumented_services");
-        if (unverified.Count == 0 && metrics.Sum("claims") is null) missing.Add("no agent checked status claims (metric claims)");
+        if (unverified.Count == 0 && metrics.Sum(Claims) is null) missing.Add("no agent checked status claims (metric claims)");
 
         if (failures.Count > 0) return new GateResult(id, name, DocumentationRequirement, GateStatus.Failed, string.Join("; ", failures), evidence);
         if (missing.Count > 0) return new GateResult(id, name, DocumentationRequirement, GateStatus.NotEvaluated, string.Join("; ", missing), evidence);

@@ -29,7 +29,9 @@ internal sealed partial class ReportLinks(ReportOptions options, string? audited
     public string? File(SourceLocation? location)
     {
         if (options.RepositoryFileUri is not { Length: > 0 } repository || location is not { Path.Length: > 0 }) return null;
-        var path = location.Path.Replace('\\', '/').TrimStart('.', '/');
+        // A backslash separates folders only on Windows; elsewhere it belongs to the file's name and is escaped below.
+        var path = (Path.DirectorySeparatorChar == '\\' ? location.Path.Replace('\\', '/') : location.Path).TrimStart('/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..].TrimStart('/');
         if (path.Length == 0 || location.Path.StartsWith('/')) return null;
         var prefix = auditedPrefix is { Length: > 0 } p ? p.Trim('/') + "/" : "";
         var escaped = string.Join('/', (prefix + path).Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));

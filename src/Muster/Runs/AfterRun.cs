@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Muster.Agents;
 using Muster.Engine;
 using Muster.Engine.Journal;
@@ -76,7 +75,7 @@ public sealed class AfterRun
                 var previous = RunHistory.PreviousComparable(journal, runId) is { } before ? journal.LoadOutcome(before.RunId) : null;
                 return new History(PlanOf(record, registry), record.Purpose, RunHistory.Trend(journal, runId), previous);
             }
-            catch (Exception e) when (e is FileNotFoundException or SqliteException)
+            catch (Exception e) when (e is FileNotFoundException or JournalException)
             {
                 return new History(null, RunPurpose.Run, [], null);
             }

@@ -64,7 +64,7 @@ public sealed class SigtermWindDownTests : IDisposable
             if (run is null) return null;
             return reader.LoadAgents(run.RunId).Any(a => a.State == AgentState.Running) ? run.RunId : null;
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or JournalException)
         {
             return null; // the schema is being created
         }

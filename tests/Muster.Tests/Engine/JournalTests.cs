@@ -96,7 +96,7 @@ public sealed class JournalTests : IDisposable
         var host = new RunHost(harness.Registry, new EngineOptions(), NoSecretScrubber.Instance);
         await host.StartAsync(harness.Plan(Plan), _dir, _dir, new Dictionary<string, string>(), [], CancellationToken.None, "run-3");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.ResumeAsync("nope", _dir, [], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<UnknownRunException>(() => host.ResumeAsync("nope", _dir, [], CancellationToken.None));
 
         Assert.Contains("muster runs --state", error.Message, StringComparison.Ordinal);
     }

@@ -205,7 +205,6 @@ public class SarifReportTests
     [Theory]
     [InlineData("src/app.py", "src/app.py")]
     [InlineData("./src/app.py", "src/app.py")]
-    [InlineData("src\\win\\app.cs", "src/win/app.cs")]
     [InlineData("docs/a b#1?.md", "docs/a%20b%231%3F.md")]
     [InlineData("/srv/audit/ziggie/config/.env", "config/.env")]
     public async Task Artifact_uris_are_root_relative_and_escaped(string path, string expectedUri)
@@ -332,7 +331,7 @@ public class SarifReportTests
         ? run with { Agents = [run.Agents[0] with { Result = new AgentResult { Findings = findings } }] }
         : run;
 
-    private static RunOutcome WithOneFinding(SourceLocation location) => new()
+    internal static RunOutcome WithOneFinding(SourceLocation location) => new()
     {
         RunId = "r1",
         PlanName = "one",

@@ -18,7 +18,10 @@ internal sealed class AgentDefinitionsAgent : IAgent
     public static readonly AgentDescriptor Descriptor =
         new("agent-definitions", AgentRole.Scanner,
             "Inventories agent definitions (Claude Code, CrewAI, Muster plans); unknown tools and models; agent-count claims.",
-            () => new AgentDefinitionsAgent());
+            () => new AgentDefinitionsAgent())
+        {
+            Metrics = [GateMetricNames.Claims],
+        };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
@@ -94,7 +97,7 @@ internal sealed class AgentDefinitionsAgent : IAgent
                 ["definitions"] = definitions.Count,
                 ["unknown_tools"] = findings.Count(f => f.RuleId == "MUSTER-AGENT-UNKNOWN-TOOL"),
                 ["unknown_models"] = findings.Count(f => f.RuleId == "MUSTER-AGENT-UNKNOWN-MODEL"),
-                ["claims"] = claims,
+                [GateMetricNames.Claims] = claims,
                 ["claim_mismatches"] = findings.Count(f => f.RuleId == "MUSTER-AGENT-CLAIM-MISMATCH"),
             },
         });

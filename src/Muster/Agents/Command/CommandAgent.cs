@@ -26,6 +26,8 @@ internal sealed class CommandAgent : IAgent
                 "parser", "output-file", "pattern", "severity-map", "default-severity", "rule-id", "category",
             ],
             InDefaultPlan = false,
+            // With parser tsc or junit (OutputParsers).
+            Metrics = [GateMetricNames.TypeErrors, GateMetricNames.TestsTotal, GateMetricNames.TestsFailed, GateMetricNames.TestsErrors, GateMetricNames.TestsSkipped],
         };
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ internal sealed class InfraStateAgent : IAgent
             "Verifies infrastructure claims: compose services and status documents against the container engine and probes.",
             () => new InfraStateAgent())
         {
+            Metrics = [GateMetricNames.UndocumentedServices, GateMetricNames.Claims],
             SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx"],
             SoftTimeout = TimeSpan.FromMinutes(1),
             HardTimeout = TimeSpan.FromMinutes(5),
@@ -99,8 +100,8 @@ internal sealed class InfraStateAgent : IAgent
             ["services_expected"] = services.Count(s => s.Expected),
             ["services_up"] = services.Count(s => s.Expected && s.FullyUp),
             ["documents"] = inputs.Documents.Count,
-            ["undocumented_services"] = undocumented.Count,
-            ["claims"] = verdicts.Count,
+            [GateMetricNames.UndocumentedServices] = undocumented.Count,
+            [GateMetricNames.Claims] = verdicts.Count,
             ["claims_verified"] = verdicts.Count(v => v.Verdict == Verdict.Verified),
             ["claims_drifted"] = verdicts.Count(v => v.Verdict == Verdict.Drifted),
             ["claims_unverified"] = verdicts.Count(v => v.Verdict == Verdict.Unverified),

@@ -21,6 +21,7 @@ internal sealed class McpServersAgent : IAgent
             () => new McpServersAgent())
         {
             SettingKeys = ["start-servers", "timeout", "max-file-bytes", "parallel"],
+            Metrics = [GateMetricNames.Claims],
             SoftTimeout = TimeSpan.FromMinutes(2),
             HardTimeout = TimeSpan.FromMinutes(10),
         };
@@ -93,7 +94,7 @@ internal sealed class McpServersAgent : IAgent
                 ["not_started"] = notStarted,
                 ["failing"] = verified.Count - works - notStarted,
                 ["tools"] = verified.Sum(v => v.Result.ToolCount ?? 0),
-                ["claims"] = claims,
+                [GateMetricNames.Claims] = claims,
             },
         };
     }

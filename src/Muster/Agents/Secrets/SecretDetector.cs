@@ -30,24 +30,39 @@ internal sealed class SecretDetector(SecretRuleSet rules)
             {
                 try
                 {
-                    // Most windows hold no match: find out on the span first, allocate a string (for groups) only if one does.
-                    if (!rule.Regex.IsMatch(text[start..end])) continue;
-                    var window = new string(text[start..end]);
-                    for (var match = rule.Regex.Match(window); match.Success; match = match.NextMatch())
-                    {
-                        var group = rule.SecretGroup(match);
-                        if (group.Length == 0) continue;
-                        var hit = Evaluate(rule, group.Value, start + group.Index, text);
-                        if (hit is not null) hits.Add(hit);
-                    }
+                    ScanWindow(rule, rule.Regex, text, start, end, hits);
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    regexTimeouts++;
+                    try
+                    {
+                        ScanWindow(rule, rule.PatientRegex, text, start, end, hits);
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        regexTimeouts++;
+                    }
                 }
             }
         }
         return hits;
+    }
+
+    /// <summary>Adds the window's hits only once the whole window is matched, so a retry never reports one twice.</summary>
+    private static void ScanWindow(SecretRule rule, Regex regex, ReadOnlySpan<char> text, int start, int end, List<SecretHit> hits)
+    {
+        // Most windows hold no match: find out on the span first, allocate a string (for groups) only if one does.
+        if (!regex.IsMatch(text[start..end])) return;
+        var window = new string(text[start..end]);
+        var found = new List<SecretHit>();
+        for (var match = regex.Match(window); match.Success; match = match.NextMatch())
+        {
+            var group = rule.SecretGroup(match);
+            if (group.Length == 0) continue;
+            var hit = Evaluate(rule, group.Value, start + group.Index, text);
+            if (hit is not null) found.Add(hit);
+        }
+        hits.AddRange(found);
     }
 
     public List<SecretHit> Scan(string text)

@@ -10,6 +10,15 @@ internal sealed record SecretRule
     public required string Description { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
     public required Regex Regex { get; init; }
+
+    /// <summary>
+    /// The same pattern with a long timeout, built on first need. The short timeout is wall-clock time, and on a
+    /// loaded machine a compiled regex's first match (its JIT) or a descheduled thread can exceed it on an innocent
+    /// window: such a window is retried here once, so only a truly runaway match becomes a scan error.
+    /// </summary>
+    public Regex PatientRegex => _patient ??= new Regex(Regex.ToString(), Regex.Options & ~RegexOptions.Compiled, SecretRuleSet.PatientMatchTimeout);
+
+    private Regex? _patient;
     public double MinEntropy { get; init; }
     public SecretValidator Validator { get; init; } = SecretValidator.None;
 

@@ -13,9 +13,12 @@ internal sealed class SecretRuleSet
     /// <summary>A hostile file must not hang a scan: a regex that runs longer than this on one window gives up.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The bound for the one retry of a window whose first attempt hit <see cref="MatchTimeout"/>.</summary>
+    public static readonly TimeSpan PatientMatchTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly Lazy<SecretRuleSet> BuiltInLazy = new(() => Build(LoadBuiltInFile(), null));
 
-    private SecretRuleSet(IReadOnlyList<SecretRule> rules)
+    internal SecretRuleSet(IReadOnlyList<SecretRule> rules)
     {
         Rules = rules;
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);

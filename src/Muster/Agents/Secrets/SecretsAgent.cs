@@ -24,6 +24,7 @@ internal sealed class SecretsAgent : IAgent
             SoftTimeout = TimeSpan.FromMinutes(5),
             HardTimeout = TimeSpan.FromMinutes(60),
             ValidateSettings = s => SecretsSettings.From(s),
+            Metrics = [GateMetricNames.FilesScanned],
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken) =>
@@ -126,7 +127,7 @@ internal sealed class SecretsAgent : IAgent
             Metrics = new Dictionary<string, double>
             {
                 ["files"] = files.Count,
-                ["files_scanned"] = tally.Scanned,
+                [GateMetricNames.FilesScanned] = tally.Scanned,
                 ["bytes"] = tally.Bytes,
                 ["binary_skipped"] = tally.Binary,
                 ["utf16_files"] = tally.Utf16,

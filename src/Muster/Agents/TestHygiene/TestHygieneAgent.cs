@@ -23,6 +23,7 @@ internal sealed class TestHygieneAgent : IAgent
             () => new TestHygieneAgent())
         {
             SettingKeys = ["include", "exclude", "max-file-bytes"],
+            Metrics = [GateMetricNames.TestsTotal, GateMetricNames.TestsSkipped, GateMetricNames.TestsFocused],
         };
 
     private static readonly HashSet<string> JsExtensions = new(StringComparer.OrdinalIgnoreCase) { ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts" };
@@ -113,10 +114,10 @@ internal sealed class TestHygieneAgent : IAgent
                       $"{notRead} test files too large and {walker.Errors.Count} unreadable were not counted.",
             Metrics = new Dictionary<string, double>
             {
-                ["tests_total"] = totals.Tests,
-                ["tests_skipped"] = totals.Skipped + totals.ConditionallySkipped,
+                [GateMetricNames.TestsTotal] = totals.Tests,
+                [GateMetricNames.TestsSkipped] = totals.Skipped + totals.ConditionallySkipped,
                 ["tests_skipped_unconditional"] = totals.Skipped,
-                ["tests_focused"] = totals.Focused,
+                [GateMetricNames.TestsFocused] = totals.Focused,
                 ["tests_todo"] = totals.Todo,
                 ["test_files"] = totals.Files,
                 ["files_not_counted"] = notRead + walker.Errors.Count,

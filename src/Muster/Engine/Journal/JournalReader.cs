@@ -9,30 +9,74 @@ public sealed class JournalReader : IDisposable
 {
     private readonly SqliteConnection _connection;
 
+    private readonly string _path;
     private readonly string _runColumns;
 
-    private JournalReader(SqliteConnection connection)
+    private JournalReader(SqliteConnection connection, string path)
     {
         _connection = connection;
+        _path = path;
         // A schema-1 journal (not yet migrated by a writer) has no purpose column; its runs' purposes are inferred.
         _runColumns = "id, plan_name, plan_source, plan_text, root, parameters, status, stop_reason, started_at, finished_at, pid, "
                       + (JournalSchema.HasColumn(connection, "runs", "purpose") ? "purpose" : "NULL");
     }
 
     /// <exception cref="FileNotFoundException">No journal in that folder.</exception>
+    /// <exception cref="JournalException">The file is not a readable Muster journal (also thrown by every read).</exception>
     public static JournalReader Open(string stateDirectory)
     {
         var path = Path.Combine(stateDirectory, RunJournal.FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"no Muster journal at {path}", path);
+        if (new FileInfo(path).Length == 0) throw new JournalException($"journal {path} is not a readable Muster journal (the file is empty): move it aside or pass --state DIR");
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
-        connection.Open();
-        using var busy = connection.CreateCommand();
-        busy.CommandText = "PRAGMA busy_timeout=10000;";
-        busy.ExecuteNonQuery();
-        return new JournalReader(connection);
+        try
+        {
+            connection.Open();
+            using var busy = connection.CreateCommand();
+            busy.CommandText = "PRAGMA busy_timeout=10000;";
+            busy.ExecuteNonQuery();
+            // Reading the schema catches a foreign or damaged file here rather than halfway through a command.
+            using var probe = connection.CreateCommand();
+            probe.CommandText = "SELECT count(*) FROM runs";
+            probe.ExecuteScalar();
+            return new JournalReader(connection, path);
+        }
+        catch (Exception e) when (JournalException.IsEnvironmental(e))
+        {
+            connection.Dispose();
+            throw JournalException.Unreadable(path, e);
+        }
     }
 
-    public IReadOnlyList<RunRecord> ListRuns()
+    public IReadOnlyList<RunRecord> ListRuns() => Guard(ReadRuns);
+
+    public RunRecord? FindRun(string runId) => Guard(() => ReadRunById(runId));
+
+    /// <summary>Every agent of the run as last recorded, with findings and artifacts.</summary>
+    public IReadOnlyList<AgentOutcome> LoadAgents(string runId) => Guard(() => ReadAgents(runId));
+
+    public IReadOnlyList<WaveOutcome> LoadWaves(string runId) => Guard(() => ReadWaves(runId));
+
+    /// <summary>The last state transition note of each agent (e.g. why it is overdue).</summary>
+    public IReadOnlyDictionary<string, (string State, DateTimeOffset At, string? Note)> LastTransitions(string runId) => Guard(() => ReadTransitions(runId));
+
+    /// <summary>Rebuilds a run's outcome from the journal (for reports of a finished run, and diffs).</summary>
+    public RunOutcome? LoadOutcome(string runId) => Guard(() => ReadOutcome(runId));
+
+    /// <summary>A damaged page or row can surface on any read, not only at open: each becomes the same one-line error.</summary>
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (JournalException.IsEnvironmental(e))
+        {
+            throw JournalException.Unreadable(_path, e);
+        }
+    }
+
+    private List<RunRecord> ReadRuns()
     {
         var runs = new List<RunRecord>();
         using var reader = Query($"SELECT {_runColumns} FROM runs ORDER BY started_at, id");
@@ -40,14 +84,13 @@ public sealed class JournalReader : IDisposable
         return runs;
     }
 
-    public RunRecord? FindRun(string runId)
+    private RunRecord? ReadRunById(string runId)
     {
         using var reader = Query($"SELECT {_runColumns} FROM runs WHERE id=$id", ("$id", runId));
         return reader.Read() ? ReadRun(reader) : null;
     }
 
-    /// <summary>Every agent of the run as last recorded, with findings and artifacts.</summary>
-    public IReadOnlyList<AgentOutcome> LoadAgents(string runId)
+    private List<AgentOutcome> ReadAgents(string runId)
     {
         var findings = LoadFindings(runId);
         var artifacts = LoadArtifacts(runId);
@@ -85,7 +128,7 @@ public sealed class JournalReader : IDisposable
         return agents;
     }
 
-    public IReadOnlyList<WaveOutcome> LoadWaves(string runId)
+    private List<WaveOutcome> ReadWaves(string runId)
     {
         var waves = new List<WaveOutcome>();
         using var reader = Query("SELECT idx, name, status, criteria, continue_on_fail, started_at, finished_at FROM waves WHERE run_id=$run ORDER BY idx", ("$run", runId));
@@ -105,8 +148,7 @@ public sealed class JournalReader : IDisposable
         return waves;
     }
 
-    /// <summary>The last state transition note of each agent (e.g. why it is overdue).</summary>
-    public IReadOnlyDictionary<string, (string State, DateTimeOffset At, string? Note)> LastTransitions(string runId)
+    private Dictionary<string, (string, DateTimeOffset, string?)> ReadTransitions(string runId)
     {
         var result = new Dictionary<string, (string, DateTimeOffset, string?)>(StringComparer.Ordinal);
         using var reader = Query("SELECT agent_id, state, at, note FROM transitions WHERE run_id=$run ORDER BY rowid", ("$run", runId));
@@ -117,10 +159,9 @@ public sealed class JournalReader : IDisposable
         return result;
     }
 
-    /// <summary>Rebuilds a run's outcome from the journal (for reports of a finished run, and diffs).</summary>
-    public RunOutcome? LoadOutcome(string runId)
+    private RunOutcome? ReadOutcome(string runId)
     {
-        var run = FindRun(runId);
+        var run = ReadRunById(runId);
         if (run is null) return null;
         return new RunOutcome
         {
@@ -131,8 +172,8 @@ public sealed class JournalReader : IDisposable
             StopReason = run.StopReason,
             StartedAt = run.StartedAt,
             FinishedAt = run.FinishedAt,
-            Waves = LoadWaves(runId),
-            Agents = LoadAgents(runId),
+            Waves = ReadWaves(runId),
+            Agents = ReadAgents(runId),
         };
     }
 

@@ -31,22 +31,38 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
 
     public string Path { get; private init; } = "";
 
+    /// <exception cref="JournalException">The folder or file cannot be created or written, or the file is not a journal.</exception>
     public static RunJournal Open(string stateDirectory)
     {
-        Directory.CreateDirectory(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, FileName);
+        try
+        {
+            Directory.CreateDirectory(stateDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw JournalException.Unwritable(path, e);
+        }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=10000;");
-        Execute(connection, JournalSchema.Create);
-        JournalSchema.Migrate(connection);
-        // WAL + NORMAL survives a killed process (only an OS crash can lose the last commits).
-        Execute(connection, "PRAGMA synchronous=NORMAL;");
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout=10000;");
+            Execute(connection, JournalSchema.Create);
+            JournalSchema.Migrate(connection);
+            // WAL + NORMAL survives a killed process (only an OS crash can lose the last commits).
+            Execute(connection, "PRAGMA synchronous=NORMAL;");
+        }
+        catch (Exception e) when (JournalException.IsEnvironmental(e))
+        {
+            connection.Dispose();
+            throw JournalException.Unwritable(path, e);
+        }
         return new RunJournal(connection) { Path = path };
     }
 
@@ -129,6 +145,11 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             ("$at", Iso(run.FinishedAt ?? DateTimeOffset.UtcNow))));
     }
 
+    /// <summary>Records that the run ended on an error it could not handle, so it is never left 'running'.</summary>
+    public Task RunFailedAsync(string runId, string reason, DateTimeOffset at) =>
+        EnqueueDurable((c, t) => Run(c, t, "UPDATE runs SET status='failed', stop_reason=$reason, finished_at=$at WHERE id=$id AND status='running'",
+            ("$id", runId), ("$reason", reason), ("$at", Iso(at))));
+
     /// <summary>Waits until everything queued so far is committed.</summary>
     public Task FlushAsync() => EnqueueDurable((_, _) => { });
 
@@ -200,7 +221,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             }
             catch (Exception e)
             {
-                _writerFault = new IOException($"journal write failed: {e.Message}", e);
+                _writerFault = JournalException.Unwritable(Path, e);
                 foreach (var write in batch) write.Done?.TrySetException(_writerFault);
             }
             batch.Clear();
@@ -215,7 +236,14 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         {
             foreach (var command in cache.Values) await command.DisposeAsync();
         }
-        Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        try
+        {
+            Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException)
+        {
+            // A full or read-only disk: the commits stay in the WAL file, which the next open replays.
+        }
         await _connection.DisposeAsync();
     }
 

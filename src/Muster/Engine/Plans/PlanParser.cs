@@ -34,14 +34,23 @@ public sealed class PlanParser(AgentRegistry registry)
     {
         var ctx = new Ctx(file, errors);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             errors.Add(new PlanError(file, (int)e.Start.Line, (int)e.Start.Column, "not valid YAML: " + Clean(e.Message),
                 "check indentation and quoting at this point"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a YamlException: where it stopped is the place.
+            var at = scanner.CurrentPosition;
+            errors.Add(new PlanError(file, (int)at.Line, (int)at.Column, "not valid YAML: the parser could not read past this point",
+                "check for an unclosed bracket, brace or quote before this point"));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -554,13 +563,15 @@ public sealed class PlanParser(AgentRegistry registry)
         public TimeSpan? Duration(YamlNode node, string what)
         {
             var text = Scalar(node, what);
-            if (text is not null && DurationText.TryParse(text, out var d))
+            if (text is null) return null;
+            if (DurationText.TryParse(text, out var d, out var outOfRange))
             {
                 if (d > TimeSpan.Zero) return d;
-                Error(node, $"'{what}' must be positive, not '{text}'", "write a duration such as 30s, 2m or 1h");
+                Error(node, $"'{what}' must be positive, not '{text}'", "write " + DurationText.Allowed);
                 return null;
             }
-            Error(node, $"'{what}' is not a duration: '{text}'", "write a duration such as 500ms, 30s, 2m or 1h");
+            Error(node, outOfRange ? $"'{what}' is out of range: '{text}' is longer than {DurationText.Format(DurationText.Maximum)}" : $"'{what}' is not a duration: '{text}'",
+                "write " + DurationText.Allowed);
             return null;
         }
     }

@@ -36,7 +36,7 @@ internal sealed class SarifUri
     /// </summary>
     public SarifArtifactLocation? ForPath(string path)
     {
-        var normalized = path.Replace('\\', '/').Trim();
+        var normalized = Separators(path).Trim();
         if (normalized.Length == 0) return null;
         if (IsAbsolute(normalized))
         {
@@ -71,9 +71,15 @@ internal sealed class SarifUri
 
     private static string Normalize(string folder)
     {
-        var full = (Path.IsPathRooted(folder) ? folder : Path.GetFullPath(folder)).Replace('\\', '/');
+        var full = Separators(Path.IsPathRooted(folder) ? folder : Path.GetFullPath(folder));
         return full.Length > 1 ? full.TrimEnd('/') : full;
     }
+
+    /// <summary>
+    /// '/' separators. A backslash is a separator only where the system says so (Windows); elsewhere it is part of a
+    /// file name (<c>..\..\etc\cron.d\evil.env</c> is one file) and is percent-encoded, never turned into a path that climbs.
+    /// </summary>
+    private static string Separators(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
 
     private static bool IsAbsolute(string path) =>
         path.StartsWith('/') || (path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] == '/');

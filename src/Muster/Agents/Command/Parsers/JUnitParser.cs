@@ -57,11 +57,11 @@ internal sealed class JUnitParser : IOutputParser
         var failures = failed + errored;
         return new ParsedOutput(findings, new Dictionary<string, double>
         {
-            ["tests_total"] = total,
+            [GateMetricNames.TestsTotal] = total,
             ["tests_passed"] = total - failures - skipped,
-            ["tests_failed"] = failures,
-            ["tests_errors"] = errored,
-            ["tests_skipped"] = skipped,
+            [GateMetricNames.TestsFailed] = failures,
+            [GateMetricNames.TestsErrors] = errored,
+            [GateMetricNames.TestsSkipped] = skipped,
         }, $"JUnit: {total} tests, {total - failures - skipped} passed, {failures} failed ({errored} errors), {skipped} skipped");
     }
 

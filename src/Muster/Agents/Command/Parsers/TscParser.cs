@@ -51,7 +51,7 @@ internal sealed partial class TscParser : IOutputParser
         Flush(current, findings, context);
         return new ParsedOutput(findings, new Dictionary<string, double>
         {
-            ["type_errors"] = errors,
+            [GateMetricNames.TypeErrors] = errors,
             ["type_warnings"] = warnings,
         }, $"tsc: {errors} errors, {warnings} warnings");
     }
