@@ -44,6 +44,11 @@ internal sealed class ComposeFileDocument
             return new ComposeFileDocument(path, text, null, [], new RuleHit(path, 1, 1, "the top level is not a mapping"));
         }
         var services = new List<ComposeService>();
+        if (root.Get("services") is YamlSequenceNode list)
+        {
+            return new ComposeFileDocument(path, text, null, [],
+                new RuleHit(path, list.Line(), list.Column(), "services is a list, but compose requires a mapping of service names (`docker compose config` rejects this file)"));
+        }
         if (root.Get("services") is YamlMappingNode map)
         {
             foreach (var (k, v) in map.Children)

@@ -162,6 +162,11 @@ internal static partial class ComposeRules
                 .Where(d => p.Services.Any(o => o.Name == d.Name) && !p.Has(p.Services.Where(o => o.Name == d.Name).ToList(), o => o.Get("healthcheck") is not null))
                 .Select(d => s.Hit(d.At, $"service '{s.Name}' waits for '{d.Name}' to be healthy, but '{d.Name}' declares no healthcheck (only its image could)", discriminator: $"{s.Name}/{d.Name}")))),
 
+        new("MUSTER-COMPOSE-022", Type, "Redis reachable without a password", Severity.High,
+            "Redis started with `--protected-mode no`, or published on all interfaces without `requirepass`, accepts commands from anyone who can reach it; exposed instances are hijacked within hours (CONFIG SET dir / cron writes, crypto miners).",
+            "Set a password (`command: redis-server --requirepass ${REDIS_PASSWORD}`), keep protected mode on, and drop the `ports:` entry or bind it to 127.0.0.1.",
+            p => Each(p, UnauthenticatedRedis)),
+
         new("MUSTER-COMPOSE-021", Type, "Depends on a service that is not defined", Severity.Medium,
             "A `depends_on` entry naming no service makes `docker compose up` refuse the whole file; usually a renamed or removed service.",
             "Fix the service name or remove the dependency.",
@@ -259,11 +264,42 @@ internal static partial class ComposeRules
             {
                 yield return s.Hit(at, $"service '{s.Name}' sets {key} to a literal value", $"{key}={Redaction.Redact(value)}", $"{s.Name}/{key}");
             }
+            else if (SecretValues.IsSecretKey(key) && InterpolationDefault().Match(value.Trim()) is { Success: true } m
+                     && SecretValues.IsLiteralSecret(m.Groups["default"].Value))
+            {
+                // ${DB_PASS:-literal}: whenever the variable is unset (a fresh clone) the committed default is the password.
+                yield return s.Hit(at, $"service '{s.Name}' sets {key} from ${{{m.Groups["name"].Value}}} with a literal default, used whenever the variable is unset",
+                    $"{key}=${{{m.Groups["name"].Value}:-{Redaction.Redact(m.Groups["default"].Value)}}}", $"{s.Name}/{key}");
+            }
             else if (SecretValues.TryGetUrlPassword(value, out var password))
             {
                 yield return s.Hit(at, $"service '{s.Name}' sets {key} to a URL with a literal password",
                     $"{key}=…:{Redaction.Redact(password)}@…", $"{s.Name}/{key}");
             }
+        }
+    }
+
+    private static IEnumerable<RuleHit> UnauthenticatedRedis(ComposeService s)
+    {
+        if (s.Get("image").Text() is not { } image || !RedisImage().IsMatch(image)) yield break;
+        var command = string.Join(' ', s.Get("command") switch
+        {
+            YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(c => c.Value ?? ""),
+            YamlScalarNode one => [one.Value ?? ""],
+            _ => [],
+        });
+        if (ProtectedModeOff().Match(command) is { Success: true })
+        {
+            yield return s.Hit(s.Get("command")!, $"service '{s.Name}' starts Redis with protected mode off");
+            yield break;
+        }
+        var hasPassword = command.Contains("requirepass", StringComparison.OrdinalIgnoreCase)
+                          || s.Get("environment").EnvironmentPairs().Any(e => e.Key is "REDIS_PASSWORD" or "REDIS_ARGS" or "VALKEY_PASSWORD" && !string.IsNullOrEmpty(e.Value))
+                          || s.Get("volumes").Scalars().Any(v => v.Value?.Contains(".conf", StringComparison.Ordinal) == true);
+        var exposed = ComposePort.Read(s.Get("ports")).FirstOrDefault(port => port.OnAllInterfaces && port.HostPort is not null && port.ContainerPorts().Contains(6379));
+        if (exposed is not null && !hasPassword)
+        {
+            yield return s.Hit(exposed.At, $"service '{s.Name}' publishes Redis port 6379 on all interfaces and sets no requirepass (nor mounts a redis.conf)");
         }
     }
 
@@ -281,6 +317,15 @@ internal static partial class ComposeRules
 
     [GeneratedRegex(@"^(apparmor|seccomp)[:=]unconfined$|^label[:=]disable$|^systempaths[:=]unconfined$", RegexOptions.IgnoreCase)]
     private static partial Regex Unconfined();
+
+    [GeneratedRegex(@"^\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^}$]*)\}$")]
+    private static partial Regex InterpolationDefault();
+
+    [GeneratedRegex(@"^([a-z0-9.-]+(:[0-9]+)?/)*(bitnami/)?(redis|valkey|redis-stack|redis-stack-server)(:[^/]*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RedisImage();
+
+    [GeneratedRegex(@"--protected-mode\s+no\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProtectedModeOff();
 
     [GeneratedRegex(@"^[0-9][0-9_]*(:[0-5]?[0-9])+$")]
     private static partial Regex Sexagesimal();

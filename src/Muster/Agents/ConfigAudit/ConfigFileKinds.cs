@@ -7,6 +7,20 @@ internal static partial class ConfigFileKinds
 {
     public static bool IsCompose(string name) => ComposeName().IsMatch(name);
 
+    /// <summary>
+    /// The project a compose file belongs to in its folder: <c>docker compose</c> merges only a default file with its
+    /// <c>.override</c> (<c>compose.yaml</c> + <c>compose.override.yaml</c>); an alternative such as
+    /// <c>docker-compose-rpi.yml</c> or <c>docker-compose.prod.yml</c> is used on its own (<c>-f</c>), so it is its own project.
+    /// </summary>
+    public static string ComposeProjectStem(string name)
+    {
+        var stem = name[..name.LastIndexOf('.')];
+        if (stem.EndsWith(".override", StringComparison.Ordinal)) stem = stem[..^".override".Length];
+        return stem;
+    }
+
+    public static bool IsComposeOverride(string name) => name[..name.LastIndexOf('.')].EndsWith(".override", StringComparison.Ordinal);
+
     public static bool IsDockerfile(string name) =>
         name is "Dockerfile" or "Containerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal)
                                                 || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)

@@ -53,8 +53,8 @@ internal sealed class ConfigFileSet
         _compose.Select(f => (File: f, Text: Read(f)))
             .Where(x => x.Text is not null)
             .Select(x => ComposeFileDocument.Parse(x.File.RelativePath, x.Text!))
-            .GroupBy(d => Folder(d.Path), StringComparer.Ordinal)
-            .Select(g => new ComposeProject(g.ToList()))
+            .GroupBy(d => (Folder(d.Path), ConfigFileKinds.ComposeProjectStem(Path.GetFileName(d.Path))))
+            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()))
             .ToList();
 
     public IEnumerable<DockerfileDocument> Dockerfiles() =>
@@ -118,7 +118,8 @@ internal sealed class ConfigFileSet
             var matcher = GitignoreMatcher.FromFiles(_gitignores, (path, _) => Skipped.Add(path));
             (ignored, tracked, source) = (paths.Where(p => matcher.IsIgnored(p)).ToHashSet(StringComparer.Ordinal), new HashSet<string>(), ".gitignore files (not a git repository)");
         }
-        var envFiles = _env.Select(f => new EnvFileInfo(f.RelativePath, ignored.Contains(f.RelativePath), tracked.Contains(f.RelativePath), Mode(f.FullPath))).ToList();
+        var envFiles = _env.Select(f => new EnvFileInfo(f.RelativePath, ignored.Contains(f.RelativePath), tracked.Contains(f.RelativePath), Mode(f.FullPath),
+            CredentialKeys(f))).ToList();
         var variables = _compose.SelectMany(f => Read(f) is { } text ? ComposeVariables.Find(f.RelativePath, text) : []).ToList();
         var examples = new Dictionary<string, (string Path, IReadOnlySet<string> Names)>(StringComparer.Ordinal);
         foreach (var example in _examples.OrderBy(e => Path.GetFileName(e.RelativePath) == ".env.example" ? 0 : 1))
@@ -128,6 +129,13 @@ internal sealed class ConfigFileSet
         }
         return new EnvAuditDocument(envFiles, variables, examples, source);
     }
+
+    // An unreadable env file counts as holding credentials: what was not read is not called harmless.
+    private IReadOnlyList<string> CredentialKeys(WorkspaceFile file) =>
+        Read(file) is not { } text ? ["(unreadable)"]
+            : Muster.Formats.Compose.DotEnvReader.Parse(text)
+                .Where(p => (SecretValues.IsSecretKey(p.Key) && SecretValues.IsLiteralSecret(p.Value)) || SecretValues.TryGetUrlPassword(p.Value, out _))
+                .Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
 
     private string? Read(WorkspaceFile file)
     {

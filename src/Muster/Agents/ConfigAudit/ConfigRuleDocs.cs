@@ -8,7 +8,7 @@ internal static class ConfigRuleDocs
 {
     private static readonly (string Type, string Heading, string Files)[] Sections =
     [
-        ("compose", "Docker Compose", "`docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`; the files of one folder are judged together, as `docker compose` merges them"),
+        ("compose", "Docker Compose", "`docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`; a default file (`compose.yaml`, `docker-compose.yml`) is judged together with its `.override` file, as `docker compose` merges them; any other file (`docker-compose-rpi.yml`, `docker-compose.prod.yml`) is its own project; `services:` given as a list is a parse finding, as compose rejects it"),
         ("dockerfile", "Dockerfile", "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`; a `.dockerignore` is looked for beside the Dockerfile"),
         ("nginx", "nginx", "`nginx.conf`, `*.conf`, files under `sites-enabled/` / `sites-available/`, kept only when they contain nginx blocks. Includes are followed inside the workspace as nginx does: a relative path against the prefix (the main config's folder, or the `nginx-prefix` setting), globs with glob(3) rules (`*.conf` skips dotfiles). A file under a main config's folder that no main config loads is reported (`MUSTER-NGINX-014`) and not audited; a file outside any main config's folder (a `conf.d` snippet mounted into an image) is audited on its own"),
         ("env", ".env files", "`.env`, `.env.*`, `*.env` (not `.env.example`/`.sample`/`.template`/`.dist`), plus the `${VAR}` uses of compose files"),

@@ -33,7 +33,8 @@ internal static partial class SecretValues
         return m.Success && IsLiteralSecret(password);
     }
 
-    [GeneratedRegex(@"^(x+|\*+|\.\.\.|your[-_ ].*|.*[-_]here|placeholder|redacted|<.*)$", RegexOptions.IgnoreCase)]
+    // change…: "changePassword", "changeRunnerAuthToken", "change_this" ask for the real value.
+    [GeneratedRegex(@"^(x+|\*+|\.\.\.|your[-_ ].*|.*[-_]here|placeholder|redacted|<.*|change[-_ ]?[a-z0-9].*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"[a-z][a-z0-9+.-]*://[^/:@\s]+:(?<password>[^@\s/]+)@", RegexOptions.IgnoreCase)]

@@ -84,5 +84,8 @@ internal static class ComposeRuleCases
             Compose("depends_on:\n  ollama:\n    condition: service_healthy", "ollama:\n  image: ollama/ollama:0.4.7\n  healthcheck:\n    test: [\"CMD\", \"ollama\", \"list\"]")),
         new("MUSTER-COMPOSE-021", File, FirstExtraLine + 1,
             Compose("depends_on:\n  - postgres"), Compose("depends_on:\n  - db", "db:\n  image: postgres:16.4")),
+        new("MUSTER-COMPOSE-022", File, FirstExtraLine + 3,
+            Compose(extraServices: "cache:\n  image: redis:7.4.1-alpine\n  ports:\n    - \"6379:6379\""),
+            Compose(extraServices: "cache:\n  image: redis:7.4.1-alpine\n  command: redis-server --requirepass ${REDIS_PASSWORD}\n  ports:\n    - \"6379:6379\"")),
     ];
 }

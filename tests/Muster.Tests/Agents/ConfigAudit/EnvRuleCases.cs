@@ -29,5 +29,12 @@ internal static class EnvRuleCases
             PositiveSetup = h => h.SetMode(".env.production", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead),
             NegativeSetup = h => h.SetMode(".env.production", UnixFileMode.UserRead | UnixFileMode.UserWrite),
         },
+        new("MUSTER-ENV-006", ".env", 0,
+            new() { [".env"] = "TZ=Europe/Berlin\nMEDIA_PATH=/srv/media\nPUID=1000\n" },
+            new() { [".env"] = "TZ=Europe/Berlin\nMEDIA_PATH=/srv/media\n", [".gitignore"] = ".env\n" })
+        {
+            PositiveSetup = h => { h.Git("init", "-q"); h.Git("add", "-f", ".env"); },
+            NegativeSetup = h => { h.Git("init", "-q"); h.Git("add", ".gitignore"); },
+        },
     ];
 }
