@@ -7,9 +7,10 @@ namespace Muster.Formats.Packages.Model;
 internal sealed record PackageRecord
 {
     public required Ecosystem Ecosystem { get; init; }
-    public required string Name { get; init; }
-    public string? Version { get; init; }
-    public string? Range { get; init; }
+    // Lockfiles and manifests may hold URLs with credentials (git+https://user:token@host): stored redacted.
+    public required string Name { get; init => field = SourceUrl.Redact(value); }
+    public string? Version { get; init => field = SourceUrl.RedactOrNull(value); }
+    public string? Range { get; init => field = SourceUrl.RedactOrNull(value); }
     public bool Direct { get; init; }
     public DependencyScope Scope { get; init; } = DependencyScope.Unknown;
 
