@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Muster.Agents;
 using Muster.Cli.Progress;
+using Muster.Cli.Terminal;
 using Muster.Engine;
 using Muster.Engine.Plans;
 using Muster.Engine.Telemetry;
@@ -21,6 +22,7 @@ internal sealed class RunSession(CliContext cli)
     public required IReadOnlyList<ReportFormat> Formats { get; init; }
     public required Severity? FailOn { get; init; }
     public required int MaxParallel { get; init; }
+    public required TerminalSettings Terminal { get; init; }
 
     public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters, RunPurpose purpose)
     {
@@ -55,12 +57,12 @@ internal sealed class RunSession(CliContext cli)
         using var telemetry = new TelemetryObserver();
         var observers = new List<IRunObserver>(after.Observers) { telemetry };
         LiveProgress? live = null;
-        if (cli.Interactive)
+        if (!Terminal.Quiet && cli.Interactive)
         {
             live = new LiveProgress(cli.ErrorConsole, cli.Time);
             observers.Add(live);
         }
-        else
+        else if (!Terminal.Quiet)
         {
             observers.Add(new PlainProgress(cli.Error, cli.Time));
         }
@@ -81,6 +83,16 @@ internal sealed class RunSession(CliContext cli)
         return Summarize(await after.CompleteAsync(outcome, _plan));
     }
 
+    /// <summary>Relative to the current folder when under it, else absolute.</summary>
+    private static string Shown(string path) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
+
+    /// <summary>The report that lists every finding, for "and K more in ..."; null when none was written to a file.</summary>
+    private static string? FullReport(IReadOnlyList<string> written) =>
+        new[] { "report.md", "report.html", "report.json", "report.sarif" }
+            .Select(name => written.FirstOrDefault(f => Path.GetFileName(f) == name))
+            .OfType<string>().Select(Shown).FirstOrDefault();
+
     /// <summary>The drift table belongs on screen too: what the workspace claims against what was verified.</summary>
     private void PrintInfrastructure(RunOutcome outcome)
     {
@@ -89,7 +101,6 @@ internal sealed class RunSession(CliContext cli)
         var probes = table.IndexOf("\n## Probes", StringComparison.Ordinal);
         cli.Error.WriteLine();
         cli.Error.WriteLine((probes > 0 ? table[..probes] : table).TrimEnd());
-        cli.Error.WriteLine();
     }
 
     private int Summarize(AfterRunResult result)
@@ -99,8 +110,13 @@ internal sealed class RunSession(CliContext cli)
         cli.Error.WriteLine();
         cli.Error.WriteLine($"Run {outcome.RunId}: {outcome.Status.ToString().ToLowerInvariant()}; " +
             string.Join(", ", SeverityText.WorstFirst.Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToLabel()}")));
-        foreach (var file in result.Written) cli.Error.WriteLine($"  wrote {Path.GetRelativePath(Environment.CurrentDirectory, file)}");
-        PrintInfrastructure(outcome);
+        if (!Terminal.Quiet)
+        {
+            foreach (var file in result.Written) cli.Error.WriteLine($"  wrote {Shown(file)}");
+            PrintInfrastructure(outcome);
+            new FindingsPrinter(Terminal, cli.Scrubber).Print(findings, cli.Error, FullReport(result.Written));
+            cli.Error.WriteLine();
+        }
 
         cli.Error.WriteLine("Quality gates:");
         foreach (var gate in result.Gates)

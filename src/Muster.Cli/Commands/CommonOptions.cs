@@ -22,6 +22,7 @@ internal sealed class CommonOptions
     public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
     public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
     public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
+    public TerminalOptions Terminal { get; } = new();
 
     public void AddTo(Command command, bool withParameters = true)
     {
@@ -30,6 +31,7 @@ internal sealed class CommonOptions
         command.Options.Add(Format);
         command.Options.Add(FailOn);
         command.Options.Add(MaxParallel);
+        Terminal.AddTo(command);
         if (!withParameters) return;
         command.Options.Add(Set);
         command.Options.Add(OsvDb);
@@ -48,6 +50,7 @@ internal sealed class CommonOptions
             Formats = ParseFormats(parse.GetValue(Format) ?? []),
             FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
             MaxParallel = maxParallel,
+            Terminal = Terminal.Read(parse, cli.Error),
         };
     }
 
