@@ -53,7 +53,7 @@ public sealed class InProcessAgentExecutor(
     /// Every finding carries the agent that made it and a fingerprint, and no text an agent returns leaves it unscrubbed:
     /// agents redact their own evidence, this is the second line of defence.
     /// </summary>
-    private static AgentResult Stamp(AgentResult result, string agentId, ISecretScrubber scrubber) => result with
+    internal static AgentResult Stamp(AgentResult result, string agentId, ISecretScrubber scrubber) => result with
     {
         Summary = scrubber.Scrub(result.Summary),
         Findings = result.Findings.Select(f => (f with
@@ -62,7 +62,13 @@ public sealed class InProcessAgentExecutor(
             Title = scrubber.Scrub(f.Title),
             Message = scrubber.Scrub(f.Message),
             Evidence = f.Evidence is null ? null : scrubber.Scrub(f.Evidence),
+            Remediation = f.Remediation is null ? null : scrubber.Scrub(f.Remediation),
+            Properties = ScrubValues(f.Properties, scrubber),
         }).WithDefaultFingerprint()).ToList(),
         Artifacts = result.Artifacts.Select(a => a with { Content = scrubber.Scrub(a.Content) }).ToList(),
     };
+
+    // Properties carry workspace text too (claim subjects, claimed values): they reach report.json and the journal.
+    private static Dictionary<string, string> ScrubValues(IReadOnlyDictionary<string, string> properties, ISecretScrubber scrubber) =>
+        properties.ToDictionary(p => p.Key, p => scrubber.Scrub(p.Value));
 }

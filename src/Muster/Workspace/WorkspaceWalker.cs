@@ -68,7 +68,14 @@ public sealed class WorkspaceWalker
                     _errors.Enqueue(new ScanError(relative, "its size cannot be read"));
                     continue;
                 }
-                yield return new WorkspaceFile(relative, Path.Combine(dir, entry.Name), entry.Length);
+                var full = Path.Combine(dir, entry.Name);
+                // FIFOs, sockets and devices list as 0-byte files; opening one can block forever, so none reaches an agent.
+                if (entry.Length == 0 && FileTypeProbe.SpecialKind(full) is { } kind)
+                {
+                    _errors.Enqueue(new ScanError(relative, $"{kind}, not a regular file: not read"));
+                    continue;
+                }
+                yield return new WorkspaceFile(relative, full, entry.Length);
             }
         }
     }

@@ -35,4 +35,26 @@ public class WorkspaceWalkerTests
         Assert.Equal(["src/app.js"], files);
         Assert.Equal(1, walker.SkippedDirectories);
     }
+
+    [Fact]
+    public void Fifos_are_scan_errors_and_never_reach_an_agent_while_empty_files_do()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var tree = new TempTree();
+        tree.Write("empty.txt", "");
+        tree.Write("src/app.py", "import os\n");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(tree.Path, "src", "requirements.txt")))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var walker = new WorkspaceWalker(tree.Path);
+        var files = walker.EnumerateFiles().Select(f => f.RelativePath).ToList();
+
+        Assert.Equal(["empty.txt", "src/app.py"], files);
+        var error = Assert.Single(walker.Errors);
+        Assert.Equal("src/requirements.txt", error.RelativePath);
+        Assert.Contains("a FIFO", error.Message, StringComparison.Ordinal);
+    }
 }
