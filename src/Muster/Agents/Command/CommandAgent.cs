@@ -99,7 +99,8 @@ internal sealed class CommandAgent : IAgent
         {
             Findings = findings,
             Artifacts = artifacts,
-            Summary = summary + ".",
+            // Tool names and notes come from the tool's own output.
+            Summary = context.Scrubber.Scrub(summary + "."),
             Metrics = metrics,
         };
     }

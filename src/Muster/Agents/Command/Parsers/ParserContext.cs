@@ -47,9 +47,12 @@ internal sealed class ParserContext
         (finding with
         {
             AgentId = AgentId,
+            RuleId = Scrub(finding.RuleId),
+            Category = Scrub(finding.Category),
             Title = Scrub(finding.Title),
             Message = Scrub(finding.Message),
             Evidence = finding.Evidence is null ? null : Scrub(finding.Evidence),
             Remediation = finding.Remediation is null ? null : Scrub(finding.Remediation),
+            Properties = finding.Properties.ToDictionary(p => p.Key, p => Scrub(p.Value)),
         }).WithDefaultFingerprint(discriminator);
 }

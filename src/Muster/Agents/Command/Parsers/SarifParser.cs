@@ -25,10 +25,8 @@ internal sealed class SarifParser : IOutputParser
         using (document)
         {
             var rootElement = document.RootElement;
-            if (rootElement.ValueKind != JsonValueKind.Object || !rootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
-            {
-                throw new OutputParseException("output is JSON but not SARIF: no 'runs' array");
-            }
+            SarifShape.Validate(rootElement);
+            var runs = rootElement.GetProperty("runs");
             var findings = new List<Finding>();
             int results = 0, suppressed = 0, outside = 0;
             var tools = new List<string>();
@@ -39,7 +37,7 @@ internal sealed class SarifParser : IOutputParser
                 tools.Add(toolName);
                 var rules = RulesOf(driver);
                 var bases = BaseUris(run);
-                if (!run.TryGetProperty("results", out var runResults) || runResults.ValueKind != JsonValueKind.Array) continue;
+                if (!run.TryGetProperty("results", out var runResults)) continue;
                 foreach (var result in runResults.EnumerateArray())
                 {
                     results++;
