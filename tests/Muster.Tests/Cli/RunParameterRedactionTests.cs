@@ -1,3 +1,4 @@
+using Muster.Agents.Secrets;
 using Muster.Cli;
 using Muster.Engine;
 using Muster.Tests.Agents.Secrets;
@@ -23,6 +24,18 @@ public sealed class RunParameterRedactionTests : IDisposable
     [InlineData("budget.usd", false)]
     public void Credential_words_count_as_word_parts_only(string name, bool credential) =>
         Assert.Equal(credential, RunParameterRedaction.IsCredentialName(name));
+
+    [Fact]
+    public void A_parameter_whose_value_the_scrubber_would_redact_is_journaled_redacted_whatever_its_name()
+    {
+        var key = Planted.OpenAiProject(1804);
+        var journaled = RunParameterRedaction.ForJournal(
+            new Dictionary<string, string> { ["label"] = key, ["note"] = "plain words", ["root"] = "/srv/app" }, new RuleBasedSecretScrubber());
+
+        Assert.Equal(RunParameterRedaction.Redacted, journaled["label"]);
+        Assert.Equal("plain words", journaled["note"]);
+        Assert.Equal("/srv/app", journaled["root"]);
+    }
 
     [Fact]
     public async Task A_credential_parameter_is_not_journaled_and_resume_asks_for_it_again()
