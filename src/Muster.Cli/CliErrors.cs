@@ -21,7 +21,7 @@ internal static class CliErrors
         var e = Unwrap(exception);
         switch (e)
         {
-            case UsageException or JournalException or UnknownRunException or DirectoryNotFoundException or FileNotFoundException:
+            case UsageException or JournalException or UnknownRunException or MissingRunParameterException or DirectoryNotFoundException or FileNotFoundException:
                 error.WriteLine($"error: {OneLine(scrubber, e.Message)}");
                 return ExitCodes.UsageError;
             case PlanException plan:

@@ -30,8 +30,8 @@ internal sealed class RunSession(CliContext cli)
         return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId, purpose), RunHost.NewRunId(cli.Time));
     }
 
-    public async Task<int> ResumeAsync(string runId) =>
-        await ExecuteAsync(host => (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token), runId);
+    public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters) =>
+        await ExecuteAsync(host => (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token, parameters), runId);
 
     private string _runId = "";
     private Plan? _plan;

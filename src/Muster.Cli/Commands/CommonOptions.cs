@@ -67,13 +67,7 @@ internal sealed class CommonOptions
 
     public Dictionary<string, string> Parameters(ParseResult parse)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in parse.GetValue(Set) ?? [])
-        {
-            var eq = pair.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"--set expects KEY=VALUE, not '{pair}'");
-            parameters[pair[..eq]] = pair[(eq + 1)..];
-        }
+        var parameters = SetParameters(parse);
         if (parse.GetValue(OsvDb) is { } osv)
         {
             if (OsvDatabaseCheck.WhyUnusable(Path.GetFullPath(osv)) is { } why) throw new UsageException($"--osv-db {osv}: no advisories could be read: {why}");
@@ -81,6 +75,19 @@ internal sealed class CommonOptions
         }
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
         if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";
+        return parameters;
+    }
+
+    /// <summary>Only the --set pairs (resume takes these alone).</summary>
+    public Dictionary<string, string> SetParameters(ParseResult parse)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in parse.GetValue(Set) ?? [])
+        {
+            var eq = pair.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--set expects KEY=VALUE, not '{pair}'");
+            parameters[pair[..eq]] = pair[(eq + 1)..];
+        }
         return parameters;
     }
 

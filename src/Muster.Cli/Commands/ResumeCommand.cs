@@ -12,10 +12,12 @@ internal static class ResumeCommand
         var command = new Command("resume", "Resume an interrupted run: succeeded agents keep their findings and are not run again.");
         command.Arguments.Add(run);
         common.AddTo(command, withParameters: false);
+        // Credential-like parameters are not journaled; they are given again here.
+        command.Options.Add(common.Set);
         command.SetAction(async (parse, _) =>
         {
             var state = StateFolder.Resolve(parse.GetValue(common.State));
-            return await common.Session(cli, parse, state).ResumeAsync(parse.GetValue(run)!);
+            return await common.Session(cli, parse, state).ResumeAsync(parse.GetValue(run)!, common.SetParameters(parse));
         });
         return command;
     }

@@ -20,7 +20,9 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
 
     /// <summary>Runs what an interrupted run left: succeeded agents keep their findings and are not run again.</summary>
     /// <exception cref="UnknownRunException">The run is unknown.</exception>
-    public async Task<RunOutcome> ResumeAsync(string runId, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
+    /// <exception cref="MissingRunParameterException">A credential-like parameter the journal did not keep was not given again.</exception>
+    public async Task<RunOutcome> ResumeAsync(string runId, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? parameters = null)
     {
         RunRecord record;
         Dictionary<string, AgentOutcome> finished;
@@ -35,7 +37,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
         {
             RunId = runId,
             Root = record.Root,
-            RunParameters = record.Parameters,
+            RunParameters = RunParameterRedaction.ForResume(runId, record.Parameters, parameters ?? new Dictionary<string, string>()),
             Finished = finished,
             StartedAt = record.StartedAt,
             Purpose = record.Purpose,
@@ -47,7 +49,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
     {
         if (!Directory.Exists(request.Root)) throw new DirectoryNotFoundException($"the audited root does not exist: {request.Root}");
         await using var journal = RunJournal.Open(stateDirectory, options.Time);
-        await journal.BeginRunAsync(request.RunId, plan, request.Root, request.RunParameters, request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
+        await journal.BeginRunAsync(request.RunId, plan, request.Root, RunParameterRedaction.ForJournal(request.RunParameters, scrubber), request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
         var executor = new InProcessAgentExecutor(registry, scrubber, options.Time, loggers);
         var observer = new CompositeRunObserver([journal, .. observers]);
         var scheduler = new WaveScheduler(executor, observer, options, scrubber);

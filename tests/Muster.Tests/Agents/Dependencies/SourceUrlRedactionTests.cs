@@ -19,8 +19,42 @@ public sealed class SourceUrlRedactionTests : IDisposable
     [InlineData("https://h.invalid/x.tgz", "https://h.invalid/x.tgz")]
     [InlineData("git@github.com:o/r.git", "git@github.com:o/r.git")]
     [InlineData("^1.2.3", "^1.2.3")]
+    [InlineData("git+ssh://git@github.com/o/r.git#semver:^1", "git+ssh://git@github.com/o/r.git#semver:^1")]
+    [InlineData("ssh://hg@bitbucket.org/o/r", "ssh://hg@bitbucket.org/o/r")]
+    [InlineData("ssh://deploy@git.example.invalid/o/r.git", "ssh://***@git.example.invalid/o/r.git")]
+    [InlineData("https://u:p%40ss%2Fw@h.invalid/x", "https://***@h.invalid/x")]
+    [InlineData("https://u:p/ss@h.invalid/x", "https://***@h.invalid/x")]
+    [InlineData("https://h.invalid:8443/x@v1", "https://h.invalid:8443/x@v1")]
+    [InlineData("https://h.invalid/@scope/pkg/-/pkg-1.0.0.tgz", "https://h.invalid/@scope/pkg/-/pkg-1.0.0.tgz")]
+    [InlineData("https://@h.invalid/x", "https://@h.invalid/x")]
+    [InlineData("a https://u:t@h.invalid/x b http://v:w@i.invalid c", "a https://***@h.invalid/x b http://***@i.invalid c")]
+    [InlineData("{\"url\":\"https://u:t@h.invalid/x\",\"mail\":\"a@b.invalid\"}", "{\"url\":\"https://***@h.invalid/x\",\"mail\":\"a@b.invalid\"}")]
+    [InlineData("--index-url=https://__token__:t@h.invalid/simple/", "--index-url=https://***@h.invalid/simple/")]
+    [InlineData("://u:t@h.invalid", "://u:t@h.invalid")]
+    [InlineData("see x@y.invalid and https://h.invalid", "see x@y.invalid and https://h.invalid")]
     public void Userinfo_is_replaced_by_a_mask_and_the_rest_is_kept(string input, string expected) =>
         Assert.Equal(expected, SourceUrl.Redact(input));
+
+    [Fact]
+    public void A_url_without_userinfo_is_returned_as_the_same_instance()
+    {
+        var text = "git+https://h.invalid/x.git#0123456789abcdef";
+        Assert.Same(text, SourceUrl.Redact(text));
+    }
+
+    [Fact]
+    public void Hostile_scheme_like_runs_are_redacted_in_one_pass_without_a_timeout()
+    {
+        // A long run of scheme characters, then many URLs: a backtracking pattern would rescan the run at every
+        // offset; the redaction must still hold for every URL.
+        var token = Planted.GitHub(1803);
+        var text = new string('a', 200_000) + string.Concat(Enumerable.Repeat($" git+https://ci:{token}@h.invalid/x.git", 2_000));
+
+        var redacted = SourceUrl.Redact(text);
+
+        Assert.Equal(-1, LeakOffset(redacted, token));
+        Assert.Equal(2_000, redacted.Split("git+https://***@h.invalid/x.git").Length - 1);
+    }
 
     [Fact]
     public async Task A_credential_in_a_lockfile_or_manifest_url_reaches_neither_the_sbom_nor_report_json()
