@@ -4,6 +4,15 @@ namespace Muster.Agents;
 public interface ISecretScrubber
 {
     string Scrub(string text);
+
+    /// <summary>
+    /// Tells the scrubber a value the secrets agent found, so it is redacted wherever it appears from now on, even in
+    /// text no rule would match (a claim line, a tool's message). Only a run-scoped scrubber keeps these; the rest
+    /// ignore them. Values are held in memory only, never written anywhere.
+    /// </summary>
+    void Remember(string secret)
+    {
+    }
 }
 
 /// <summary>Used when no detector is registered: leaves text as it is.</summary>

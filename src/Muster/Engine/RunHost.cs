@@ -48,26 +48,29 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
     private async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(request.Root)) throw new DirectoryNotFoundException($"the audited root does not exist: {request.Root}");
+        // One scrubber per run: it learns the values the secrets agent finds, for this run only.
+        var runScrubber = new KnownSecretsScrubber(scrubber);
         await using var journal = RunJournal.Open(stateDirectory, options.Time);
-        await journal.BeginRunAsync(request.RunId, plan, request.Root, RunParameterRedaction.ForJournal(request.RunParameters, scrubber), request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
-        var executor = new InProcessAgentExecutor(registry, scrubber, options.Time, loggers);
+        await journal.BeginRunAsync(request.RunId, plan, request.Root, RunParameterRedaction.ForJournal(request.RunParameters, runScrubber), request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
+        var executor = new InProcessAgentExecutor(registry, runScrubber, options.Time, loggers);
         var observer = new CompositeRunObserver([journal, .. observers]);
-        var scheduler = new WaveScheduler(executor, observer, options, scrubber);
+        var scheduler = new WaveScheduler(executor, observer, options, runScrubber);
         try
         {
-            var outcome = await scheduler.RunAsync(plan, request, cancellationToken);
+            var (outcome, changed) = LateSecretRescrub.Apply(await scheduler.RunAsync(plan, request, cancellationToken), runScrubber);
+            foreach (var agent in changed) await journal.AgentFinishedAsync(agent);
             await journal.FlushAsync();
             return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await RecordFailureAsync(journal, request.RunId, e);
+            await RecordFailureAsync(journal, request.RunId, e, runScrubber);
             throw;
         }
     }
 
     /// <summary>Best effort: when the journal itself is what failed (a full disk), the original error is what the user needs.</summary>
-    private async Task RecordFailureAsync(RunJournal journal, string runId, Exception error)
+    private async Task RecordFailureAsync(RunJournal journal, string runId, Exception error, ISecretScrubber scrubber)
     {
         try
         {

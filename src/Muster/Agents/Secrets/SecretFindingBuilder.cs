@@ -9,7 +9,7 @@ namespace Muster.Agents.Secrets;
 /// Turns detections into findings: drops placeholders and allow-listed values, lets a provider rule win over a
 /// generic one on the same text, rates severity by exposure, redacts evidence and fingerprints with the salt.
 /// </summary>
-internal sealed partial class SecretFindingBuilder(string salt, string agentId, SecretsAllowList allow, SecretsBaseline? baseline)
+internal sealed partial class SecretFindingBuilder(string salt, string agentId, SecretsAllowList allow, SecretsBaseline? baseline, ISecretScrubber? scrubber = null)
 {
     public List<Finding> Build(IEnumerable<Candidate> candidates, ScanTally tally)
     {
@@ -28,6 +28,8 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
             foreach (var (detection, lines) in resolved)
             {
                 if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
+                // Baselined or not, it is a secret: the run's scrubber redacts it wherever it shows up later.
+                scrubber?.Remember(detection.Secret);
                 Keep(findings, SecretFinding(group.Key, status, detection, lines), tally);
             }
         }

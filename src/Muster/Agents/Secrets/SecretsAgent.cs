@@ -85,7 +85,7 @@ internal sealed class SecretsAgent : IAgent
         }
         stopwatch.Stop();
 
-        var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline);
+        var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline, context.Scrubber);
         var findings = builder.Build(candidates, tally);
         findings.AddRange(GitNoteFindings.From(gitNotes.Notes, context.AgentId));
         findings.AddRange(walker.Errors.Select(e => new Finding

@@ -61,6 +61,9 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             JournalSchema.Migrate(connection);
             // WAL + NORMAL survives a killed process (only an OS crash can lose the last commits).
             Execute(connection, "PRAGMA synchronous=NORMAL;");
+            // Rows are overwritten when a value found later in the run is redacted: zero what they leave behind. The
+            // WAL's copies go when it is checkpointed with TRUNCATE on dispose.
+            Execute(connection, "PRAGMA secure_delete=ON;");
         }
         catch (Exception e) when (JournalException.IsEnvironmental(e))
         {
