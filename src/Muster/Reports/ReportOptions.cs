@@ -46,6 +46,12 @@ public sealed record ReportOptions
     /// </summary>
     public string? RepositoryFileUri { get; init; }
 
+    /// <summary>
+    /// Findings of one rule from one agent (and gaps of one rule) listed one by one before the rest become one
+    /// aggregated "N more of RULE" entry; 0 lists everything. Totals and gates always count every finding.
+    /// </summary>
+    public int AggregateThreshold { get; init; } = 50;
+
     /// <summary>The run's gap register (owners from CODEOWNERS and the plan). Null: built from the findings with default owners.</summary>
     public GapRegister? Gaps { get; init; }
 

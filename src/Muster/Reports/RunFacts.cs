@@ -31,12 +31,14 @@ internal sealed class RunFacts
             .ThenBy(a => a.AgentId, StringComparer.Ordinal)
             .ToList();
         Waves = outcome.Waves.OrderBy(w => w.Index).ToList();
-        Findings = outcome.Findings;
+        AllFindings = outcome.Findings;
+        (Findings, _findingAggregates) = ReportAggregation.Findings(AllFindings, options.AggregateThreshold);
+        (ShownGaps, _gapAggregates) = ReportAggregation.Gaps(Gaps.Gaps, options.AggregateThreshold);
         AgentsByState = Enum.GetValues<AgentState>()
             .Select(state => KeyValuePair.Create(state, Agents.Count(a => a.State == state)))
             .ToList();
         FindingsBySeverity = SeverityText.WorstFirst
-            .Select(severity => KeyValuePair.Create(severity, Findings.Count(f => f.Severity == severity)))
+            .Select(severity => KeyValuePair.Create(severity, AllFindings.Count(f => f.Severity == severity)))
             .ToList();
         Roles = Enum.GetValues<AgentRole>()
             .Select(role => RoleFacts.Of(role, Agents.Where(a => a.Role == role).ToList()))
@@ -54,7 +56,7 @@ internal sealed class RunFacts
     public ReportOptions Options { get; }
 
     /// <summary>Each gap against the previous run: new, persisting, and what left (fixed, suppressed, not re-checked).</summary>
-    public GapStates States => _states ??= GapStates.Of(Outcome, Gaps, Options);
+    public GapStates States => _states ??= GapStates.Of(Outcome, Gaps, Options).WithAggregates(_gapAggregates.Select(a => (a.Key, a.Value.Members)));
 
     /// <summary>Advisory, rule documentation and file links, with paths taken from the git root when the run has one.</summary>
     public ReportLinks Links => _links ??= new ReportLinks(Options,
@@ -68,7 +70,7 @@ internal sealed class RunFacts
     /// <summary>The rule-level text of a rule reported in this run (SARIF's, so every report names a rule the same way).</summary>
     public RuleHelp? RuleHelp(string ruleId)
     {
-        _ruleHelp ??= Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal)
+        _ruleHelp ??= AllFindings.GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Rules.RuleHelp.For(g.Key, g.ToList(), RuleCatalog.BuiltIn, Options.DocsBaseUri), StringComparer.Ordinal);
         return _ruleHelp.GetValueOrDefault(ruleId);
     }
@@ -76,7 +78,7 @@ internal sealed class RunFacts
     /// <summary>The finding that speaks for a gap: its worst, first by location.</summary>
     public Finding? LeadFinding(Gap gap)
     {
-        _byFingerprint ??= Findings.GroupBy(FingerprintOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _byFingerprint ??= AllFindings.GroupBy(FingerprintOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         return gap.Fingerprints.Select(fp => _byFingerprint.GetValueOrDefault(fp)).OfType<Finding>()
             .OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.Path ?? "\uffff", StringComparer.Ordinal).ThenBy(f => f.Location?.Line ?? 0)
             .FirstOrDefault();
@@ -84,7 +86,23 @@ internal sealed class RunFacts
 
     public bool IsSecurity(Finding finding) => RuleCatalog.BuiltIn.IsSecurity(finding.RuleId, finding.Category, finding.Properties);
 
+    /// <summary>Every gap: counts and gates come from here.</summary>
     public GapRegister Gaps { get; }
+
+    /// <summary>The gaps reports list: <see cref="Gaps"/> with each rule beyond the aggregation threshold collapsed into one "N more" gap.</summary>
+    public IReadOnlyList<Gap> ShownGaps { get; }
+
+    /// <summary>The listed gaps of one priority, aggregated entries included.</summary>
+    public IReadOnlyList<Gap> ShownActionItems(ActionPriority priority) => ShownGaps.Where(g => g.Priority == priority).ToList();
+
+    /// <summary>What an aggregated listed finding stands for; null for a finding listed as itself.</summary>
+    public ReportAggregation.Aggregate? AggregateOf(Finding finding) => _findingAggregates.GetValueOrDefault(finding);
+
+    /// <summary>What an aggregated listed gap stands for; null for a gap listed as itself.</summary>
+    public ReportAggregation.Aggregate? AggregateOf(Gap gap) => _gapAggregates.TryGetValue(gap, out var a) ? a.Aggregate : null;
+
+    private readonly IReadOnlyDictionary<Finding, ReportAggregation.Aggregate> _findingAggregates;
+    private readonly IReadOnlyDictionary<Gap, (ReportAggregation.Aggregate Aggregate, IReadOnlyList<Gap> Members)> _gapAggregates;
 
     public IReadOnlyList<GateResult> Gates { get; }
 
@@ -102,8 +120,15 @@ internal sealed class RunFacts
 
     public IReadOnlyList<WaveOutcome> Waves { get; }
 
-    /// <summary>Deduplicated findings, worst first, as <see cref="RunOutcome.Findings"/> orders them.</summary>
+    /// <summary>Every deduplicated finding, worst first, as <see cref="RunOutcome.Findings"/> orders them: totals count these.</summary>
+    public IReadOnlyList<Finding> AllFindings { get; }
+
+    /// <summary>The findings reports list: <see cref="AllFindings"/> with each (agent, rule) beyond the aggregation threshold
+    /// collapsed into one "N more of RULE" finding (<see cref="AggregateOf(Finding)"/>).</summary>
     public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>How many findings the run has (not how many are listed).</summary>
+    public int FindingCount => AllFindings.Count;
 
     /// <summary>Every state in life-cycle order with its agent count (zero included).</summary>
     public IReadOnlyList<KeyValuePair<AgentState, int>> AgentsByState { get; }

@@ -12,6 +12,7 @@ namespace Muster.Reports.History;
 internal sealed class GapStates
 {
     private readonly Dictionary<string, GapState> _current;
+    private readonly Dictionary<string, GapState> _aggregated = new(StringComparer.Ordinal);
 
     private GapStates(string? previousRunId, Dictionary<string, GapState> current, IReadOnlyList<(Gap Gap, GapState State)> gone)
     {
@@ -26,7 +27,17 @@ internal sealed class GapStates
     /// <summary>Gaps of the previous run that are not in this one, with why (fixed, suppressed, unverified).</summary>
     public IReadOnlyList<(Gap Gap, GapState State)> Gone { get; }
 
-    public GapState Of(Gap gap) => _current.GetValueOrDefault(gap.Key, GapState.New);
+    public GapState Of(Gap gap) => _current.TryGetValue(gap.Key, out var state) ? state : _aggregated.GetValueOrDefault(gap.Key, GapState.New);
+
+    /// <summary>Gives each aggregated gap ("N more gaps of RULE") a state from its members: new when any of them is new.</summary>
+    public GapStates WithAggregates(IEnumerable<(Gap Aggregated, IReadOnlyList<Gap> Members)> aggregates)
+    {
+        foreach (var (aggregated, members) in aggregates)
+        {
+            _aggregated[aggregated.Key] = members.Any(m => Of(m) == GapState.New) ? GapState.New : GapState.Persisting;
+        }
+        return this;
+    }
 
     public int Count(GapState state) => state is GapState.New or GapState.Persisting
         ? _current.Values.Count(s => s == state)

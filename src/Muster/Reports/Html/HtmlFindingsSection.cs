@@ -9,7 +9,7 @@ internal static class HtmlFindingsSection
 {
     public static void Write(StringBuilder h, RunFacts facts)
     {
-        h.Append("<section id=\"findings\"><details class=\"fold\"><summary><h2>Findings <span class=\"count\">").Append(I(facts.Findings.Count)).Append("</span></h2></summary>\n");
+        h.Append("<section id=\"findings\"><details class=\"fold\"><summary><h2>Findings <span class=\"count\">").Append(I(facts.FindingCount)).Append("</span></h2></summary>\n");
         if (facts.Findings.Count == 0)
         {
             h.Append("<p>No findings").Append(facts.Unverified.Count > 0 ? " from the agents that succeeded; the others' checks are unverified" : "").Append(".</p></details></section>\n");

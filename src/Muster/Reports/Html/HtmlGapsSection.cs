@@ -16,30 +16,35 @@ internal static class HtmlGapsSection
     public static void Write(StringBuilder h, RunFacts facts)
     {
         h.Append("<section id=\"gaps\"><h2>Gaps by rule</h2>\n").Append(HtmlCharts.SeverityBars(facts.Gaps));
-        var groups = facts.Gaps.Gaps
-            .GroupBy(g => g.RuleIds.Count > 0 ? g.RuleIds[0] : "", StringComparer.Ordinal)
+        var groups = facts.ShownGaps
+            .GroupBy(RuleOf, StringComparer.Ordinal)
             .OrderByDescending(g => g.Max(x => x.Severity))
-            .ThenByDescending(g => g.Count())
+            .ThenByDescending(g => g.Sum(x => facts.AggregateOf(x)?.Count ?? 1))
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         if (groups.Count == 0) h.Append("<p class=\"note\">No open gap.</p>\n");
         h.Append("<p class=\"note empty-view\">No gap in this view.</p>\n");
-        foreach (var group in groups) Group(h, facts, group.Key, group.ToList());
+        var all = facts.Gaps.Gaps.ToLookup(RuleOf, StringComparer.Ordinal);
+        foreach (var group in groups) Group(h, facts, group.Key, group.ToList(), all[group.Key].ToList());
         Gone(h, facts);
         h.Append("</section>\n");
     }
 
-    private static void Group(StringBuilder h, RunFacts facts, string ruleId, IReadOnlyList<Gap> gaps)
+    private static string RuleOf(Gap gap) => gap.RuleIds.Count > 0 ? gap.RuleIds[0] : "";
+
+    /// <param name="gaps">The gaps listed (an aggregated "N more" entry among them when the rule floods).</param>
+    /// <param name="all">Every gap of the rule: the counts.</param>
+    private static void Group(StringBuilder h, RunFacts facts, string ruleId, IReadOnlyList<Gap> gaps, IReadOnlyList<Gap> all)
     {
         var help = facts.RuleHelp(ruleId);
         var worst = gaps.Max(g => g.Severity);
-        var states = gaps.Select(g => facts.States.Of(g)).ToList();
-        var locations = gaps.Sum(g => g.Locations.Count);
+        var states = all.Select(g => facts.States.Of(g)).ToList();
+        var locations = all.Sum(g => g.Locations.Count);
         h.Append("<details class=\"rule\" data-states=\"").Append(string.Join(' ', states.Distinct().Select(s => s.ToKey()))).Append("\"><summary>")
             .Append("<span class=\"sev ").Append(Css(worst.ToLabel())).Append("\">").Append(worst.ToLabel()).Append("</span> ")
             .Append("<span class=\"rule-title\">").Append(E(help?.Title ?? ruleId)).Append("</span> ")
-            .Append("<span class=\"count\">").Append(I(gaps.Count)).Append(gaps.Count == 1 ? " gap" : " gaps");
-        if (locations > gaps.Count) h.Append(", ").Append(I(locations)).Append(" locations");
+            .Append("<span class=\"count\">").Append(I(all.Count)).Append(all.Count == 1 ? " gap" : " gaps");
+        if (locations > all.Count) h.Append(", ").Append(I(locations)).Append(" locations");
         h.Append("</span>");
         foreach (var state in states.GroupBy(s => s).OrderBy(s => s.Key))
         {

@@ -82,7 +82,7 @@ internal sealed class HtmlReportWriter : IReportWriter
             .Append("</code> · root <code>").Append(E(run.Root)).Append("</code> · ").Append(E(ReportText.RunStatus(run.Status)))
             .Append(" · started ").Append(E(ReportText.Timestamp(run.StartedAt)))
             .Append(" · ").Append(run.FinishedAt is null ? "not finished" : "took " + E(ReportText.Duration(facts.Duration)))
-            .Append(" · ").Append(I(facts.Findings.Count)).Append(" findings, ").Append(I(facts.Agents.Count)).Append(" agents (")
+            .Append(" · ").Append(I(facts.FindingCount)).Append(" findings, ").Append(I(facts.Agents.Count)).Append(" agents (")
             .Append(E(facts.Total.SuccessRate is null ? "none finished" : ReportText.Percent(facts.Total.SuccessRate) + " succeeded")).Append(')');
         if (facts.States.PreviousRunId is { } previous) h.Append(" · compared with run <code>").Append(E(previous)).Append("</code>");
         h.Append("</p>\n");
@@ -117,9 +117,9 @@ internal sealed class HtmlReportWriter : IReportWriter
         h.Append("<section id=\"actions\"><h2>Action items</h2>\n");
         foreach (var priority in Enum.GetValues<ActionPriority>())
         {
-            var items = facts.Gaps.ActionItems(priority);
+            var items = facts.ShownActionItems(priority);
             h.Append("<details class=\"priority\"").Append(priority == ActionPriority.P0 && items.Count > 0 ? " open" : "").Append("><summary>")
-                .Append(E(priority.Heading())).Append(" <span class=\"count\">").Append(I(items.Count)).Append("</span></summary>\n");
+                .Append(E(priority.Heading())).Append(" <span class=\"count\">").Append(I(items.Sum(g => facts.AggregateOf(g)?.Count ?? 1))).Append("</span></summary>\n");
             if (items.Count == 0)
             {
                 h.Append("<p class=\"note\">None.</p></details>\n");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Muster.Reports.Json;
 
 // The report.json contract (docs/report-json.md). Field order here is the order in the file; change the
@@ -39,7 +41,8 @@ internal sealed record JsonGap(
     IReadOnlyList<JsonLocation> Locations,
     IReadOnlyList<string> RuleIds,
     IReadOnlyList<string> Fingerprints,
-    string State);
+    string State,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonAggregate? Aggregate = null);
 
 internal sealed record JsonActionItems(
     IReadOnlyList<string> P0,
@@ -130,6 +133,10 @@ internal sealed record JsonFinding(
     string? Remediation,
     string AgentId,
     string Fingerprint,
-    IReadOnlyDictionary<string, string> Properties);
+    IReadOnlyDictionary<string, string> Properties,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonAggregate? Aggregate = null);
+
+/// <summary>On an aggregated entry ("N more of RULE") only: how many findings or gaps it stands for and where the first are.</summary>
+internal sealed record JsonAggregate(string RuleId, int Count, IReadOnlyList<JsonLocation> Locations);
 
 internal sealed record JsonLocation(string Path, int? Line, int? Column);

@@ -48,19 +48,22 @@ internal sealed class JsonReportWriter : IReportWriter
             Totals(facts),
             facts.Waves.Select(Wave).ToList(),
             facts.Agents.Select(Agent).ToList(),
-            facts.Findings.Select(Finding).ToList(),
+            facts.Findings.Select(f => Finding(f, facts.AggregateOf(f))).ToList(),
             facts.Gates.Select(g => new JsonGate(g.Id, g.Name, g.Requirement, g.Status.ToKey(), g.Summary, g.Evidence)).ToList(),
-            facts.Gaps.Gaps.Select(g => Gap(g, facts.States.Of(g))).ToList(),
-            new JsonActionItems(Ids(facts.Gaps, ActionPriority.P0), Ids(facts.Gaps, ActionPriority.P1), Ids(facts.Gaps, ActionPriority.P2), Ids(facts.Gaps, ActionPriority.Backlog)),
+            facts.ShownGaps.Select(g => Gap(g, facts.States.Of(g), facts.AggregateOf(g))).ToList(),
+            new JsonActionItems(Ids(facts, ActionPriority.P0), Ids(facts, ActionPriority.P1), Ids(facts, ActionPriority.P2), Ids(facts, ActionPriority.Backlog)),
             facts.Infrastructure.Components.Select(c => new JsonInfrastructureComponent(c.AgentId, c.Name, c.Configured, c.Deployed, c.Deployed is not null, c.Gap, c.Source)).ToList(),
             facts.History.Select(p => new JsonTrendPoint(p.RunId, p.StartedAt.UtcDateTime, p.Status, Ordered(p.GapsBySeverity.Select(x => (x.Key.ToLabel(), x.Value))), p.Total)).ToList(),
             new JsonComparison(facts.States.PreviousRunId,
                 facts.States.Gone.Select(g => new JsonGoneGap(g.Gap.Id, g.Gap.Title, g.Gap.Severity.ToLabel(), g.State.ToKey())).ToList()));
     }
 
-    private static List<string> Ids(GapRegister gaps, ActionPriority priority) => gaps.ActionItems(priority).Select(g => g.Id).ToList();
+    private static List<string> Ids(RunFacts facts, ActionPriority priority) => facts.ShownActionItems(priority).Select(g => g.Id).ToList();
 
-    private static JsonGap Gap(Gap gap, GapState state) => new(
+    private static JsonAggregate? Aggregate(ReportAggregation.Aggregate? aggregate) =>
+        aggregate is null ? null : new JsonAggregate(aggregate.RuleId, aggregate.Count, aggregate.Locations.Select(Location).ToList());
+
+    private static JsonGap Gap(Gap gap, GapState state, ReportAggregation.Aggregate? aggregate) => new(
         gap.Id,
         gap.Key,
         gap.Title,
@@ -75,7 +78,8 @@ internal sealed class JsonReportWriter : IReportWriter
         gap.Locations.Select(Location).ToList(),
         gap.RuleIds,
         gap.Fingerprints,
-        state.ToKey());
+        state.ToKey(),
+        Aggregate(aggregate));
 
     private static JsonLocation Location(SourceLocation l) => new(l.Path, l.Line > 0 ? l.Line : null, l.Column > 0 ? l.Column : null);
 
@@ -88,7 +92,7 @@ internal sealed class JsonReportWriter : IReportWriter
         facts.Agents.Count(a => a.WentOverdue),
         facts.Agents.Count(a => a.Reused),
         facts.Roles.Select(Role).ToList(),
-        facts.Findings.Count,
+        facts.FindingCount,
         Ordered(facts.FindingsBySeverity.Select(p => (p.Key.ToLabel(), p.Value))));
 
     private static JsonRolePerformance Role(RoleFacts role) => new(
@@ -131,7 +135,7 @@ internal sealed class JsonReportWriter : IReportWriter
         agent.Result.Artifacts.Select(a => new JsonArtifact(a.Name, a.MediaType, a.SizeBytes)).ToList(),
         agent.Result.Findings.Count);
 
-    private static JsonFinding Finding(Finding finding) => new(
+    private static JsonFinding Finding(Finding finding, ReportAggregation.Aggregate? aggregate) => new(
         finding.RuleId,
         finding.Title,
         finding.Severity.ToLabel(),
@@ -142,7 +146,8 @@ internal sealed class JsonReportWriter : IReportWriter
         finding.Remediation,
         finding.AgentId,
         RunFacts.FingerprintOf(finding),
-        new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal));
+        new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal),
+        Aggregate(aggregate));
 
     // The given order is the contract order (states in life-cycle order, severities worst first).
     private static OrderedDictionary<string, int> Ordered(IEnumerable<(string Key, int Value)> pairs)

@@ -99,7 +99,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
     private static string FindingCounts(RunFacts facts)
     {
         var parts = facts.FindingsBySeverity.Where(p => p.Value > 0).Select(p => $"{p.Value} {p.Key.ToLabel()}");
-        return facts.Findings.Count == 0 ? "0" : $"{facts.Findings.Count} ({string.Join(", ", parts)})";
+        return facts.FindingCount == 0 ? "0" : $"{facts.FindingCount} ({string.Join(", ", parts)})";
     }
 
     private static string GapCounts(GapRegister gaps)
@@ -157,7 +157,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         md.Append("### Gap register\n\n");
         md.Append(Row("Gap", "Severity", "Title", "Category", "Owner", "Locations")).Append('\n');
         md.Append(Row("---", "---", "---", "---", "---", "---")).Append('\n');
-        foreach (var gap in gaps.Gaps)
+        foreach (var gap in facts.ShownGaps)
         {
             md.Append(Row(Code(gap.Id, inTable: true), gap.Severity.ToLabel(), Inline(gap.Title), Inline(gap.Category),
                 Inline(gap.Owner), Locations(gap))).Append('\n');
@@ -178,7 +178,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         md.Append("## Action items\n\n");
         foreach (var priority in Enum.GetValues<ActionPriority>())
         {
-            var items = facts.Gaps.ActionItems(priority);
+            var items = facts.ShownActionItems(priority);
             md.Append("### ").Append(priority.Heading()).Append("\n\n");
             if (items.Count == 0)
             {
@@ -403,7 +403,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         {
             md.Append(Row(severity.ToLabel(), count.ToString(CultureInfo.InvariantCulture))).Append('\n');
         }
-        md.Append(Row("**Total**", "**" + facts.Findings.Count.ToString(CultureInfo.InvariantCulture) + "**")).Append('\n');
+        md.Append(Row("**Total**", "**" + facts.FindingCount.ToString(CultureInfo.InvariantCulture) + "**")).Append('\n');
         md.Append('\n');
     }
 
@@ -419,7 +419,8 @@ internal sealed class MarkdownReportWriter : IReportWriter
         }
         foreach (var group in facts.Findings.GroupBy(f => f.Severity))
         {
-            md.Append("### ").Append(group.Key.ToLabel()).Append(" (").Append(group.Count().ToString(CultureInfo.InvariantCulture)).Append(")\n\n");
+            var count = facts.FindingsBySeverity.First(p => p.Key == group.Key).Value;
+            md.Append("### ").Append(group.Key.ToLabel()).Append(" (").Append(count.ToString(CultureInfo.InvariantCulture)).Append(")\n\n");
             foreach (var finding in group) WriteFinding(md, finding);
         }
     }

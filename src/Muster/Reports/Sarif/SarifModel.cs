@@ -76,7 +76,8 @@ internal sealed record SarifResult(
     SarifText Message,
     IReadOnlyList<SarifLocation> Locations,
     IReadOnlyDictionary<string, string> PartialFingerprints,
-    SarifResultProperties Properties);
+    SarifResultProperties Properties,
+    IReadOnlyList<SarifLocation>? RelatedLocations = null);
 
 internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
 

@@ -60,7 +60,8 @@ internal sealed class SarifReportWriter : IReportWriter
 
     internal static SarifLog Build(RunOutcome outcome, ReportOptions options)
     {
-        var findings = outcome.Findings;
+        // The same listing as every other report: beyond the threshold, one result per (agent, rule) stands for the rest.
+        var (findings, aggregates) = ReportAggregation.Findings(outcome.Findings, options.AggregateThreshold);
         var byRule = findings
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -77,11 +78,11 @@ internal sealed class SarifReportWriter : IReportWriter
         var uris = new SarifUri(outcome.Root, options.SarifRoot ?? options.VersionControl?.WorkTreeRoot);
         var locator = new SarifLocator(outcome, options, uris);
         var max = Math.Max(0, options.SarifMaxResults);
-        var kept = findings.Take(max).Select(f => Result(f, ruleIndex[f.RuleId], locator)).ToList();
+        var kept = findings.Take(max).Select(f => Result(f, ruleIndex[f.RuleId], locator, aggregates.GetValueOrDefault(f))).ToList();
         var omitted = findings.Count - kept.Count;
         var run = new SarifRun(
             new SarifTool(driver),
-            [Invocation(outcome, findings.Count, omitted)],
+            [Invocation(outcome, findings.Count, omitted, outcome.Findings.Count - findings.Count + aggregates.Count)],
             new SarifAutomationDetails(AutomationId(outcome)),
             options.VersionControl is { } vcs ? [new SarifVersionControl(vcs.RepositoryUri, vcs.RevisionId, vcs.Branch, new SarifArtifactLocation(".", SarifUri.SourceRootId))] : null,
             new Dictionary<string, SarifArtifactLocation> { [SarifUri.SourceRootId] = new(uris.RootUri) },
@@ -114,7 +115,7 @@ internal sealed class SarifReportWriter : IReportWriter
                 tags));
     }
 
-    private static SarifResult Result(Finding finding, int ruleIndex, SarifLocator locator)
+    private static SarifResult Result(Finding finding, int ruleIndex, SarifLocator locator, ReportAggregation.Aggregate? aggregate)
     {
         var fingerprint = RunFacts.FingerprintOf(finding);
         var (location, anchor) = locator.Locate(finding);
@@ -138,17 +139,27 @@ internal sealed class SarifReportWriter : IReportWriter
                 anchor,
                 finding.Properties.Count > 0
                     ? new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal)
-                    : null));
+                    : null),
+            aggregate is null ? null : aggregate.Locations.Select(l => locator.Locate(finding with { Location = l, Evidence = null }).Location).ToList());
     }
 
-    private static SarifInvocation Invocation(RunOutcome outcome, int total, int omitted) => new(
-        outcome.Status == RunStatus.Completed,
-        Utc(outcome.StartedAt),
-        outcome.FinishedAt is { } finished ? Utc(finished) : null,
-        omitted > 0
-            ? [new SarifNotification("warning", new SarifText(string.Create(CultureInfo.InvariantCulture,
-                $"This file holds the {total - omitted:N0} worst of {total:N0} findings: GitHub code scanning rejects a run with more than 25,000 results. The other {omitted:N0} are in report.md and report.json beside it.")))]
-            : null);
+    /// <param name="aggregated">Findings that are listed as part of an aggregated result, not as results of their own.</param>
+    private static SarifInvocation Invocation(RunOutcome outcome, int total, int omitted, int aggregated)
+    {
+        var notes = new List<SarifNotification>();
+        if (aggregated > 0)
+        {
+            notes.Add(new SarifNotification("note", new SarifText(string.Create(CultureInfo.InvariantCulture,
+                $"{aggregated:N0} findings are listed as aggregated results (\"N more of RULE\", properties.details.aggregated-count, relatedLocations: the first locations); the run has {outcome.Findings.Count:N0} findings in all."))));
+        }
+        if (omitted > 0)
+        {
+            notes.Add(new SarifNotification("warning", new SarifText(string.Create(CultureInfo.InvariantCulture,
+                $"This file holds the {total - omitted:N0} worst of {total:N0} results: GitHub code scanning rejects a run with more than 25,000 results. The other {omitted:N0} are in report.md and report.json beside it."))));
+        }
+        return new SarifInvocation(outcome.Status == RunStatus.Completed, Utc(outcome.StartedAt), outcome.FinishedAt is { } finished ? Utc(finished) : null,
+            notes.Count > 0 ? notes : null);
+    }
 
     private static string Utc(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -95,7 +95,7 @@ internal sealed class SummaryReportWriter : IReportWriter
             var fresh = gaps.Where(g => facts.States.Of(g) == GapState.New).ToList();
             md.AppendLine("| New gaps | " + string.Join(" | ", order.Select(s => N(fresh.Count(g => g.Severity == s)))) + $" | {N(fresh.Count)} |");
         }
-        md.AppendLine("| Findings | " + string.Join(" | ", order.Select(s => N(facts.Findings.Count(f => f.Severity == s)))) + $" | {N(facts.Findings.Count)} |");
+        md.AppendLine("| Findings | " + string.Join(" | ", order.Select(s => N(facts.AllFindings.Count(f => f.Severity == s)))) + $" | {N(facts.FindingCount)} |");
         md.AppendLine();
         if (facts.States.PreviousRunId is { } previous)
         {
