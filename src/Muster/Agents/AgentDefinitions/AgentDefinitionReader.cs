@@ -5,11 +5,14 @@ using YamlDotNet.RepresentationModel;
 namespace Muster.Agents.AgentDefinitions;
 
 /// <summary>Reads every agent definition in a workspace.</summary>
-internal sealed class AgentDefinitionReader(string root)
+internal sealed class AgentDefinitionReader(string root, long maxBytes = AgentDefinitionReader.DefaultMaxBytes)
 {
-    private const long MaxBytes = 1024 * 1024;
+    public const long DefaultMaxBytes = 1024 * 1024;
 
     public List<(string Path, string Reason)> Unreadable { get; } = [];
+
+    /// <summary>Definition files over the size limit (those that may define agents): not read.</summary>
+    public List<WorkspaceFile> TooLarge { get; } = [];
 
     public IReadOnlyList<AgentDefinition> Read(CancellationToken cancellationToken)
     {
@@ -17,10 +20,14 @@ internal sealed class AgentDefinitionReader(string root)
         var walker = new WorkspaceWalker(root, new WalkOptions { Include = ["**/*.md", "**/*.yaml", "**/*.yml"] });
         foreach (var file in walker.EnumerateFiles(cancellationToken))
         {
-            if (file.Length > MaxBytes) continue;
             var path = file.RelativePath;
             var folder = System.IO.Path.GetDirectoryName(path)?.Replace('\\', '/') ?? "";
             var name = System.IO.Path.GetFileName(path);
+            if (file.Length > maxBytes)
+            {
+                if (MayDefineAgents(file, folder, name)) TooLarge.Add(file);
+                continue;
+            }
             try
             {
                 if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
@@ -51,6 +58,14 @@ internal sealed class AgentDefinitionReader(string root)
         }
         return definitions;
     }
+
+    private static bool MayDefineAgents(WorkspaceFile file, string folder, string name) =>
+        file.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            ? IsClaudeFolder(folder, ".claude/agents") || IsClaudeFolder(folder, ".claude/commands")
+            : name is "agents.yaml" or "agents.yml" or "tasks.yaml" or "tasks.yml" || FileContains.Ascii(file.FullPath, "waves:");
+
+    private static bool IsClaudeFolder(string folder, string marker) =>
+        folder.EndsWith(marker, StringComparison.Ordinal) || folder.Contains(marker + "/", StringComparison.Ordinal);
 
     private static AgentDefinition ReadClaude(WorkspaceFile file, string source)
     {

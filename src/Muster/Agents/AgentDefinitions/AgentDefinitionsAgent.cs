@@ -21,14 +21,20 @@ internal sealed class AgentDefinitionsAgent : IAgent
             () => new AgentDefinitionsAgent())
         {
             Metrics = [GateMetricNames.Claims],
+            SettingKeys = ["max-file-bytes", StatusDocuments.MaxBytesSetting],
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var reader = new AgentDefinitionReader(context.Root);
+        var maxFileBytes = context.Settings.GetInt("max-file-bytes", (int)AgentDefinitionReader.DefaultMaxBytes);
+        var maxDocumentBytes = context.Settings.GetInt(StatusDocuments.MaxBytesSetting, (int)StatusDocuments.MaxBytes);
+        var reader = new AgentDefinitionReader(context.Root, maxFileBytes);
         var definitions = reader.Read(cancellationToken);
-        var mcpServers = new McpConfigReader(context.Root).Read(cancellationToken).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var mcpReader = new McpConfigReader(context.Root);
+        var mcpServers = mcpReader.Read(cancellationToken).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var findings = new List<Finding>();
+        findings.AddRange(reader.TooLarge.Select(f => SkippedInputFindings.TooLarge(Category, f.RelativePath, f.Length, maxFileBytes, "max-file-bytes",
+            "the agents, commands or tasks it defines were not inventoried or checked")));
 
         foreach (var definition in definitions)
         {
@@ -39,7 +45,7 @@ internal sealed class AgentDefinitionsAgent : IAgent
                     if (KnownTools.Unprovided(tool, mcpServers) is not { } why) continue;
                     findings.Add(Make("MUSTER-AGENT-UNKNOWN-TOOL", "Agent definition names a tool nothing provides", Severity.Medium,
                         new SourceLocation(definition.Path, definition.ToolsLine), definition,
-                        $"{definition.Source} '{definition.Name}': {why}. The agent will not have it.",
+                        $"{definition.Source} '{definition.Name}': {why}. The agent will not have it." + McpNotRead(tool, mcpReader.TooLarge.Count),
                         "Fix the tool name, or configure the MCP server that provides it.", tool));
                 }
             }
@@ -68,7 +74,8 @@ internal sealed class AgentDefinitionsAgent : IAgent
 
         var agents = definitions.Where(d => d.IsAgent).ToList();
         var claims = 0;
-        foreach (var (file, line, text) in StatusDocuments.Lines(context.Root, cancellationToken))
+        var documentsNotRead = new List<Muster.Workspace.WorkspaceFile>();
+        foreach (var (file, line, text) in StatusDocuments.Lines(context.Root, cancellationToken, maxDocumentBytes, documentsNotRead.Add))
         {
             foreach (var claim in AgentCountClaim.Parse(file.RelativePath, line, text))
             {
@@ -99,12 +106,16 @@ internal sealed class AgentDefinitionsAgent : IAgent
             }
         }
 
+        findings.AddRange(documentsNotRead.Select(d => SkippedInputFindings.TooLarge(Category, d.RelativePath, d.Length, maxDocumentBytes,
+            StatusDocuments.MaxBytesSetting, "the agent counts it claims were not checked")));
+
         return Task.FromResult(new AgentResult
         {
             Findings = findings.Select(f => f with { AgentId = context.AgentId }).ToList(),
             Artifacts = [new Artifact("agent-definitions.md", "text/markdown", Table(definitions))],
             Summary = $"{agents.Count} agent definition(s), {definitions.Count(d => d.Source == AgentDefinition.ClaudeCommand)} command(s), " +
-                      $"{definitions.Count(d => d.Source == AgentDefinition.CrewAiTask)} task(s); {findings.Count} finding(s).",
+                      $"{definitions.Count(d => d.Source == AgentDefinition.CrewAiTask)} task(s); {findings.Count} finding(s)." +
+                      NotReadClause(reader.TooLarge.Count, documentsNotRead.Count),
             Metrics = new Dictionary<string, double>
             {
                 ["agents"] = agents.Count,
@@ -116,6 +127,15 @@ internal sealed class AgentDefinitionsAgent : IAgent
             },
         });
     }
+
+    private static string McpNotRead(string tool, int configs) =>
+        configs > 0 && tool.StartsWith("mcp__", StringComparison.Ordinal)
+            ? $" Unverified: {configs} MCP configuration(s) were too large to read and may declare it."
+            : "";
+
+    private static string NotReadClause(int definitions, int documents) =>
+        (definitions > 0 ? " " + SkippedInputFindings.SummaryClause(definitions, "definition file", "definition files") : "") +
+        (documents > 0 ? " " + SkippedInputFindings.SummaryClause(documents, "status document", "status documents") : "");
 
     private static bool Mentions(AgentDefinition agent, string qualifier) =>
         new[] { agent.Name, agent.Role, agent.Path, agent.Description }.Any(s => s?.Contains(qualifier, StringComparison.OrdinalIgnoreCase) == true);

@@ -87,11 +87,18 @@ internal sealed class ConfigAuditAgent : IAgent
             audited.Add(("shell", script.Path));
             Run(ShellScriptRules.All, script, script.Path);
         }
-        audited.AddRange(files.Skipped.Concat(walker.Errors.Select(e => e.RelativePath)).Select(p => ("not-audited", p)));
+        var unreadable = files.Skipped.Distinct(StringComparer.Ordinal).Select(p => (Path: p, Message: "it could not be read"))
+            .Concat(walker.Errors.Select(e => (Path: e.RelativePath, e.Message))).ToList();
+        audited.AddRange(files.TooLarge.Select(f => ("not-audited-too-large", f.RelativePath)));
+        audited.AddRange(unreadable.Select(u => ("not-audited", u.Path)));
+        findings.AddRange(files.TooLarge.Select(f => SkippedInputFindings.TooLarge(Category, f.RelativePath, f.Length, maxBytes, "max-file-bytes",
+            "no configuration rule was checked against it") with
+        { AgentId = context.AgentId }));
+        findings.AddRange(unreadable.Select(u => ScanError(context, u.Path, u.Message)));
 
         var ordered = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Location?.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
-        var notAudited = files.Skipped.Count + walker.Errors.Count;
+        var notAudited = files.TooLarge.Count + unreadable.Count;
         return new AgentResult
         {
             Findings = ordered,
@@ -103,7 +110,8 @@ internal sealed class ConfigAuditAgent : IAgent
             Summary = $"{ConfigRuleCatalog.All.Count - disabled.Count(d => ConfigRuleCatalog.All.Any(r => r.Id.Equals(d, StringComparison.OrdinalIgnoreCase)))} rules over " +
                       $"{composeProjects.Sum(p => p.Files.Count)} compose, {files.DockerfileCount} Dockerfile, {nginx.Count} nginx, " +
                       $"{env.EnvFiles.Count} env and {files.ShellScriptCount} shell files: {ordered.Count} findings." +
-                      (notAudited > 0 ? $" Not audited (unreadable or over {maxBytes:N0} bytes): {string.Join(", ", files.Skipped.Concat(walker.Errors.Select(e => e.RelativePath)).Take(10))}." : "") +
+                      (files.TooLarge.Count > 0 ? " " + SkippedInputFindings.SummaryClause(files.TooLarge.Count, "config file", "config files", files.TooLarge.Select(f => f.RelativePath)) : "") +
+                      (unreadable.Count > 0 ? $" {unreadable.Count} unreadable, not audited: {string.Join(", ", unreadable.Select(u => u.Path).Take(10))}." : "") +
                       (ruleErrors > 0 ? $" {ruleErrors} rule checks failed and are reported as unverified." : ""),
             Metrics = new Dictionary<string, double>
             {
@@ -134,6 +142,18 @@ internal sealed class ConfigAuditAgent : IAgent
         AgentId = context.AgentId,
         Properties = new Dictionary<string, string> { ["file-type"] = rule.FileType, ["rationale"] = rule.Rationale },
     }.WithDefaultFingerprint(hit.Discriminator ?? hit.Message);
+
+    private static Finding ScanError(AgentContext context, string path, string message) => new Finding
+    {
+        RuleId = "MUSTER-SCAN-ERROR",
+        Title = "File or folder could not be read",
+        Severity = Severity.Info,
+        Category = Category,
+        Message = $"Not audited: {message}",
+        Location = new SourceLocation(path),
+        Remediation = "Make the path readable by the user running Muster, or exclude it explicitly.",
+        AgentId = context.AgentId,
+    }.WithDefaultFingerprint(message);
 
     private static Finding CheckFailed(AgentContext context, IConfigRule rule, string label, Exception e) => new Finding
     {

@@ -3,7 +3,8 @@ using Muster.Workspace;
 
 namespace Muster.Agents.ConfigAudit;
 
-/// <summary>The workspace's config files, sorted by kind, read once. Files over the size limit are listed, not read.</summary>
+/// <summary>The workspace's config files, sorted by kind, read once. Files over the size limit are listed in
+/// <see cref="TooLarge"/>, not read (.env files are always read: what they hold is what the env rules are about).</summary>
 internal sealed class ConfigFileSet
 {
     private readonly string _root;
@@ -19,7 +20,11 @@ internal sealed class ConfigFileSet
 
     private ConfigFileSet(string root) => _root = root;
 
+    /// <summary>Files that could not be read (or .gitignore files that could not be parsed): not audited.</summary>
     public List<string> Skipped { get; } = [];
+
+    /// <summary>Config files over the size limit: not read, not audited.</summary>
+    public List<WorkspaceFile> TooLarge { get; } = [];
     public int FileCount => _compose.Count + _dockerfiles.Count + _nginx.Count + _env.Count + _shell.Count;
     public int DockerfileCount => _dockerfiles.Count;
     public int ShellScriptCount => _shell.Count;
@@ -43,7 +48,7 @@ internal sealed class ConfigFileSet
             };
             if (name.EndsWith(".dockerignore", StringComparison.Ordinal)) set._dockerignoreFolders.Add(Folder(file.RelativePath));
             if (list is null) continue;
-            if (file.Length > maxBytes && list != set._env) { set.Skipped.Add(file.RelativePath); continue; }
+            if (file.Length > maxBytes && list != set._env) { set.TooLarge.Add(file); continue; }
             list.Add(file);
         }
         return set;

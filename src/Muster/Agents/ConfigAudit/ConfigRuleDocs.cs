@@ -45,7 +45,7 @@ internal static class ConfigRuleDocs
             |---|---|---|
             | `include` / `exclude` | all / none | Globs (root-relative) limiting which files are read. |
             | `disable` | none | Rule ids to skip, e.g. `[MUSTER-COMPOSE-013]`. |
-            | `max-file-bytes` | 1048576 | Larger config files are listed as not audited instead of read. |
+            | `max-file-bytes` | 1048576 | Larger config files (except `.env` files, always read) are not read: each is an INFO finding `MUSTER-INPUT-NOT-VERIFIED`. |
             | `git-timeout` | 20s | Bound for each of the three `git ls-files` calls. |
             | `nginx-prefix` | main config's folder | Root-relative folder that relative nginx `include`s resolve against (as `nginx -p`). |
 

@@ -35,7 +35,10 @@ internal sealed class DependenciesAgent : IAgent
         var inventory = new DependencyInventory(scan.Result.Packages);
 
         var scanMs = clock.Elapsed.TotalMilliseconds;
-        var findings = problems.Select(ScanErrorFinding).ToList();
+        var notRead = scan.TooLarge.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var findings = problems.Where(p => !(p.Line == 0 && notRead.Contains(p.Path))).Select(ScanErrorFinding).ToList();
+        findings.AddRange(scan.TooLarge.Select(f => SkippedInputFindings.TooLarge(HygieneChecks.Category, f.RelativePath, f.Length, maxBytes, "max-manifest-bytes",
+            "the packages it declares were not inventoried or checked for known vulnerabilities")));
         findings.AddRange(HygieneChecks.Run(inventory));
         var hygieneMs = clock.Elapsed.TotalMilliseconds - scanMs;
 

@@ -23,7 +23,8 @@ internal sealed class ManifestScanner(long maxManifestBytes)
         new PackagesLockJsonParser(),
     ];
 
-    public sealed record Outcome(ParseResult Result, int ManifestsRead, int FilesSeen, IReadOnlyList<ManifestProblem> WalkErrors);
+    /// <param name="TooLarge">Manifests over the size limit: not read (also listed in the result's problems).</param>
+    public sealed record Outcome(ParseResult Result, int ManifestsRead, int FilesSeen, IReadOnlyList<ManifestProblem> WalkErrors, IReadOnlyList<WorkspaceFile> TooLarge);
 
     public Outcome Scan(string root, WalkOptions options, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
         var result = new ParseResult();
         var manifests = 0;
         var files = 0;
+        var tooLarge = new List<WorkspaceFile>();
         foreach (var file in walker.EnumerateFiles(cancellationToken))
         {
             files++;
@@ -41,6 +43,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
             if (file.Length > maxManifestBytes)
             {
                 result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Not read: {file.Length:N0} bytes is over the {maxManifestBytes:N0}-byte limit (setting max-manifest-bytes)."));
+                tooLarge.Add(file);
                 continue;
             }
             string text;
@@ -65,6 +68,6 @@ internal sealed class ManifestScanner(long maxManifestBytes)
             if (manifests % 100 == 0) progress($"{manifests:N0} manifests");
         }
         var walkErrors = walker.Errors.Select(e => new ManifestProblem(e.RelativePath, 0, e.Message)).ToList();
-        return new Outcome(result, manifests, files, walkErrors);
+        return new Outcome(result, manifests, files, walkErrors, tooLarge);
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ImportsAgent : IAgent
         var pythonManifests = new List<WorkspaceFile>();
         var jsFiles = new List<WorkspaceFile>();
         var jsConfig = new List<WorkspaceFile>();
-        var skippedLarge = new List<string>();
+        var skippedLarge = new List<WorkspaceFile>();
         var templates = 0;
         var lockfiles = new List<WorkspaceFile>();
         foreach (var file in InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken)))
@@ -64,7 +64,7 @@ internal sealed class ImportsAgent : IAgent
             if (LockedPackages.IsLockfile(name)) lockfiles.Add(file);
             if (languages.Contains("python") && PythonImportVerifier.IsProjectFile(name)) pythonManifests.Add(file);
             else if (languages.Contains("javascript") && (name is "package.json" or "pnpm-workspace.yaml" or ".gitignore" || JavaScript.BundlerAliases.IsConfigFile(name))) jsConfig.Add(file);
-            if (file.Length > maxBytes && (extension is ".py" || JsExtensions.Contains(extension))) { skippedLarge.Add(file.RelativePath); continue; }
+            if (file.Length > maxBytes && (extension is ".py" || JsExtensions.Contains(extension))) { skippedLarge.Add(file); continue; }
             if (languages.Contains("python") && extension == ".py") pythonFiles.Add(file);
             else if (languages.Contains("javascript") && JsExtensions.Contains(extension) && !InBuildFolder(file.RelativePath)) jsFiles.Add(file);
         }
@@ -114,12 +114,8 @@ internal sealed class ImportsAgent : IAgent
             findings.Add(ImportFindings.Create("MUSTER-SCAN-ERROR", Severity.Info, "File or folder could not be read",
                 $"Not audited: {message}", new SourceLocation(path), message, "Make the path readable by the user running Muster."));
         }
-        foreach (var path in skippedLarge)
-        {
-            findings.Add(ImportFindings.Create("MUSTER-IMPORTS-FILE-TOO-LARGE", Severity.Info, "Source file too large to verify",
-                $"Imports in this file were not verified: it is larger than max-file-bytes ({maxBytes:N0}).", new SourceLocation(path), path,
-                "Raise 'max-file-bytes' for this agent if the file is hand-written source."));
-        }
+        findings.AddRange(skippedLarge.Select(f => SkippedInputFindings.TooLarge(ImportFindings.Category, f.RelativePath, f.Length, maxBytes, "max-file-bytes",
+            "the imports in it were not checked")));
 
         var summary = new StringBuilder()
             .Append($"Python: {python.FilesScanned:N0} files, {python.ImportsChecked:N0} imports, {python.Unresolved:N0} will fail at runtime")

@@ -24,6 +24,10 @@ internal sealed record InfraInputs
     public string? ManifestPath { get; init; }
     public IReadOnlyList<string> Documents { get; init; } = [];
 
+    /// <summary>Status documents over <see cref="MaxDocumentBytes"/>: not read, their claims not verified.</summary>
+    public IReadOnlyList<WorkspaceFile> DocumentsNotRead { get; init; } = [];
+    public long MaxDocumentBytes { get; init; } = StatusDocuments.MaxBytes;
+
     /// <summary>The text of each status document read, for documentation coverage.</summary>
     public IReadOnlyList<string> DocumentTexts { get; init; } = [];
     public IReadOnlyList<ProxyTarget> ProxyTargets { get; init; } = [];
@@ -62,10 +66,12 @@ internal sealed record InfraInputs
 
         var claims = new List<StatusClaim>();
         var texts = new List<string>();
+        var maxDocumentBytes = settings.GetInt(StatusDocuments.MaxBytesSetting, (int)StatusDocuments.MaxBytes);
+        var documentsNotRead = new List<WorkspaceFile>();
         foreach (var doc in docFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
-            if (doc.Length > 4 * 1024 * 1024) continue;
+            if (doc.Length > maxDocumentBytes) { documentsNotRead.Add(doc); continue; }
             try
             {
                 var text = File.ReadAllText(doc.FullPath);
@@ -85,6 +91,8 @@ internal sealed record InfraInputs
             Manifest = manifest,
             ManifestPath = File.Exists(manifestFull) ? manifestPath.Replace('\\', '/') : null,
             Documents = docFiles.Select(f => f.RelativePath).ToList(),
+            DocumentsNotRead = documentsNotRead,
+            MaxDocumentBytes = maxDocumentBytes,
             DocumentTexts = texts,
             ProxyTargets = settings.GetBool("nginx", true) ? NginxProxyTargets.Find(root, allFiles) : [],
         };

@@ -4,6 +4,7 @@ using System.Globalization;
 using Muster.Agents.InfraState.Nginx;
 using Muster.Agents.InfraState.Probes;
 using Muster.Formats.Compose;
+using Muster.Formats.Markdown;
 using Muster.Formats.Services;
 using Muster.Model;
 
@@ -22,7 +23,7 @@ internal sealed class InfraStateAgent : IAgent
             () => new InfraStateAgent())
         {
             Metrics = [GateMetricNames.UndocumentedServices, GateMetricNames.Claims],
-            SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx"],
+            SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx", StatusDocuments.MaxBytesSetting],
             SoftTimeout = TimeSpan.FromMinutes(1),
             HardTimeout = TimeSpan.FromMinutes(5),
         };
@@ -64,6 +65,7 @@ internal sealed class InfraStateAgent : IAgent
         var services = ServiceReality.Map(inputs.Projects, profiles, snapshot.Containers);
         var findings = new List<Finding>();
         findings.AddRange(ComposeFindings(inputs));
+        findings.AddRange(DocumentsNotRead(inputs));
         if (snapshot.Reachable)
         {
             findings.AddRange(ServiceDriftAnalyzer.Analyze(services, snapshot, new HashSet<string>(StringComparer.Ordinal)));
@@ -100,6 +102,7 @@ internal sealed class InfraStateAgent : IAgent
             ["services_expected"] = services.Count(s => s.Expected),
             ["services_up"] = services.Count(s => s.Expected && s.FullyUp),
             ["documents"] = inputs.Documents.Count,
+            ["documents_not_read"] = inputs.DocumentsNotRead.Count,
             [GateMetricNames.UndocumentedServices] = undocumented.Count,
             [GateMetricNames.Claims] = verdicts.Count,
             ["claims_verified"] = verdicts.Count(v => v.Verdict == Verdict.Verified),
@@ -140,7 +143,8 @@ internal sealed class InfraStateAgent : IAgent
         return $"{inputs.Projects.Count} compose project(s), {inputs.Projects.Sum(p => p.Services.Count)} services declared; {engine}; " +
                $"{verdicts.Count} claims in {inputs.Documents.Count} documents: {verdicts.Count(v => v.Verdict == Verdict.Verified)} verified, " +
                $"{verdicts.Count(v => v.Verdict == Verdict.Drifted)} drifted, {verdicts.Count(v => v.Verdict == Verdict.Unverified)} UNVERIFIED; " +
-               $"{probes.Count(p => p.Passed)} of {probes.Count} probes pass.";
+               $"{probes.Count(p => p.Passed)} of {probes.Count} probes pass." +
+               (inputs.DocumentsNotRead.Count > 0 ? " " + SkippedInputFindings.SummaryClause(inputs.DocumentsNotRead.Count, "status document", "status documents") : "");
     }
 
     private static IEnumerable<Task<ProbeResult>> Probes(DeclaredService service, TimeSpan timeout, CancellationToken ct)
@@ -189,6 +193,20 @@ internal sealed class InfraStateAgent : IAgent
             }
         }
     }
+
+    // The documentation gate counts these as claims left unverified: an unread document's claims are not known to hold.
+    private static IEnumerable<Finding> DocumentsNotRead(InfraInputs inputs) =>
+        inputs.DocumentsNotRead.Select(d => SkippedInputFindings.TooLarge(InfraRules.Category, d.RelativePath, d.Length, inputs.MaxDocumentBytes,
+                StatusDocuments.MaxBytesSetting, "the status claims it makes were not checked, and the services it documents were not counted as documented") with
+        {
+            Properties = new Dictionary<string, string>
+            {
+                ["size"] = d.Length.ToString(CultureInfo.InvariantCulture),
+                ["limit"] = inputs.MaxDocumentBytes.ToString(CultureInfo.InvariantCulture),
+                ["setting"] = StatusDocuments.MaxBytesSetting,
+                ["verification"] = "unverified",
+            },
+        });
 
     private static IEnumerable<Finding> ComposeFindings(InfraInputs inputs)
     {

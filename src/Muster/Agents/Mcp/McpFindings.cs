@@ -2,6 +2,7 @@ using System.Globalization;
 using Muster.Formats.Markdown;
 using Muster.Formats.Mcp;
 using Muster.Model;
+using Muster.Workspace;
 
 namespace Muster.Agents.Mcp;
 
@@ -71,12 +72,15 @@ internal static class McpFindings
         }
     }
 
-    public static IEnumerable<Finding> ForClaims(string root, IReadOnlyList<(McpServerConfig Server, McpProbeResult Result)> verified, bool started, Action onClaim, CancellationToken cancellationToken)
+    /// <param name="configsNotRead">MCP configurations too large to read: any count a claim makes is then unverified, not a mismatch.</param>
+    /// <param name="documents">The status-document size limit, and who learns of each document over it.</param>
+    public static IEnumerable<Finding> ForClaims(string root, IReadOnlyList<(McpServerConfig Server, McpProbeResult Result)> verified, bool started, Action onClaim,
+        int configsNotRead, (long MaxBytes, Action<WorkspaceFile> TooLarge) documents, CancellationToken cancellationToken)
     {
         var configured = verified.Count;
         var working = verified.Count(v => v.Result.Status == McpProbeStatus.Works);
         var unverified = verified.Count(v => v.Result.Status == McpProbeStatus.NotStarted);
-        foreach (var (file, line, text) in StatusDocuments.Lines(root, cancellationToken))
+        foreach (var (file, line, text) in StatusDocuments.Lines(root, cancellationToken, documents.MaxBytes, documents.TooLarge))
         {
             if (McpClaim.Parse(file.RelativePath, line, text) is not { } claim) continue;
             onClaim();
@@ -88,6 +92,13 @@ internal static class McpFindings
                 ["found_configured"] = configured.ToString(CultureInfo.InvariantCulture),
                 ["verified_working"] = unverified > 0 ? "unverified" : working.ToString(CultureInfo.InvariantCulture),
             };
+            if (configsNotRead > 0 && (claim.Configured is not null || claim.Active is not null))
+            {
+                yield return Claim("MUSTER-MCP-CLAIM-UNVERIFIED", "MCP server claim is unverified", "incomplete", location,
+                    new Dictionary<string, string>(properties) { ["verification"] = "unverified" }, claim,
+                    $"Claims {claim.Configured ?? claim.Active} MCP servers; {configsNotRead} MCP configuration(s) were too large to read, so the servers they declare are unknown and the claim is unverified (not confirmed).");
+                continue;
+            }
             if (claim.Configured is { } c && c != configured)
             {
                 yield return Claim("MUSTER-MCP-CLAIM-MISMATCH", "MCP server count claim does not match the configuration", "configured", location, properties, claim,

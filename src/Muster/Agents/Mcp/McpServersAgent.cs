@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Muster.Formats.Markdown;
 using Muster.Formats.Mcp;
 using Muster.Model;
 
@@ -20,7 +21,7 @@ internal sealed class McpServersAgent : IAgent
             "MCP servers configured vs startable: handshake + tools/list per server (opt-in start), literal secrets, wide filesystem roots, status claims.",
             () => new McpServersAgent())
         {
-            SettingKeys = ["start-servers", "timeout", "max-file-bytes", "parallel"],
+            SettingKeys = ["start-servers", "timeout", "max-file-bytes", StatusDocuments.MaxBytesSetting, "parallel"],
             Metrics = [GateMetricNames.Claims],
             SoftTimeout = TimeSpan.FromMinutes(2),
             HardTimeout = TimeSpan.FromMinutes(10),
@@ -31,7 +32,8 @@ internal sealed class McpServersAgent : IAgent
         var start = context.Settings.GetBool("start-servers", false)
             || (context.RunParameters.TryGetValue(StartServersParameter, out var p) && p.Equals("true", StringComparison.OrdinalIgnoreCase));
         var timeout = context.Settings.GetDuration("timeout", TimeSpan.FromSeconds(15));
-        var reader = new McpConfigReader(context.Root) { MaxFileBytes = context.Settings.GetInt("max-file-bytes", 1024 * 1024) };
+        var maxFileBytes = context.Settings.GetInt("max-file-bytes", 1024 * 1024);
+        var reader = new McpConfigReader(context.Root) { MaxFileBytes = maxFileBytes };
         var servers = reader.Read(cancellationToken);
         var probe = new McpServerProbe(context.Root, timeout);
         var findings = new List<Finding>();
@@ -62,7 +64,12 @@ internal sealed class McpServersAgent : IAgent
             findings.AddRange(McpFindings.ForServer(servers[i], results[i], context.Root));
         }
         var claims = 0;
-        findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, () => claims++, cancellationToken));
+        var maxDocumentBytes = context.Settings.GetInt(StatusDocuments.MaxBytesSetting, (int)StatusDocuments.MaxBytes);
+        var documentsNotRead = new List<Muster.Workspace.WorkspaceFile>();
+        findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, () => claims++, reader.TooLarge.Count,
+            (maxDocumentBytes, documentsNotRead.Add), cancellationToken));
+        findings.AddRange(documentsNotRead.Select(d => SkippedInputFindings.TooLarge("agents", d.RelativePath, d.Length, maxDocumentBytes,
+            StatusDocuments.MaxBytesSetting, "the MCP server counts it claims were not checked")));
         foreach (var (path, reason) in reader.Unreadable)
         {
             findings.Add(new Finding
@@ -76,6 +83,8 @@ internal sealed class McpServersAgent : IAgent
                 Remediation = "Fix the JSON so agent tools (and Muster) can read it.",
             }.WithDefaultFingerprint());
         }
+        findings.AddRange(reader.TooLarge.Select(t => SkippedInputFindings.TooLarge("agents", t.Path, t.Length, maxFileBytes, "max-file-bytes",
+            "the MCP servers it may declare were not read or verified")));
 
         var works = verified.Count(v => v.Result.Status == McpProbeStatus.Works);
         var notStarted = verified.Count(v => v.Result.Status == McpProbeStatus.NotStarted);
@@ -83,13 +92,11 @@ internal sealed class McpServersAgent : IAgent
         {
             Findings = findings.Select(f => f with { AgentId = context.AgentId }).ToList(),
             Artifacts = [new Artifact("mcp-servers.md", "text/markdown", Table(verified, reader.ConfigFiles))],
-            Summary = servers.Count == 0
-                ? "No MCP servers configured."
-                : $"{servers.Count} MCP server(s) configured in {reader.ConfigFiles.Count} file(s): {works} verified working, " +
-                  $"{verified.Count - works - notStarted} failing, {notStarted} not started (unverified)" + (start ? "." : "; start-servers is off."),
+            Summary = Summary(servers.Count, reader, works, notStarted, start),
             Metrics = new Dictionary<string, double>
             {
                 ["configured"] = servers.Count,
+                ["configs_not_read"] = reader.TooLarge.Count,
                 ["verified_working"] = works,
                 ["not_started"] = notStarted,
                 ["failing"] = verified.Count - works - notStarted,
@@ -97,6 +104,16 @@ internal sealed class McpServersAgent : IAgent
                 [GateMetricNames.Claims] = claims,
             },
         };
+    }
+
+    // "No MCP servers configured" only when nothing was left unread: a skipped config may declare any number.
+    private static string Summary(int servers, McpConfigReader reader, int works, int notStarted, bool start)
+    {
+        var skipped = SkippedInputFindings.SummaryClause(reader.TooLarge.Count, "MCP config", "MCP configs");
+        if (servers == 0) return skipped.Length == 0 ? "No MCP servers configured." : "No MCP servers read; " + skipped;
+        return $"{servers} MCP server(s) configured in {reader.ConfigFiles.Count} file(s): {works} verified working, " +
+               $"{servers - works - notStarted} failing, {notStarted} not started (unverified)" + (start ? "." : "; start-servers is off.") +
+               (skipped.Length == 0 ? "" : " " + skipped);
     }
 
     private static async Task<McpProbeResult> VerifyAsync(McpServerConfig server, bool start, McpServerProbe probe, string root, CancellationToken cancellationToken)

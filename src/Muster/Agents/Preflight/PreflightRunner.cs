@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Muster.Formats.Credentials;
 using Muster.Formats.Markdown;
 using Muster.Formats.Mcp;
+using Muster.Workspace;
 
 namespace Muster.Agents.Preflight;
 
@@ -36,7 +37,13 @@ public sealed class PreflightRunner(PreflightRequest request)
         checks.Add(await ContainerEngineAsync(cancellationToken));
         foreach (var probe in await ProbesAsync(root, cancellationToken)) checks.Add(probe);
 
-        var documents = StatusDocuments.Find(root, cancellationToken).Select(f => f.RelativePath).ToList();
+        var tooLarge = new List<WorkspaceFile>();
+        var documents = StatusDocuments.Find(root, cancellationToken, StatusDocuments.MaxBytes, tooLarge.Add).Select(f => f.RelativePath).ToList();
+        checks.AddRange(tooLarge.Select(d => new PreflightCheck("status documents", d.RelativePath, PreflightOutcome.Info,
+            $"not read: {d.Length:N0} bytes exceeds the {StatusDocuments.MaxBytes:N0}-byte limit (setting `{StatusDocuments.MaxBytesSetting}`); its claims will not be verified")
+        {
+            SourcePath = d.RelativePath,
+        }));
         checks.Add(documents.Count > 0
             ? new PreflightCheck("status documents", "found", PreflightOutcome.Pass, $"{documents.Count}: {string.Join(", ", documents.Take(8))}{(documents.Count > 8 ? ", …" : "")}")
             : new PreflightCheck("status documents", "found", PreflightOutcome.Info, "none (no *STATUS*.md, README.md or docs/**/*.md): no claims to check"));

@@ -47,13 +47,13 @@ internal sealed class TestHygieneAgent : IAgent
         var findings = new List<Finding>();
         var markerRecords = new List<object>();
         var conditional = new List<(string Path, TestMarker Marker)>();
-        var notRead = 0;
+        var tooLarge = new List<WorkspaceFile>();
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var scanner = ScannerFor(file.RelativePath);
             if (scanner is null) continue;
-            if (file.Length > maxBytes) { notRead++; continue; }
+            if (file.Length > maxBytes) { tooLarge.Add(file); continue; }
             string text;
             try
             {
@@ -78,6 +78,9 @@ internal sealed class TestHygieneAgent : IAgent
                 markerRecords.Add(new { path = file.RelativePath, line = marker.Line, column = marker.Column, kind = KindName(marker.Kind), pattern = marker.Pattern, language = scan.Language });
             }
         }
+        findings.AddRange(tooLarge.Select(f => SkippedInputFindings.TooLarge("tests", f.RelativePath, f.Length, maxBytes, "max-file-bytes",
+            "its tests were not counted and not checked for skip, focus or todo markers")));
+        var notRead = tooLarge.Count;
         foreach (var error in walker.Errors)
         {
             findings.Add(new Finding

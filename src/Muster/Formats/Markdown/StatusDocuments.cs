@@ -4,19 +4,24 @@ namespace Muster.Formats.Markdown;
 
 /// <summary>
 /// The Markdown documents that make status claims: <c>*STATUS*.md</c> anywhere, <c>README.md</c> anywhere and
-/// everything under a <c>docs/</c> folder.
+/// everything under a <c>docs/</c> folder. A document over the size limit is not read; callers that pass
+/// <c>tooLarge</c> learn of each one, so they can report its claims as not verified.
 /// </summary>
 public static class StatusDocuments
 {
-    public const long MaxBytes = 2 * 1024 * 1024;
+    public const long MaxBytes = 4 * 1024 * 1024;
 
-    public static IEnumerable<WorkspaceFile> Find(string root, CancellationToken cancellationToken)
+    /// <summary>The agent setting that raises <see cref="MaxBytes"/>, in every agent that reads status documents.</summary>
+    public const string MaxBytesSetting = "max-document-bytes";
+
+    public static IEnumerable<WorkspaceFile> Find(string root, CancellationToken cancellationToken, long maxBytes = MaxBytes, Action<WorkspaceFile>? tooLarge = null)
     {
         var walker = new WorkspaceWalker(root, new WalkOptions { Include = ["**/*.md"] });
         foreach (var file in walker.EnumerateFiles(cancellationToken))
         {
-            if (file.Length > MaxBytes || !file.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) continue;
-            if (IsStatusDocument(file.RelativePath)) yield return file;
+            if (!file.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || !IsStatusDocument(file.RelativePath)) continue;
+            if (file.Length > maxBytes) tooLarge?.Invoke(file);
+            else yield return file;
         }
     }
 
@@ -30,9 +35,10 @@ public static class StatusDocuments
     }
 
     /// <summary>Each line of each status document, 1-based, for claim parsers.</summary>
-    public static IEnumerable<(WorkspaceFile File, int Line, string Text)> Lines(string root, CancellationToken cancellationToken)
+    public static IEnumerable<(WorkspaceFile File, int Line, string Text)> Lines(string root, CancellationToken cancellationToken,
+        long maxBytes = MaxBytes, Action<WorkspaceFile>? tooLarge = null)
     {
-        foreach (var file in Find(root, cancellationToken))
+        foreach (var file in Find(root, cancellationToken, maxBytes, tooLarge))
         {
             string[] lines;
             try

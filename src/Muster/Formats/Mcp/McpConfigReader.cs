@@ -6,7 +6,8 @@ namespace Muster.Formats.Mcp;
 /// <summary>
 /// Finds MCP server declarations in a workspace: <c>.mcp.json</c>, <c>.cursor/mcp.json</c>,
 /// <c>claude_desktop_config.json</c> and any other JSON settings file with an <c>mcpServers</c> object, plus
-/// <c>.vscode/mcp.json</c>'s <c>servers</c> object. Files larger than <see cref="MaxFileBytes"/> are not read.
+/// <c>.vscode/mcp.json</c>'s <c>servers</c> object. Files larger than <see cref="MaxFileBytes"/> are not parsed: those
+/// that may declare servers (a known config name, or the text <c>mcpServers</c>) are listed in <see cref="TooLarge"/>.
 /// </summary>
 public sealed class McpConfigReader(string root)
 {
@@ -14,6 +15,9 @@ public sealed class McpConfigReader(string root)
 
     /// <summary>Configuration files that could not be parsed: (root-relative path, reason).</summary>
     public List<(string Path, string Reason)> Unreadable { get; } = [];
+
+    /// <summary>Configuration files over <see cref="MaxFileBytes"/> that may declare servers: (root-relative path, bytes). Not read.</summary>
+    public List<(string Path, long Length)> TooLarge { get; } = [];
 
     /// <summary>Every JSON file that declared at least one server block (even an empty one).</summary>
     public List<string> ConfigFiles { get; } = [];
@@ -30,7 +34,12 @@ public sealed class McpConfigReader(string root)
         var walker = new WorkspaceWalker(root, new WalkOptions { Include = ["**/*.json"] });
         foreach (var file in walker.EnumerateFiles(cancellationToken))
         {
-            if (!file.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.Length > MaxFileBytes) continue;
+            if (!file.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
+            if (file.Length > MaxFileBytes)
+            {
+                if (IsKnownConfigName(file.RelativePath) || FileContains.Ascii(file.FullPath, "mcpServers")) TooLarge.Add((file.RelativePath, file.Length));
+                continue;
+            }
             string text;
             try
             {

@@ -92,8 +92,9 @@ public sealed class NginxAuditTests
         Assert.DoesNotContain(result.Findings, f => f.RuleId == "MUSTER-DOCKER-001");
         var unpinned = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-DOCKER-005");
         Assert.Equal("a/Dockerfile", unpinned.Location!.Path);
-        Assert.Contains("Not audited", result.Summary, StringComparison.Ordinal);
-        Assert.Contains("b/Dockerfile", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("1 config file not read (too large): not verified (b/Dockerfile).", result.Summary, StringComparison.Ordinal);
+        var skipped = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-INPUT-NOT-VERIFIED");
+        Assert.Equal("b/Dockerfile", skipped.Location!.Path);
         Assert.Equal(1, result.Metrics["not_audited_files"]);
     }
 
