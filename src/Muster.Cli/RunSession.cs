@@ -20,6 +20,9 @@ internal sealed class RunSession(CliContext cli)
     public required string StateDirectory { get; init; }
     public required string? OutputDirectory { get; init; }
     public required IReadOnlyList<ReportFormat> Formats { get; init; }
+
+    /// <summary>The one format also written to stdout (<c>--output -</c>); null: files only.</summary>
+    public ReportFormat? Stdout { get; init; }
     public required Severity? FailOn { get; init; }
     public required int MaxParallel { get; init; }
     public required TerminalSettings Terminal { get; init; }
@@ -40,7 +43,7 @@ internal sealed class RunSession(CliContext cli)
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
     {
         _runId = runId;
-        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats);
+        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, cli.Scrubber, cli.Time);
 
         using var interrupt = new CancellationTokenSource();
         void Stop(string signal)
@@ -80,7 +83,24 @@ internal sealed class RunSession(CliContext cli)
             Console.CancelKeyPress -= onCancel;
         }
 
-        return Summarize(await after.CompleteAsync(outcome, _plan));
+        var result = await after.CompleteAsync(outcome, _plan);
+        try
+        {
+            if (Stdout is { } format) await CopyToStdoutAsync(Path.Combine(result.OutputDirectory, ReportWriter.FileNameOf(format)));
+            return Summarize(result);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await after.RecordFailureAsync(outcome.RunId, e);
+            throw;
+        }
+    }
+
+    /// <summary>The report exactly as written to its file, so stdout and the file never differ.</summary>
+    private async Task CopyToStdoutAsync(string report)
+    {
+        await cli.Out.WriteAsync(await File.ReadAllTextAsync(report));
+        await cli.Out.FlushAsync();
     }
 
     /// <summary>Relative to the current folder when under it, else absolute.</summary>

@@ -10,7 +10,7 @@ namespace Muster.Cli.Commands;
 internal sealed class CommonOptions
 {
     public Option<string?> State { get; } = new("--state") { Description = "Folder of the run journal (default: PATH/.muster)." };
-    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Folder for the reports (default: STATE/reports/RUN_ID)." };
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Folder for the reports (default: STATE/reports/RUN_ID); '-' writes the one --format to stdout." };
     public Option<string[]> Format { get; } = new("--format", "-f")
     {
         Description = "Report formats: md, json, sarif, html (repeat or comma-separate; default: all).",
@@ -43,26 +43,17 @@ internal sealed class CommonOptions
     {
         var maxParallel = parse.GetValue(MaxParallel);
         if (maxParallel < 1) throw new UsageException($"--max-parallel must be at least 1, not {maxParallel}");
+        var destination = ReportDestination.Parse(parse.GetValue(Output), parse.GetValue(Format) ?? []);
         return new RunSession(cli)
         {
             StateDirectory = stateDirectory,
-            OutputDirectory = parse.GetValue(Output) is { } o ? OutputFolder(o) : null,
-            Formats = ParseFormats(parse.GetValue(Format) ?? []),
+            OutputDirectory = destination.Directory,
+            Formats = destination.Formats,
+            Stdout = destination.Stdout,
             FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
             MaxParallel = maxParallel,
             Terminal = Terminal.Read(parse, cli.Error),
         };
-    }
-
-    /// <summary>Reports are several files, so --output is a folder: naming a file (or /dev/stdout) is a usage error.</summary>
-    private static string OutputFolder(string option)
-    {
-        var full = Path.GetFullPath(option);
-        if (File.Exists(full) || (Path.Exists(full) && !Directory.Exists(full)))
-        {
-            throw new UsageException($"--output '{option}' is a file, not a folder: reports are several files; give a folder (it is created if missing)");
-        }
-        return full;
     }
 
     public Dictionary<string, string> Parameters(ParseResult parse)
@@ -89,14 +80,6 @@ internal sealed class CommonOptions
             parameters[pair[..eq]] = pair[(eq + 1)..];
         }
         return parameters;
-    }
-
-    private static IReadOnlyList<ReportFormat> ParseFormats(string[] values)
-    {
-        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (names.Count == 0) return ReportWriter.AllFormats;
-        return names.Select(n => ReportWriter.TryParseFormat(n, out var f) ? f
-            : throw new UsageException($"unknown report format '{n}'; use one of: {string.Join(", ", ReportWriter.FormatNames)}")).Distinct().ToList();
     }
 
     private static Severity? ParseFailOn(string value) =>

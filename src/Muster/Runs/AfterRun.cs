@@ -1,4 +1,5 @@
 using Muster.Agents;
+using Muster.Agents.Secrets;
 using Muster.Engine;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
@@ -21,9 +22,16 @@ public sealed class AfterRun
     private readonly ContinuationWriter _continuation;
     private readonly List<string> _written = [];
 
+    private readonly ISecretScrubber? _scrubber;
+    private readonly TimeProvider _time;
+
     /// <param name="outputDirectory">Folder for the reports; null: <see cref="DefaultOutputDirectory"/>.</param>
-    public AfterRun(AgentRegistry registry, string stateDirectory, string runId, string? outputDirectory, IReadOnlyList<ReportFormat> formats)
+    /// <param name="scrubber">Redacts the reason journaled when this step fails; null: the built-in secret rules.</param>
+    public AfterRun(AgentRegistry registry, string stateDirectory, string runId, string? outputDirectory, IReadOnlyList<ReportFormat> formats,
+        ISecretScrubber? scrubber = null, TimeProvider? time = null)
     {
+        _scrubber = scrubber;
+        _time = time ?? TimeProvider.System;
         _registry = registry;
         _stateDirectory = stateDirectory;
         _formats = formats;
@@ -43,6 +51,37 @@ public sealed class AfterRun
     /// the plan it ran; null for a resumed run, whose plan is read back from the journal.
     /// </summary>
     public async Task<AfterRunResult> CompleteAsync(RunOutcome outcome, Plan? plan)
+    {
+        try
+        {
+            return await CompleteOrThrowAsync(outcome, plan);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(outcome.RunId, e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Journals the run failed because what follows it (this step, or a front end's own printing) threw; best effort, so
+    /// the original error still reaches the user when the journal is what failed.
+    /// </summary>
+    public async Task RecordFailureAsync(string runId, Exception error)
+    {
+        try
+        {
+            await using var journal = RunJournal.Open(_stateDirectory, _time);
+            var reason = (_scrubber ?? new RuleBasedSecretScrubber()).Scrub($"after the run: {error.GetType().Name}: {error.Message}".ReplaceLineEndings(" "));
+            await journal.AfterRunFailedAsync(runId, reason, _time.GetUtcNow());
+        }
+        catch (Exception e) when (e is JournalException or IOException or UnauthorizedAccessException)
+        {
+            // the error being rethrown is what the user needs
+        }
+    }
+
+    private async Task<AfterRunResult> CompleteOrThrowAsync(RunOutcome outcome, Plan? plan)
     {
         var history = History.Read(_stateDirectory, outcome.RunId, _registry);
         plan ??= history.Plan;

@@ -158,6 +158,15 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         EnqueueDurable((c, t) => Run(c, t, "UPDATE runs SET status='failed', stop_reason=$reason, finished_at=$at WHERE id=$id AND status='running'",
             ("$id", runId), ("$reason", reason), ("$at", Iso(at))));
 
+    /// <summary>
+    /// Records that the step after the run (gaps, gates, reports) failed: the run is failed even though its agents
+    /// finished, so it is never shown completed without its reports, and <c>muster resume</c> redoes that step.
+    /// An interrupted run stays interrupted (it is resumable already).
+    /// </summary>
+    public Task AfterRunFailedAsync(string runId, string reason, DateTimeOffset at) =>
+        EnqueueDurable((c, t) => Run(c, t, "UPDATE runs SET status='failed', stop_reason=$reason, finished_at=$at WHERE id=$id AND status IN ('running', 'completed', 'stopped')",
+            ("$id", runId), ("$reason", reason), ("$at", Iso(at))));
+
     /// <summary>Waits until everything queued so far is committed.</summary>
     public Task FlushAsync() => EnqueueDurable((_, _) => { });
 
