@@ -14,12 +14,15 @@ internal sealed class MusterProcess : IDisposable
 
     public static string CliPath => Path.Combine(AppContext.BaseDirectory, "Muster.Cli.dll");
 
-    public static MusterProcess Start(string workingDirectory, params string[] args)
+    public static MusterProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static MusterProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(CliPath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["CI"] = "true";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = new Process { StartInfo = info };
         var wrapper = new MusterProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (wrapper._stdout) wrapper._stdout.AppendLine(e.Data); };
@@ -34,12 +37,34 @@ internal sealed class MusterProcess : IDisposable
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
+    /// <summary>The largest resident set seen while <see cref="WaitAsync"/> watched it (Linux' VmHWM), in MB.</summary>
+    public long PeakRssMegabytes { get; private set; }
+
     public async Task<int> WaitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        var exited = _process.WaitForExitAsync(cts.Token);
+        while (!exited.IsCompleted)
+        {
+            PeakRssMegabytes = Math.Max(PeakRssMegabytes, HighWaterMarkMegabytes(_process.Id));
+            await Task.WhenAny(exited, Task.Delay(100, CancellationToken.None));
+        }
+        await exited;
         _process.WaitForExit(); // drains the output readers
         return _process.ExitCode;
+    }
+
+    private static long HighWaterMarkMegabytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return 0; // exited between the check and the read
+        }
     }
 
     public void KillHard() => _process.Kill(entireProcessTree: true);

@@ -88,7 +88,13 @@ internal sealed class MsBuildProjectParser : IManifestParser
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(file.Text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            if (TooDeep(file.Text) is { } line)
+            {
+                result.Problems.Add(new ManifestProblem(file.RelativePath, line,
+                    $"XML nested deeper than {MaxDepth} elements: not read (an MSBuild project is a few levels deep)"));
+                return null;
+            }
+            using var reader = XmlReader.Create(new StringReader(file.Text), ReaderSettings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
@@ -96,6 +102,21 @@ internal sealed class MsBuildProjectParser : IManifestParser
             result.Problems.Add(new ManifestProblem(file.RelativePath, e.LineNumber, $"Invalid XML: {e.Message}"));
             return null;
         }
+    }
+
+    private const int MaxDepth = 256;
+
+    private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
+    // A streaming pass first: building a tree 200,000 elements deep ran for minutes (issue 18's hostile corpus).
+    private static int? TooDeep(string text)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), ReaderSettings);
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxDepth) return ((IXmlLineInfo)reader).LineNumber;
+        }
+        return null;
     }
 
     /// <summary>PackageVersion items of the nearest Directory.Packages.props at or above the project's folder.</summary>
