@@ -39,7 +39,7 @@ internal sealed class HostileCorpus : IDisposable
         Named("deep-json/package.json", "{\"dependencies\": " + new string('[', depth) + new string(']', depth) + "}\n");
         Named("deep-mcp/.mcp.json", "{\"mcpServers\": {\"a\": " + Repeat("{\"x\": ", depth) + "1" + new string('}', depth) + "}}\n");
         Named("deep-toml/pyproject.toml", "[project]\nname = \"x\"\ndependencies = " + new string('[', depth) + new string(']', depth) + "\n");
-        // Not yet: a Python file with 200,000 nested parentheses keeps the imports agent busy for minutes.
+        Write("deep-py/app.py", "x = " + new string('(', depth) + "1" + new string(')', depth) + "\nimport auth\n");
         Write("deep-js/index.js", "const x = " + new string('[', depth) + new string(']', depth) + ";\nrequire('left-pad');\n");
         Named("deep-xml/app.csproj", "<Project>" + Repeat("<a>", depth) + Repeat("</a>", depth) + "</Project>\n");
     }
