@@ -82,6 +82,16 @@ internal sealed class GitBlobBatch : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// After the last answer: waits for git to exit on its own (its input is closed once every id is written), so a
+    /// finished batch is never killed. Killing walks /proc for the process tree; only an abandoned batch needs that.
+    /// </summary>
+    public async Task<GitResult> FinishAsync(CancellationToken cancellationToken)
+    {
+        await _writing.ConfigureAwait(false);
+        return await _git.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _git.DisposeAsync().ConfigureAwait(false);

@@ -103,16 +103,16 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
             GitLogRawParser.Format, $"--max-count={(long)maxCommits + 1}", "--end-of-options", range,
         ];
         await using var log = git.Start(arguments, Timeout, cancellationToken);
-        var readAll = true;
         try
         {
+            // git stops after maxCommits + 1 commits: the extra one only says the bound cut history. The output is read
+            // to its end so git exits by itself (killing it would walk /proc for its process tree).
             foreach (var entry in GitLogRawParser.Parse(log.Output))
             {
                 if (commits.Count == maxCommits)
                 {
                     result.Truncated = true;
-                    readAll = false;
-                    break;
+                    continue;
                 }
                 var order = commits.Count;
                 commits.Add(new HistoryCommit(entry.Commit, entry.AuthorDate));
@@ -129,11 +129,8 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         {
             // timed out: reported below
         }
-        if (readAll)
-        {
-            var exit = await log.WaitAsync(cancellationToken);
-            if (!exit.Succeeded) result.NotVerified = $"{exit.Error}; {commits.Count:N0} commits were listed";
-        }
+        var exit = await log.WaitAsync(cancellationToken);
+        if (!exit.Succeeded) result.NotVerified = $"{exit.Error}; {commits.Count:N0} commits were listed";
         result.Commits = commits.Count;
         result.Blobs = blobs.Count;
         return (commits, blobs);
@@ -179,6 +176,12 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         catch (IOException) when (batch.Stopped && !cancellationToken.IsCancellationRequested)
         {
             result.NotVerified = $"git cat-file timed out after {done:N0} of {ids.Count:N0} blobs";
+            return;
+        }
+        var exit = await batch.FinishAsync(cancellationToken);
+        if (!exit.Succeeded)
+        {
+            result.NotVerified = exit.Error;
             return;
         }
         var missing = done - result.BlobsScanned - result.BinaryBlobs;
