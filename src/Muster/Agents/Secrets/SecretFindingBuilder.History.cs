@@ -43,7 +43,7 @@ internal sealed partial class SecretFindingBuilder
         foreach (var (where, detection, lines) in ordered)
         {
             if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
-            scrubber?.Remember(detection.Secret);
+            if (detection.Softened?.Max is not Severity.Low) scrubber?.Remember(detection.Secret); // as the tree: benign local defaults stay readable
             if (_treeValues.TryGetValue(detection.Secret, out var fingerprints)) AttachHistory(findings, fingerprints, where, detection, history);
             else Keep(findings, HistoryFinding(where, detection, lines, history), tally);
         }
@@ -75,7 +75,7 @@ internal sealed partial class SecretFindingBuilder
     {
         var rule = d.Rule;
         var context = PathContext.Of(where.Path);
-        var (cap, note) = SeverityCap(d, context);
+        var (cap, note) = CapFor(d, context);
         var pushed = history.IsPushed(where.Commit.Id);
         // Out of the tree but in every clone: HIGH, and CRITICAL once a remote has it.
         var severity = Min(cap, pushed ? Severity.Critical : Severity.High);

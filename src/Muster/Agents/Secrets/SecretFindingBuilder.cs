@@ -23,13 +23,17 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
             {
                 // A file named *credential* is a finding only when it holds something credential-like.
                 if (sensitive.SensitiveKind == SensitiveFiles.CredentialsDocument && resolved.Count == 0) continue;
-                Keep(findings, SensitiveFileFinding(sensitive.File.RelativePath, sensitive.SensitiveKind!, status), tally);
+                var finding = SensitiveFileFinding(sensitive.File.RelativePath, sensitive.SensitiveKind!, status);
+                if (sensitive.SensitiveKind == SensitiveFiles.EnvironmentFile && sensitive.FullyRead && resolved.Count == 0) finding = WithoutCredential(finding);
+                Keep(findings, finding, tally);
             }
             foreach (var (detection, lines) in resolved)
             {
                 if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
-                // Baselined or not, it is a secret: the run's scrubber redacts it wherever it shows up later.
-                scrubber?.Remember(detection.Secret);
+                // Baselined or not, it is a secret: the run's scrubber redacts it wherever it shows up later. A benign
+                // value (a local default such as "postgres") is an ordinary word elsewhere: redacting it everywhere
+                // would mangle paths and service names in every message.
+                if (detection.Softened?.Max is not Severity.Low) scrubber?.Remember(detection.Secret);
                 var finding = SecretFinding(group.Key, status, detection, lines);
                 RememberTreeValue(detection.Secret, finding.Fingerprint);
                 Keep(findings, finding, tally);
@@ -102,7 +106,7 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
         var rule = d.Rule;
         var occurrences = lines.Count;
         var context = PathContext.Of(path);
-        var (cap, note) = SeverityCap(d, context);
+        var (cap, note) = CapFor(d, context);
         var severity = status.IsExposed() ? cap : Min(cap, Severity.High);
         var where = new SourceLocation(path, (int)Math.Min(d.Line, int.MaxValue), d.Column);
         var message = $"{(d.Encrypted is null ? rule.Description + " in plaintext" : rule.Description + " (encrypted)")} at {where}; the file is {status.Describe()}" +
@@ -139,7 +143,7 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
     };
 
     /// <summary>The most a detection can be rated, whatever its exposure, and the sentence that says why when lowered.</summary>
-    private static (Severity Cap, string Note) SeverityCap(SecretDetection d, string? context)
+    private static (Severity Cap, string Note) CapFor(SecretDetection d, string? context)
     {
         var rule = d.Rule;
         var generic = IsGeneric(rule);
@@ -150,6 +154,11 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
         {
             cap = Severity.Info;
             note = $" Not plaintext: {d.Encrypted}; keep the decryption key out of the repository.";
+        }
+        else if (d.Softened is { } softened)
+        {
+            cap = Min(cap, softened.Max);
+            note = $" {softened.Why}";
         }
         else if (d.Check == TokenCheck.Failed)
         {
@@ -178,6 +187,15 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
         AgentId = agentId,
         Properties = new Dictionary<string, string> { ["kind"] = kind, ["git"] = status.ToLabel() },
     }.WithDefaultFingerprint(kind);
+
+    // Every value was read and none is a credential (all empty, placeholders or references): a template committed
+    // under the real file's name, which invites the next person to fill it in. LOW, and the message says why.
+    private static Finding WithoutCredential(Finding finding) => finding with
+    {
+        Severity = Severity.Low,
+        Message = finding.Message + " Every value in it was checked: none is a credential (they are empty, placeholders or references), so there is nothing to rotate.",
+        Remediation = "Rename it to .env.example (a template), add .env to .gitignore, and keep real values out of the repository.",
+    };
 
     private static string ExposureAdvice(string path, GitFileStatus status) => status switch
     {

@@ -16,7 +16,8 @@ namespace Muster.Agents.Secrets.History;
 /// Scanning whole blobs rather than diff lines keeps multi-line keys (PEM blocks) and each rule's context window whole.
 /// </para>
 /// </summary>
-internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, bool> selectsPath)
+/// <param name="gitSearchPath">Where to look for git (tests); null: PATH.</param>
+internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, bool> selectsPath, string? gitSearchPath = null)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(55);
     private static readonly TimeSpan QuickTimeout = TimeSpan.FromSeconds(60);
@@ -29,6 +30,12 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         {
             if (scope.Kind == HistoryScopeKind.None) result.NotVerified = "history: none";
             else await ScanAsync(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)), scope, maxCommits, result, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is GitUnavailableException or IOException or UnauthorizedAccessException or InvalidOperationException
+                                      && !cancellationToken.IsCancellationRequested)
+        {
+            // git vanished or its output broke off: the tree scan's results stand, history is reported unverified
+            result.NotVerified = $"reading history failed after {result.Commits:N0} commits: {e.GetType().Name}: {e.Message}";
         }
         finally
         {
@@ -60,7 +67,7 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         GitRunner git;
         try
         {
-            git = GitRunner.Open(root, GitAccess.History);
+            git = GitRunner.Open(root, GitAccess.History, gitSearchPath);
         }
         catch (GitUnavailableException e)
         {
