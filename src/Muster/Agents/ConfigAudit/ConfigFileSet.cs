@@ -1,3 +1,4 @@
+using Muster.Formats.Docker;
 using Muster.Formats.Nginx;
 using Muster.Workspace;
 
@@ -38,7 +39,7 @@ internal sealed class ConfigFileSet
             var list = name switch
             {
                 _ when ConfigFileKinds.IsCompose(name) => set._compose,
-                _ when ConfigFileKinds.IsDockerfile(name) => set._dockerfiles,
+                _ when DockerfileInstructions.IsDockerfile(name) => set._dockerfiles,
                 _ when ConfigFileKinds.IsEnvExample(name) => set._examples,
                 _ when ConfigFileKinds.IsEnvFile(name) => set._env,
                 _ when ConfigFileKinds.IsShellScript(name) => set._shell,
