@@ -55,17 +55,23 @@ internal sealed class ConfigFileSet
         return set;
     }
 
+    private List<DockerfileDocument>? _dockerfileDocuments;
+
     public List<ComposeProject> ComposeProjects() =>
         _compose.Select(f => (File: f, Text: Read(f)))
             .Where(x => x.Text is not null)
             .Select(x => ComposeFileDocument.Parse(x.File.RelativePath, x.Text!))
             .GroupBy(d => (Folder(d.Path), ConfigFileKinds.ComposeProjectStem(Path.GetFileName(d.Path))))
-            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()))
+            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList())
+            {
+                Dockerfiles = Dockerfiles().ToDictionary(d => d.Path, StringComparer.Ordinal),
+            })
             .ToList();
 
-    public IEnumerable<DockerfileDocument> Dockerfiles() =>
-        _dockerfiles.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
-            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, _dockerignoreFolders.Contains(Folder(x.File.RelativePath))));
+    /// <summary>Read and split once: compose rules look up the Dockerfiles services build, and the Dockerfile rules audit them.</summary>
+    public IReadOnlyList<DockerfileDocument> Dockerfiles() =>
+        _dockerfileDocuments ??= _dockerfiles.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
+            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, _dockerignoreFolders.Contains(Folder(x.File.RelativePath)))).ToList();
 
     public IEnumerable<ShellScriptDocument> ShellScripts() =>
         _shell.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null).Select(x => new ShellScriptDocument(x.File.RelativePath, x.Text!));
