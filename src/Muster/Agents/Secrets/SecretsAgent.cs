@@ -58,7 +58,8 @@ internal sealed class SecretsAgent : IAgent
         }
         var threads = Math.Max(1, typed.Threads ?? Environment.ProcessorCount);
         var chunkChars = Math.Max(64 * 1024, typed.ChunkChars ?? ChunkedTextReader.DefaultChunkChars);
-        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt);
+        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt,
+            context.Services.TryGet<RunStateFolder>(out var state) ? state!.Path : null);
 
         var stopwatch = Stopwatch.StartNew();
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
