@@ -250,7 +250,8 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        // Close alone: after Stop, the managed listener's Close removes the prefixes a second time, re-binding the port
+        // to do so, and throws "Address already in use" when another test has taken that port meanwhile.
         _listener.Close();
         try
         {
