@@ -207,7 +207,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         }
         var result = await run;
         var outcome = result.Outcome;
-        var failures = result.Failures(AfterRunResult.DefaultFailOn);
+        var verdict = result.Verdict(AfterRunResult.DefaultFailOn);
         return Serialize(new
         {
             run_id = runId,
@@ -218,9 +218,10 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
             reports,
             findings = SeverityText.WorstFirst.ToDictionary(s => s.ToLabel(), s => outcome.Findings.Count(f => f.Severity == s)),
             failed_criteria = outcome.Waves.SelectMany(w => w.Criteria.Where(c => !c.Passed).Select(c => $"{w.Name}: {c.Criterion} ({c.Reason})")).ToList(),
-            gates = result.Gates.Select(g => new { id = g.Id, name = g.Name, status = g.Status.ToKey(), summary = g.Summary }).ToList(),
-            passed = outcome.Status != Muster.Engine.RunStatus.Interrupted && failures.Count == 0,
-            failures,
+            gates = result.Gates.Select(g => new { id = g.Id, name = g.Name, status = g.Status.ToKey(), mode = g.Mode.ToKey(), summary = g.Summary }).ToList(),
+            passed = verdict.Passed,
+            failures = verdict.Failures,
+            warnings = verdict.Warnings,
             compared_with = result.ComparedWithRunId,
         });
     }

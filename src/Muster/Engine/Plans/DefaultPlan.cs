@@ -37,9 +37,8 @@ public static class DefaultPlan
                     .AppendLine($"        role: {agent.DefaultRole.ToString().ToLowerInvariant()}")
                     .AppendLine($"        timeout: {{soft: {DurationText.Format(agent.SoftTimeout)}, hard: {DurationText.Format(agent.HardTimeout)}}}");
             }
-            // A crashed scanner leaves the audit incomplete: the report says so and the exit code fails, but the
-            // remaining waves still run so what can be verified is verified.
-            yaml.AppendLine("    exit:").AppendLine("      - all-succeeded").AppendLine("    on-fail: continue");
+            // No exit criteria: every wave runs so what can be verified is verified. A crashed agent leaves the
+            // verification gate not evaluated, which fails the run unless the user sets --gate verification=warn.
         }
         return yaml.ToString();
     }
