@@ -2,6 +2,7 @@ using Muster.Agents.Secrets;
 using Muster.Cli;
 using Muster.Engine;
 using Muster.Tests.Agents.Secrets;
+using Muster.Tests.TestSupport;
 
 namespace Muster.Tests.Cli;
 
@@ -61,16 +62,7 @@ public sealed class RunParameterRedactionTests : IDisposable
         var printed = new[] { run, runs, status, resumeWithout, resumeWith }.Select((r, i) => ($"output {i}", r.Out + r.Err));
         foreach (var (name, text) in stateBytes.Concat(printed))
         {
-            Assert.True(LeakOffset(text, value) < 0, $"{name} holds a 12-character run of the planted value at offset {LeakOffset(text, value)}");
+            LeakCheck.AssertNone(text, value, name);
         }
-    }
-
-    private static int LeakOffset(string text, string secret)
-    {
-        for (var i = 0; i + 12 <= secret.Length; i++)
-        {
-            if (text.Contains(secret.AsSpan(i, 12), StringComparison.Ordinal)) return i;
-        }
-        return -1;
     }
 }

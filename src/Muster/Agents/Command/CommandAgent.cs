@@ -65,6 +65,10 @@ internal sealed class CommandAgent : IAgent
             ["stderr_bytes"] = outcome.StderrBytes,
         };
         var summary = $"'{programName}' exited {outcome.ExitCode} after {DurationText.Format(outcome.Duration)}";
+        if (!outcome.ChildrenSupervised)
+        {
+            summary += $"; its child processes were not tied to Muster's life ({ChildWatchdog.UnavailableReason}): had Muster been killed, they could have kept running";
+        }
         var findings = new List<Finding>();
         if (parser is not null)
         {

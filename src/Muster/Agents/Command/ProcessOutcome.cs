@@ -8,4 +8,8 @@ internal sealed record ProcessOutcome(
     bool StdoutTruncated,
     string Stderr,
     long StderrBytes,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>False where <see cref="ChildWatchdog"/> cannot run: the program's children may outlive Muster.</summary>
+    public bool ChildrenSupervised { get; init; }
+}

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Muster.Formats;
+using Muster.Workspace;
 
 namespace Muster.Agents.Command;
 
 /// <summary>
 /// Runs one program directly (no shell: arguments are passed as a list, never re-parsed), with a cleared environment
-/// filled only from the spec. On timeout or cancellation the whole process tree is killed.
+/// filled only from the spec. On Linux the program runs under <see cref="ChildWatchdog"/>: its process group dies
+/// with Muster, on timeout, on cancellation, and when the program ends (what it left running is killed). Elsewhere
+/// the program starts directly and only timeout and cancellation kill its tree.
 /// </summary>
 internal static class ProcessRunner
 {
@@ -14,9 +17,11 @@ internal static class ProcessRunner
 
     public static async Task<ProcessOutcome> RunAsync(CommandSpec spec, TimeProvider time, CancellationToken cancellationToken)
     {
+        var setsid = ChildWatchdog.Setsid;
+        if (setsid is not null) RequireExecutable(spec.Program);
         var startInfo = new ProcessStartInfo
         {
-            FileName = spec.Program,
+            FileName = setsid ?? spec.Program,
             WorkingDirectory = spec.WorkingDirectory,
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -24,7 +29,8 @@ internal static class ProcessRunner
             RedirectStandardError = true,
             CreateNoWindow = true,
         };
-        foreach (var arg in spec.Arguments) startInfo.ArgumentList.Add(arg);
+        var arguments = setsid is null ? spec.Arguments : ChildWatchdog.Arguments(spec.Program, spec.Arguments);
+        foreach (var arg in arguments) startInfo.ArgumentList.Add(arg);
         startInfo.Environment.Clear();
         foreach (var (name, value) in spec.Environment) startInfo.Environment[name] = value;
 
@@ -38,8 +44,28 @@ internal static class ProcessRunner
         {
             throw new InvalidOperationException($"could not start '{spec.Program}': {e.Message}", e);
         }
-        process.StandardInput.Close();
+        // Supervised, stdin is the watchdog's lifeline: it stays open until the group is to die.
+        if (setsid is null) process.StandardInput.Close();
+        try
+        {
+            var outcome = await WaitAsync(process, spec, supervised: setsid is not null, time, started, cancellationToken).ConfigureAwait(false);
+            return outcome with { ChildrenSupervised = setsid is not null };
+        }
+        finally
+        {
+            if (setsid is not null)
+            {
+                // The group id is the program's pid (setsid made it the leader) and the watcher keeps the group in
+                // existence until the pipe closes, so the id cannot have been reused yet: kill first, then close.
+                ProcessGroups.Kill(process.Id);
+                process.StandardInput.Close();
+            }
+        }
+    }
 
+    private static async Task<ProcessOutcome> WaitAsync(
+        Process process, CommandSpec spec, bool supervised, TimeProvider time, long started, CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(spec.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var stdout = new BoundedCapture(spec.MaxOutputBytes);
@@ -54,6 +80,7 @@ internal static class ProcessRunner
         }
         catch (OperationCanceledException)
         {
+            if (supervised) ProcessGroups.Kill(process.Id); // the whole group at once, before it can start more
             KillTree(process);
             await drainStop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(drains, Task.Delay(DrainGrace, time, CancellationToken.None)).ConfigureAwait(false);
@@ -71,6 +98,14 @@ internal static class ProcessRunner
             stdout.Text(), stdout.TotalBytes, stdout.Truncated,
             stderr.Text(), stderr.TotalBytes,
             time.GetElapsedTime(started));
+    }
+
+    /// <summary>The watchdog's sh would only report "permission denied" as exit code 126; say it before starting.</summary>
+    private static void RequireExecutable(string program)
+    {
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        if (OperatingSystem.IsWindows() || (File.GetUnixFileMode(program) & anyExecute) != 0) return;
+        throw new InvalidOperationException($"could not start '{program}': it is not executable");
     }
 
     private static void KillTree(Process process)

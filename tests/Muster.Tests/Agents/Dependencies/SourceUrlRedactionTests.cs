@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Muster.Formats.Packages.Model;
 using Muster.Tests.Agents.Secrets;
+using Muster.Tests.TestSupport;
 
 namespace Muster.Tests.Agents.Dependencies;
 
@@ -52,7 +53,7 @@ public sealed class SourceUrlRedactionTests : IDisposable
 
         var redacted = SourceUrl.Redact(text);
 
-        Assert.Equal(-1, LeakOffset(redacted, token));
+        Assert.Equal(-1, LeakCheck.FirstRunIn(redacted, token));
         Assert.Equal(2_000, redacted.Split("git+https://***@h.invalid/x.git").Length - 1);
     }
 
@@ -82,7 +83,7 @@ public sealed class SourceUrlRedactionTests : IDisposable
         {
             foreach (var secret in new[] { token, password })
             {
-                Assert.True(LeakOffset(text, secret) < 0, $"{name} holds a 12-character run of a planted value (offset {LeakOffset(text, secret)})");
+                LeakCheck.AssertNone(text, secret, name);
             }
         }
     }
@@ -96,16 +97,5 @@ public sealed class SourceUrlRedactionTests : IDisposable
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
-    }
-
-    // Any 12-character run of the secret counts as a leak; shorter values must not appear whole.
-    private static int LeakOffset(string text, string secret)
-    {
-        var window = Math.Min(12, secret.Length);
-        for (var i = 0; i + window <= secret.Length; i++)
-        {
-            if (text.Contains(secret.AsSpan(i, window), StringComparison.Ordinal)) return i;
-        }
-        return -1;
     }
 }
