@@ -60,7 +60,7 @@ internal sealed class RunSession(CliContext cli)
         Console.CancelKeyPress += onCancel;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; Stop("SIGTERM"); });
 
-        using var telemetryExport = TelemetryExport.StartFromEnvironment(ReportOptions.Default.ToolVersion);
+        using var telemetryExport = TelemetryExport.StartFromEnvironment(MusterVersion.Current);
         using var telemetry = new TelemetryObserver();
         var observers = new List<IRunObserver>(after.Observers) { telemetry };
         LiveProgress? live = null;

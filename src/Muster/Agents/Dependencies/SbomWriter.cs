@@ -28,6 +28,7 @@ internal static class SbomWriter
             json.WriteStartObject();
             json.WriteString("type", "application");
             json.WriteString("name", "muster");
+            json.WriteString("version", MusterVersion.Current);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();

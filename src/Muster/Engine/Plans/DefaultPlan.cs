@@ -6,8 +6,9 @@ using Muster.Model;
 namespace Muster.Engine.Plans;
 
 /// <summary>
-/// The plan <c>muster audit</c> runs: the seed's three waves over every registered agent meant for it — scanners (and
-/// research) first, so secrets are found before anything else; then analysis; then verification.
+/// The plan <c>muster audit</c> runs: every registered agent meant for it, by role — scanners (and research) first, so
+/// secrets are found before anything else; then analysis; then verification. A role no agent has gives no wave, so
+/// the plan has as many waves as roles in use (<see cref="Describe"/> says how many).
 /// </summary>
 public static class DefaultPlan
 {
@@ -24,12 +25,11 @@ public static class DefaultPlan
             .AppendLine("# Muster's built-in audit plan. Copy it, edit it, run it with: muster run plan.yaml --root PATH")
             .AppendLine("name: audit")
             .AppendLine("waves:");
-        var number = 0;
         foreach (var (name, roles) in waves)
         {
             var members = agents.Where(a => roles.Contains(a.DefaultRole)).ToList();
             if (members.Count == 0) continue;
-            yaml.AppendLine($"  - name: \"Wave {++number}: {name}\"").AppendLine("    agents:");
+            yaml.AppendLine($"  - name: {name}").AppendLine("    agents:");
             foreach (var agent in members)
             {
                 yaml.AppendLine($"      - id: {agent.Kind}")
@@ -44,4 +44,8 @@ public static class DefaultPlan
     }
 
     public static Plan Build(AgentRegistry registry) => new PlanParser(registry).Parse(Yaml(registry), "built-in:audit");
+
+    /// <summary>The plan's waves in words, for help texts: "2 waves: scanners, then verification".</summary>
+    public static string Describe(Plan plan) =>
+        $"{plan.Waves.Count} wave{(plan.Waves.Count == 1 ? "" : "s")}: {string.Join(", then ", plan.Waves.Select(w => w.Name))}";
 }
