@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Muster.Cli.Commands;
+using Muster.Model;
 
 namespace Muster.Cli;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Muster.Model;
 
 namespace Muster.Cli.Mcp;
 

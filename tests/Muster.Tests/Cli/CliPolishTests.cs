@@ -4,6 +4,7 @@ using Muster.Cli;
 using Muster.Cli.Progress;
 using Muster.Composition;
 using Muster.Engine.Plans;
+using Muster.Model;
 using Muster.Tests.Golden;
 
 namespace Muster.Tests.Cli;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Muster.Formats.Packages.Model;
+using Muster.Model;
 
 namespace Muster.Agents.Dependencies;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Muster;
+namespace Muster.Model;
 
 /// <summary>
 /// The one version Muster reports everywhere (<c>--version</c>, report.json, SARIF, HTML, the SBOM, the MCP server):
