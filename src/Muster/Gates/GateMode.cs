@@ -13,12 +13,15 @@ public enum GateMode
     Off,
 }
 
-/// <summary>Who chose a gate's mode, in increasing precedence: built-in default, plan, command line.</summary>
+/// <summary>Who chose a gate's mode, in increasing precedence: built-in default, plan, command line (or MCP request).</summary>
 public enum GateModeOrigin
 {
     BuiltIn,
     Plan,
     CommandLine,
+
+    /// <summary>The MCP audit/run_plan request's <c>gates</c> argument, the MCP counterpart of --gate.</summary>
+    Request,
 }
 
 public static class GateModeText
@@ -56,6 +59,7 @@ public static class GateModeText
     public static string Where(this GateModeOrigin origin, string gateId) => origin switch
     {
         GateModeOrigin.CommandLine => $"on the command line (--gate {gateId}=off)",
+        GateModeOrigin.Request => $"by the MCP request (gates: {gateId}=off)",
         GateModeOrigin.Plan => "in the plan's gates:",
         _ => "by default",
     };
