@@ -38,7 +38,16 @@ internal sealed class RunSession(CliContext cli)
     }
 
     public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters) =>
-        await ExecuteAsync(host => (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token, parameters), runId);
+        await ExecuteAsync(host =>
+        {
+            var (reaped, recorded) = host.ReapLeftoverChildren(runId, StateDirectory);
+            if (recorded > 0)
+            {
+                cli.Error.WriteLine($"resume: killed {reaped} process group(s) that command agents of the interrupted run left running " +
+                                    $"({recorded - reaped} of the {recorded} recorded had already ended)");
+            }
+            return (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token, parameters);
+        }, runId);
 
     private string _runId = "";
     private Plan? _plan;

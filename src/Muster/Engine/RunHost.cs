@@ -32,6 +32,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
                 $"no run '{runId}' in {stateDirectory}; 'muster runs --state {stateDirectory}' lists the runs there");
             finished = reader.LoadAgents(runId).Where(a => a.State == AgentState.Succeeded).ToDictionary(a => a.AgentId, StringComparer.Ordinal);
         }
+        ReapLeftoverChildren(runId, stateDirectory);
         var plan = new PlanParser(registry).Parse(record.PlanText, record.PlanSource);
         var request = new RunRequest
         {
@@ -42,19 +43,33 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
             StartedAt = record.StartedAt,
             Purpose = record.Purpose,
         };
-        return await RunAsync(plan, request, stateDirectory, observers, cancellationToken);
+        return await RunAsync(plan, request, stateDirectory, observers, cancellationToken, resumed: true);
     }
 
-    private async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, string stateDirectory, IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Kills what the run's command agents started that still runs (Muster died before it could); resume does it too,
+    /// this says how many. Recorded: how many groups the journal listed as not seen to end.
+    /// </summary>
+    public (int Reaped, int Recorded) ReapLeftoverChildren(string runId, string stateDirectory)
+    {
+        if (!File.Exists(Path.Combine(stateDirectory, RunJournal.FileName))) return (0, 0);
+        using var reader = JournalReader.Open(stateDirectory);
+        var groups = reader.LoadChildGroups(runId);
+        return (LeftoverChildGroups.Reap(groups), groups.Count);
+    }
+
+    private async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, string stateDirectory, IEnumerable<IRunObserver> observers,
+        CancellationToken cancellationToken, bool resumed = false)
     {
         if (!Directory.Exists(request.Root)) throw new DirectoryNotFoundException($"the audited root does not exist: {request.Root}");
         // One scrubber per run: it learns the values the secrets agent finds, for this run only.
         var runScrubber = new KnownSecretsScrubber(scrubber);
         await using var journal = RunJournal.Open(stateDirectory, options.Time);
         await journal.BeginRunAsync(request.RunId, plan, request.Root, RunParameterRedaction.ForJournal(request.RunParameters, runScrubber), request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
+        if (resumed) await journal.ForgetChildGroupsAsync(request.RunId); // reaped, or no longer the run's
         var executor = new InProcessAgentExecutor(registry, runScrubber, options.Time, loggers);
         var observer = new CompositeRunObserver([journal, .. observers]);
-        var scheduler = new WaveScheduler(executor, observer, options, runScrubber);
+        var scheduler = new WaveScheduler(executor, observer, options, runScrubber, journal);
         try
         {
             var (outcome, changed) = LateSecretRescrub.Apply(await scheduler.RunAsync(plan, request, cancellationToken), runScrubber);

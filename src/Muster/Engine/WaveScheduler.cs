@@ -10,7 +10,9 @@ namespace Muster.Engine;
 /// Decides what runs: waves in order, a wave's agents in parallel (bounded), exit criteria between waves, finished
 /// agents of a resumed run reused. How each agent runs is the <see cref="IAgentExecutor"/>'s business.
 /// </summary>
-public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer, EngineOptions options, ISecretScrubber? scrubber = null)
+/// <param name="childProcesses">Where agents record the process groups they start (the journal), for resume to reap.</param>
+public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer, EngineOptions options, ISecretScrubber? scrubber = null,
+    IChildProcessLog? childProcesses = null)
 {
     private readonly AgentSupervisor _supervisor = new(executor, observer, options, scrubber ?? NoSecretScrubber.Instance);
 
@@ -30,6 +32,7 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
         if (plan.BudgetUsd is { } budget) parameters.TryAdd("budget.usd", budget.ToString(CultureInfo.InvariantCulture));
         var services = new RunServices();
         services.Set(plan.Overview()); // agents that check the run itself (preflight) read the plan from here
+        if (childProcesses is not null) services.Set(childProcesses);
 
         RunOutcome Snapshot(RunStatus status, string? stopReason = null) => new()
         {

@@ -13,6 +13,8 @@ public sealed class CommandChildrenDieWithMusterTests : IDisposable
 
     private const string Spawner = """
         f="$1"
+        [ -e "$f.spawned" ] && exit 0
+        : > "$f.spawned"
         sleep 300 & echo $! >> "$f"
         sh -c 'sleep 300 & echo $! >> "$1"; wait' grandchild "$f" &
         echo $! >> "$f"
@@ -60,6 +62,71 @@ public sealed class CommandChildrenDieWithMusterTests : IDisposable
 
             var survivors = await SurvivorsAfterAsync(pids, TimeSpan.FromSeconds(10));
             Assert.True(survivors.Count == 0, $"round {round}: {survivors.Count} of {pids.Count} command processes still run after SIGKILL of muster: {string.Join(", ", survivors)}");
+        }
+    }
+
+    [Fact]
+    public async Task Resume_kills_a_group_whose_watchdog_died_with_muster_and_says_so()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var workspace = Path.Combine(_dir, "ws");
+        Directory.CreateDirectory(workspace);
+        File.WriteAllText(Path.Combine(workspace, "spawn.sh"), Spawner);
+        var pidFile = Path.Combine(_dir, "pids.txt");
+        File.WriteAllText(Path.Combine(_dir, "plan.yaml"), $$$"""
+            name: reap-drill
+            waves:
+              - name: spawn
+                agents:
+                  - {id: spawner, kind: command, with: {program: sh, args: [spawn.sh, "{{{pidFile}}}"], timeout: 10m}}
+            """);
+        var state = Path.Combine(_dir, "state");
+        string runId;
+        IReadOnlyList<int> pids;
+        using (var muster = MusterProcess.Start(_dir, "run", "plan.yaml", "--root", workspace, "--state", state, "--output", Path.Combine(_dir, "out")))
+        {
+            pids = await WaitForPidsAsync(pidFile, 4, muster);
+            _seen.AddRange(pids.Select(p => (p, ProcessGroups.StartTime(p) ?? -1)));
+            var group = ProcessGroups.GroupOf(pids[0]) ?? throw new InvalidOperationException("the command ended early");
+            // What the watchdog cannot survive either (an OOM kill, a kill of its pid): kill it first, then Muster.
+            var watchers = WatchdogsOf(group);
+            Assert.Single(watchers);
+            Assert.Equal(0, NativeSignal.Send(watchers[0], SigKill));
+            Assert.Equal(0, NativeSignal.Send(muster.Pid, SigKill));
+            await muster.WaitAsync(TimeSpan.FromSeconds(30));
+            using var reader = Muster.Engine.Journal.JournalReader.Open(state);
+            runId = reader.ListRuns().Single().RunId;
+            Assert.Equal(group, reader.LoadChildGroups(runId).Single().Pgid);
+        }
+        await Task.Delay(500);
+        Assert.Equal(pids.Count, pids.Count(ProcessGroups.IsRunning)); // without the reaper they would run on
+
+        using var resume = MusterProcess.Start(_dir, "resume", runId, "--state", state, "--output", Path.Combine(_dir, "out"));
+        Assert.Equal(0, await resume.WaitAsync(TimeSpan.FromSeconds(90)));
+
+        Assert.Contains("killed 1 process group(s)", resume.Stderr, StringComparison.Ordinal);
+        var survivors = await SurvivorsAfterAsync(pids, TimeSpan.FromSeconds(10));
+        Assert.True(survivors.Count == 0, $"{survivors.Count} of {pids.Count} processes still run after resume: {string.Join(", ", survivors)}");
+        using var after = Muster.Engine.Journal.JournalReader.Open(state);
+        Assert.Empty(after.LoadChildGroups(runId));
+    }
+
+    private static List<int> WatchdogsOf(int group) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && pid != group && ProcessGroups.GroupOf(pid) == group && ProcessGroups.IsRunning(pid))
+            .Where(pid => ReadCommandLine(pid).Contains("muster-watchdog", StringComparison.Ordinal))
+            .ToList();
+
+    private static string ReadCommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
         }
     }
 

@@ -44,7 +44,8 @@ internal sealed class CommandAgent : IAgent
         var startedUtc = context.Time.GetUtcNow().UtcDateTime;
         var programName = Path.GetFileName(spec.Program);
         context.ReportProgress($"running {programName}");
-        var outcome = await ProcessRunner.RunAsync(spec, context.Time, cancellationToken).ConfigureAwait(false);
+        context.Services.TryGet<IChildProcessLog>(out var childProcesses);
+        var outcome = await ProcessRunner.RunAsync(spec, context.Time, cancellationToken, childProcesses, context.AgentId).ConfigureAwait(false);
         var artifacts = new List<Artifact>();
         if (outcome.Stdout.Length > 0) artifacts.Add(new Artifact("stdout.txt", "text/plain", Bounded(context.Scrubber.Scrub(outcome.Stdout))));
         if (outcome.Stderr.Length > 0) artifacts.Add(new Artifact("stderr.txt", "text/plain", Bounded(context.Scrubber.Scrub(outcome.Stderr))));

@@ -15,7 +15,8 @@ internal static class ProcessRunner
     private const int StderrLimit = 64 * 1024;
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
 
-    public static async Task<ProcessOutcome> RunAsync(CommandSpec spec, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> RunAsync(CommandSpec spec, TimeProvider time, CancellationToken cancellationToken,
+        IChildProcessLog? childProcesses = null, string agentId = "")
     {
         var setsid = ChildWatchdog.Setsid;
         if (setsid is not null) RequireExecutable(spec.Program);
@@ -46,6 +47,9 @@ internal static class ProcessRunner
         }
         // Supervised, stdin is the watchdog's lifeline: it stays open until the group is to die.
         if (setsid is null) process.StandardInput.Close();
+        // Recorded so that a resume can kill the group if Muster dies and the watchdog could not (it was killed too).
+        var startTime = setsid is null ? null : ProcessGroups.StartTime(process.Id);
+        if (startTime is { } recorded) childProcesses?.Started(agentId, process.Id, recorded);
         try
         {
             var outcome = await WaitAsync(process, spec, supervised: setsid is not null, time, started, cancellationToken).ConfigureAwait(false);
@@ -59,6 +63,7 @@ internal static class ProcessRunner
                 // existence until the pipe closes, so the id cannot have been reused yet: kill first, then close.
                 ProcessGroups.Kill(process.Id);
                 process.StandardInput.Close();
+                if (startTime is { } leaderStart) childProcesses?.Ended(process.Id, leaderStart);
             }
         }
     }

@@ -6,4 +6,5 @@ internal sealed record SecretDetection(
 {
     public TokenCheck Check { get; init; }
     public string? Encrypted { get; init; }
+    public SeverityCap? Softened { get; init; }
 }

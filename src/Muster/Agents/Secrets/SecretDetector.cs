@@ -131,7 +131,11 @@ internal sealed class SecretDetector(SecretRuleSet rules)
             SecretValidator.Bech32 => TokenChecksums.Bech32String(secret),
             _ => TokenCheck.NotApplicable,
         };
-        return new SecretHit(rule, secret, index, placeholder, IsAllowedInline(text, index, secret.Length)) { Check = check, Encrypted = encrypted };
+        var softened = placeholder || encrypted is not null ? null
+            : secret.StartsWith("eyJ", StringComparison.Ordinal) ? StructuredValues.PublicJwtRole(secret)
+            : LocalCredentials.Soften(rule, secret, index, text);
+        return new SecretHit(rule, secret, index, placeholder, IsAllowedInline(text, index, secret.Length))
+        { Check = check, Encrypted = encrypted, Softened = softened };
     }
 
     private static string CipherName(string value) =>

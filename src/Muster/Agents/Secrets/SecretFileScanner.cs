@@ -54,7 +54,7 @@ internal sealed class SecretFileScanner(SecretDetector detector, int chunkChars 
                 cursor = hit.Index;
                 detections.Add(new SecretDetection(hit.Rule, hit.Secret, chunk.Offset + hit.Index, line, lineStart < 0 ? 0 : hit.Index - lineStart + 1,
                     hit.IsPlaceholder, hit.AllowedInline)
-                { Check = hit.Check, Encrypted = hit.Encrypted });
+                { Check = hit.Check, Encrypted = hit.Encrypted, Softened = hit.Softened });
             }
         }
         return new FileScanResult(detections, reader.BytesRead, reader.IsBinary, timeouts, reader.EncodingName);

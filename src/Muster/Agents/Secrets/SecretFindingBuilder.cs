@@ -23,13 +23,17 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
             {
                 // A file named *credential* is a finding only when it holds something credential-like.
                 if (sensitive.SensitiveKind == SensitiveFiles.CredentialsDocument && resolved.Count == 0) continue;
-                Keep(findings, SensitiveFileFinding(sensitive.File.RelativePath, sensitive.SensitiveKind!, status), tally);
+                var finding = SensitiveFileFinding(sensitive.File.RelativePath, sensitive.SensitiveKind!, status);
+                if (sensitive.SensitiveKind == SensitiveFiles.EnvironmentFile && sensitive.FullyRead && resolved.Count == 0) finding = WithoutCredential(finding);
+                Keep(findings, finding, tally);
             }
             foreach (var (detection, lines) in resolved)
             {
                 if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
-                // Baselined or not, it is a secret: the run's scrubber redacts it wherever it shows up later.
-                scrubber?.Remember(detection.Secret);
+                // Baselined or not, it is a secret: the run's scrubber redacts it wherever it shows up later. A benign
+                // value (a local default such as "postgres") is an ordinary word elsewhere: redacting it everywhere
+                // would mangle paths and service names in every message.
+                if (detection.Softened?.Max is not Severity.Low) scrubber?.Remember(detection.Secret);
                 Keep(findings, SecretFinding(group.Key, status, detection, lines), tally);
             }
         }
@@ -109,6 +113,11 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
             cap = Severity.Info;
             note = $" Not plaintext: {d.Encrypted}; keep the decryption key out of the repository.";
         }
+        else if (d.Softened is { } softened)
+        {
+            cap = Min(cap, softened.Max);
+            note = $" {softened.Why}";
+        }
         else if (d.Check == TokenCheck.Failed)
         {
             cap = Min(cap, Severity.Low);
@@ -165,6 +174,15 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
         AgentId = agentId,
         Properties = new Dictionary<string, string> { ["kind"] = kind, ["git"] = status.ToLabel() },
     }.WithDefaultFingerprint(kind);
+
+    // Every value was read and none is a credential (all empty, placeholders or references): a template committed
+    // under the real file's name, which invites the next person to fill it in. LOW, and the message says why.
+    private static Finding WithoutCredential(Finding finding) => finding with
+    {
+        Severity = Severity.Low,
+        Message = finding.Message + " Every value in it was checked: none is a credential (they are empty, placeholders or references), so there is nothing to rotate.",
+        Remediation = "Rename it to .env.example (a template), add .env to .gitignore, and keep real values out of the repository.",
+    };
 
     private static string ExposureAdvice(string path, GitFileStatus status) => status switch
     {

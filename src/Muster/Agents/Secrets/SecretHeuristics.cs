@@ -90,12 +90,12 @@ internal static partial class SecretHeuristics
     {
         if (value.Length < 12 || IsCodeReference(value)) return false;
         if (value.Contains(' ') || value.Contains("://", StringComparison.Ordinal) || Unbalanced(value)) return false;
-        if (IdentifierWords().IsMatch(value)) return false;
+        if (IdentifierWords().IsMatch(value) || IdentifierWordsWithDigits().IsMatch(value)) return false;
         return CharacterClasses(value) >= 2;
     }
 
     private static bool IsCodeReference(string value) =>
-        CodeReference().IsMatch(value) || IndexedMember().IsMatch(value) || FilePath().IsMatch(value) ||
+        CodeReference().IsMatch(value) || IndexedMember().IsMatch(value) || FilePath().IsMatch(value) || IdentifierList().IsMatch(value) ||
         value.EndsWith("()", StringComparison.Ordinal) ||
         value.StartsWith("process.env", StringComparison.Ordinal) || value.StartsWith("os.environ", StringComparison.Ordinal) ||
         value.StartsWith("getenv", StringComparison.OrdinalIgnoreCase);
@@ -120,7 +120,8 @@ internal static partial class SecretHeuristics
 
 
     // member access, calls and indexers: self.password, config.db.password, get_password(), env["X"]
-    [GeneratedRegex(@"^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(.*\)|\[.*\])?$|^[A-Za-z_$][\w$.]*(?:\(.*\)|\[.*\])$|^[A-Za-z_$][\w$.]*\(")]
+    // and optional chaining (extra._meta?.progressToken)
+    [GeneratedRegex(@"^[A-Za-z_$][\w$]*(?:(?:\??\.|::|->)[A-Za-z_$][\w$]*)+(?:\(.*\)|\[.*\])?$|^[A-Za-z_$][\w$.]*(?:\(.*\)|\[.*\])$|^[A-Za-z_$][\w$.]*\(")]
     private static partial Regex CodeReference();
 
 
@@ -134,6 +135,10 @@ internal static partial class SecretHeuristics
     [GeneratedRegex(@"^\.{0,2}/?(?:[\w.\-]+/)+[\w.\-]+\.[A-Za-z]{1,5}$")]
     private static partial Regex FilePath();
 
+    // [input_details], [a, b]: a list of names in code
+    [GeneratedRegex(@"^\[\s*[A-Za-z_$][\w$.]*(?:\s*,\s*[A-Za-z_$][\w$.]*)*\s*,?\]$")]
+    private static partial Regex IdentifierList();
+
     [GeneratedRegex(@"\bFP\b")]
     private static partial Regex FpMarker();
 
@@ -141,7 +146,12 @@ internal static partial class SecretHeuristics
     [GeneratedRegex(@"^(?:[A-Z][a-z]+){2,}$|^[a-z]+(?:[A-Z][a-z]+)+$")]
     private static partial Regex CamelCaseIdentifier();
 
-    // SOME_CONSTANT_NAME, someVariableName, bearer_access_token: identifiers without digits
-    [GeneratedRegex(@"^[A-Za-z]+(?:[_.\-][A-Za-z]+)*$")]
+    // SOME_CONSTANT_NAME, someVariableName, bearer_access_token, __private_name: identifiers without digits
+    [GeneratedRegex(@"^_*[A-Za-z]+(?:[_.\-]+[A-Za-z]+)*_*$")]
     private static partial Regex IdentifierWords();
+
+    // allow_s3_exposure, oauth2_token, K8S_SECRET_NAME: words of one case, each with at most one short run of digits
+    // (s3, v2, k8s). Random base64 mixes cases within a word and spreads its digits.
+    [GeneratedRegex(@"^_*(?:[a-z]+(?:\d{1,2}[a-z]*)?(?:[_.\-]+[a-z]+(?:\d{1,2}[a-z]*)?)*|[A-Z]+(?:\d{1,2}[A-Z]*)?(?:[_.\-]+[A-Z]+(?:\d{1,2}[A-Z]*)?)*)_*$")]
+    private static partial Regex IdentifierWordsWithDigits();
 }

@@ -11,4 +11,7 @@ internal sealed record SecretHit(SecretRule Rule, string Secret, int Index, bool
 
     /// <summary>Why the value is ciphertext rather than plaintext (sops, Ansible vault, SealedSecret…), else null.</summary>
     public string? Encrypted { get; init; }
+
+    /// <summary>Why the value, though real, is less of an exposure than its rule says (public by design, a local default), else null.</summary>
+    public SeverityCap? Softened { get; init; }
 }

@@ -43,12 +43,14 @@ internal sealed class SecretTreeScan(WorkspaceWalker walker, SecretFileScanner s
         // Empty entries hold no text; FIFOs and devices also report length 0 and would block a reader.
         if (file.Length == 0)
         {
-            if (SpecialFileProbe.WhyUnopenable(file.FullPath) is { } why) walker.RecordError(file.RelativePath, "unreadable: " + why);
+            var why = SpecialFileProbe.WhyUnopenable(file.FullPath);
+            if (why is not null) walker.RecordError(file.RelativePath, "unreadable: " + why);
             else Interlocked.Increment(ref tally.Empty);
-            if (sensitive is not null) _outcomes.Enqueue(new FileOutcome(file, [], sensitive));
+            if (sensitive is not null) _outcomes.Enqueue(new FileOutcome(file, [], sensitive, FullyRead: why is null));
             return;
         }
         IReadOnlyList<SecretDetection> detections = [];
+        var fullyRead = false;
         try
         {
             var result = scanner.Scan(file.FullPath, cancellationToken);
@@ -66,6 +68,7 @@ internal sealed class SecretTreeScan(WorkspaceWalker walker, SecretFileScanner s
                 var placeholders = result.Detections.Count(d => d.IsPlaceholder);
                 if (placeholders > 0) Interlocked.Add(ref tally.Placeholders, placeholders);
                 detections = placeholders == 0 ? result.Detections : result.Detections.Where(d => !d.IsPlaceholder).ToList();
+                fullyRead = result.RegexTimeouts == 0;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -73,6 +76,6 @@ internal sealed class SecretTreeScan(WorkspaceWalker walker, SecretFileScanner s
             walker.RecordError(file.RelativePath, e is FileNotFoundException or DirectoryNotFoundException
                 ? "vanished during the scan" : "unreadable: " + e.GetType().Name + ": " + scrubber.Scrub(e.Message));
         }
-        if (detections.Count > 0 || sensitive is not null) _outcomes.Enqueue(new FileOutcome(file, detections, sensitive));
+        if (detections.Count > 0 || sensitive is not null) _outcomes.Enqueue(new FileOutcome(file, detections, sensitive, fullyRead));
     }
 }

@@ -80,7 +80,7 @@ internal sealed class SecretsAgent : IAgent
         foreach (var outcome in scan.Outcomes)
         {
             var status = StatusOf(outcome.File.RelativePath);
-            if (outcome.SensitiveKind is not null && status.IsExposed()) candidates.Add(new Candidate(outcome.File, status, null, outcome.SensitiveKind));
+            if (outcome.SensitiveKind is not null && status.IsExposed()) candidates.Add(new Candidate(outcome.File, status, null, outcome.SensitiveKind, outcome.FullyRead));
             candidates.AddRange(outcome.Detections.Select(d => new Candidate(outcome.File, status, d, null)));
         }
         stopwatch.Stop();

@@ -9,6 +9,9 @@ internal static class SensitiveFiles
     /// <summary>The kind of a file named *credential*: reported only when its content holds something credential-like.</summary>
     public const string CredentialsDocument = "credentials document";
 
+    /// <summary>A dotenv file: rated by what it holds, since a committed template of placeholders is common and harmless.</summary>
+    public const string EnvironmentFile = "environment file";
+
     private static readonly string[] KeyExtensions = [".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".kdbx", ".tfstate"];
     private static readonly string[] PrivateKeyNames = ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"];
     private static readonly string[] CredentialFileNames =
@@ -22,7 +25,7 @@ internal static class SensitiveFiles
         var name = lower[(lower.LastIndexOf('/') + 1)..];
         if (IsExampleFile(name)) return null;
         if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal))
-            return "environment file";
+            return EnvironmentFile;
         if (PrivateKeyNames.Contains(name)) return "private key file";
         if (KeyExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)))
             return name.EndsWith(".tfstate", StringComparison.Ordinal) ? "Terraform state (holds resource secrets)" : "key or certificate store";

@@ -1,4 +1,5 @@
 using System.Text;
+using Muster.Model;
 
 namespace Muster.Agents.Secrets;
 
@@ -23,6 +24,31 @@ internal static class StructuredValues
         if (dot <= 0) return false;
         var header = DecodeBase64(value[..dot], urlSafe: true);
         return header is not null && header.TrimStart().StartsWith('{') && header.Contains("\"alg\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Why a JWT is public by design, else null: Supabase's anon key (payload role "anon") ships to browsers and is
+    /// harmless only while row-level security holds, so it stays a finding, at LOW.
+    /// </summary>
+    public static SeverityCap? PublicJwtRole(string value)
+    {
+        var parts = value.Split('.');
+        if (parts.Length < 2) return null;
+        var payload = DecodeBase64(parts[1], urlSafe: true);
+        if (payload is null) return null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(payload);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                   && json.RootElement.TryGetProperty("role", out var role) && role.ValueKind == System.Text.Json.JsonValueKind.String
+                   && role.GetString() == "anon"
+                ? new SeverityCap(Severity.Low, "The token's payload says role \"anon\": a Supabase anon (public) key, meant for browsers; it is safe only while row-level security is enabled on every exposed table.")
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An Atlassian Data Center personal access token: base64 of a numeric id, a colon and random bytes.</summary>

@@ -63,6 +63,9 @@ public sealed class JournalReader : IDisposable
     /// <summary>Rebuilds a run's outcome from the journal (for reports of a finished run, and diffs).</summary>
     public RunOutcome? LoadOutcome(string runId) => Guard(() => ReadOutcome(runId));
 
+    /// <summary>Process groups the run's command agents started and were not seen to end (none in a journal older than the table).</summary>
+    public IReadOnlyList<ChildGroupRecord> LoadChildGroups(string runId) => Guard(() => ReadChildGroups(runId));
+
     /// <summary>A damaged page or row can surface on any read, not only at open: each becomes the same one-line error.</summary>
     private T Guard<T>(Func<T> read)
     {
@@ -201,6 +204,23 @@ public sealed class JournalReader : IDisposable
             list.Add(new Artifact(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
         return result;
+    }
+
+    private List<ChildGroupRecord> ReadChildGroups(string runId)
+    {
+        var groups = new List<ChildGroupRecord>();
+        if (!HasTable("child_groups")) return groups;
+        using var reader = Query("SELECT agent_id, pgid, start_time FROM child_groups WHERE run_id=$run ORDER BY rowid", ("$run", runId));
+        while (reader.Read()) groups.Add(new ChildGroupRecord(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2)));
+        return groups;
+    }
+
+    private bool HasTable(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=$name";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar() is not null;
     }
 
     private static RunRecord ReadRun(SqliteDataReader r) => new(

@@ -4,7 +4,11 @@ namespace Muster.Engine.Journal;
 
 internal static class JournalSchema
 {
-    /// <summary>2 added <c>runs.purpose</c> (audit, run, baseline); schema-1 journals are migrated when opened for writing.</summary>
+    /// <summary>
+    /// 2 added <c>runs.purpose</c> (audit, run, baseline); schema-1 journals are migrated when opened for writing. The
+    /// <c>child_groups</c> table (command agents' live process groups) is created on every open for writing, so an older
+    /// journal gains it without a version change and readers treat its absence as "none recorded".
+    /// </summary>
     public const int Version = 2;
 
     public const string Create = """
@@ -31,6 +35,9 @@ internal static class JournalSchema
         CREATE TABLE IF NOT EXISTS artifacts(
             run_id TEXT NOT NULL, agent_id TEXT NOT NULL, name TEXT NOT NULL, media_type TEXT NOT NULL, content TEXT NOT NULL,
             PRIMARY KEY(run_id, agent_id, name));
+        CREATE TABLE IF NOT EXISTS child_groups(
+            run_id TEXT NOT NULL, agent_id TEXT NOT NULL, pgid INTEGER NOT NULL, start_time INTEGER NOT NULL, recorded_at TEXT NOT NULL,
+            PRIMARY KEY(run_id, pgid, start_time));
         INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
         """;
 

@@ -123,8 +123,9 @@ public static partial class SecretValueClassifier
     [GeneratedRegex(@"^(?:/(?:run|var/run|etc|opt|srv|home|secrets|mnt|data|usr)/[\w.\-/]+|[A-Za-z]:\\[\w.\-\\ ]+|\.{1,2}/[\w.\-/]+)$")]
     private static partial Regex SecretFilePath();
 
-    // "sua chave", "tu-clave-api", "your_api_key_here", "insert key from dashboard": lowercase words joined by separators
-    [GeneratedRegex(@"^\p{Ll}{1,15}(?:[ _\-]\p{Ll}{1,15}){1,}$")]
+    // "sua chave", "tu-clave-api", "your_api_key_here", "insert key from dashboard", "n8n-test-password": lowercase
+    // words joined by separators; a digit only inside a word (n8n, k8s), so "blue7-horse" stays a literal
+    [GeneratedRegex(@"^\p{Ll}(?:\p{Ll}|\d(?=\p{Ll})){0,14}(?:[ _\-]\p{Ll}(?:\p{Ll}|\d(?=\p{Ll})){0,14}){1,}$")]
     private static partial Regex LowercasePhrase();
 
     // Two or more words separated by spaces, each starting with a letter: "Forgot your password?", "Use at least 8 characters"
