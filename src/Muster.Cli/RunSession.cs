@@ -40,11 +40,16 @@ internal sealed class RunSession(CliContext cli)
     public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters) =>
         await ExecuteAsync(host =>
         {
-            var (reaped, recorded) = host.ReapLeftoverChildren(runId, StateDirectory);
-            if (recorded > 0)
+            var reaping = host.ReapLeftoverChildren(runId, StateDirectory);
+            if (reaping.RunningMusterPid is { } pid)
             {
-                cli.Error.WriteLine($"resume: killed {reaped} process group(s) that command agents of the interrupted run left running " +
-                                    $"({recorded - reaped} of the {recorded} recorded had already ended)");
+                cli.Error.WriteLine($"resume: killed none of the {reaping.Recorded} process group(s) that command agents of the run started: " +
+                                    $"the Muster that ran it (pid {pid}) seems to run still");
+            }
+            else if (reaping.Recorded > 0)
+            {
+                cli.Error.WriteLine($"resume: killed {reaping.Reaped} process group(s) that command agents of the interrupted run left running " +
+                                    $"({reaping.Recorded - reaping.Reaped} of the {reaping.Recorded} recorded had already ended)");
             }
             return (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token, parameters);
         }, runId);

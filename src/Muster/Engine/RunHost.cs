@@ -4,6 +4,7 @@ using Muster.Agents;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
 using Muster.Model;
+using Muster.Workspace;
 
 namespace Muster.Engine;
 
@@ -48,14 +49,20 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
 
     /// <summary>
     /// Kills what the run's command agents started that still runs (Muster died before it could); resume does it too,
-    /// this says how many. Recorded: how many groups the journal listed as not seen to end.
+    /// this says how many. Nothing is killed while the pid that ran the run is alive: a pid that was since recycled
+    /// only costs a reap, a Muster still at work would lose its commands.
     /// </summary>
-    public (int Reaped, int Recorded) ReapLeftoverChildren(string runId, string stateDirectory)
+    public ChildReaping ReapLeftoverChildren(string runId, string stateDirectory)
     {
-        if (!File.Exists(Path.Combine(stateDirectory, RunJournal.FileName))) return (0, 0);
+        if (!File.Exists(Path.Combine(stateDirectory, RunJournal.FileName))) return new ChildReaping(0, 0);
         using var reader = JournalReader.Open(stateDirectory);
         var groups = reader.LoadChildGroups(runId);
-        return (LeftoverChildGroups.Reap(groups), groups.Count);
+        if (groups.Count == 0) return new ChildReaping(0, 0);
+        if (reader.FindRun(runId)?.Pid is { } pid && pid != Environment.ProcessId && ProcessGroups.IsRunning(pid))
+        {
+            return new ChildReaping(0, groups.Count, pid);
+        }
+        return new ChildReaping(LeftoverChildGroups.Reap(groups), groups.Count);
     }
 
     private async Task<RunOutcome> RunAsync(Plan plan, RunRequest request, string stateDirectory, IEnumerable<IRunObserver> observers,
