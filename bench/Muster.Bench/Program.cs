@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new EngineBenchmark(),
     new ImportsBenchmark(),
     new SecretsBenchmark(),
+    new SecretsHistoryBenchmark(),
     new SecretsQualityBenchmark(),
 ];
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Muster.Agents.Dependencies;
+using Muster.Agents.Secrets.History;
 using Muster.Engine;
 using Muster.Gates;
 using Muster.Model;
@@ -32,6 +33,8 @@ internal sealed class CommonOptions
     public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
     public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
     public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
+    public Option<string?> History { get; } = new("--history") { Description = "Git history the secrets agent scans: all (commits reachable from HEAD, the default), since=REF, or none." };
+    public Option<int?> HistoryMaxCommits { get; } = new("--history-max-commits") { Description = "Most commits of history scanned (default 10,000); older ones are reported as not verified." };
     public TerminalOptions Terminal { get; } = new();
 
     public void AddTo(Command command, bool withParameters = true)
@@ -49,6 +52,8 @@ internal sealed class CommonOptions
         command.Options.Add(OsvDb);
         command.Options.Add(Sbom);
         command.Options.Add(StartMcpServers);
+        command.Options.Add(History);
+        command.Options.Add(HistoryMaxCommits);
     }
 
     public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory)
@@ -82,6 +87,13 @@ internal sealed class CommonOptions
         }
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
         if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";
+        if (parse.GetValue(History) is { } history)
+            parameters[HistoryScope.RunParameter] = (HistoryScope.TryParse(history, out var why) ?? throw new UsageException($"--history {why}")).ToString();
+        if (parse.GetValue(HistoryMaxCommits) is { } max)
+        {
+            if (max < 1) throw new UsageException($"--history-max-commits must be at least 1, not {max}");
+            parameters[HistoryScope.MaxCommitsRunParameter] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return parameters;
     }
 

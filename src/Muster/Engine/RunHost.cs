@@ -79,7 +79,8 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
         var scheduler = new WaveScheduler(executor, observer, options, runScrubber, journal);
         try
         {
-            var (outcome, changed) = LateSecretRescrub.Apply(await scheduler.RunAsync(plan, request, cancellationToken), runScrubber);
+            var (outcome, changed) = LateSecretRescrub.Apply(
+                await scheduler.RunAsync(plan, request with { StateDirectory = Path.GetFullPath(stateDirectory) }, cancellationToken), runScrubber);
             foreach (var agent in changed) await journal.AgentFinishedAsync(agent);
             await journal.FlushAsync();
             return outcome;

@@ -17,4 +17,7 @@ public sealed record RunRequest
 
     /// <summary>Recorded in the journal when the run is new; a resumed run keeps the purpose it was started with.</summary>
     public RunPurpose Purpose { get; init; } = RunPurpose.Run;
+
+    /// <summary>The run's state folder (journal, reports), when it has one; agents keep run-scoped files there, not under the root.</summary>
+    public string? StateDirectory { get; init; }
 }

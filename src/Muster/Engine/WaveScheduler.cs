@@ -32,6 +32,7 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
         if (plan.BudgetUsd is { } budget) parameters.TryAdd("budget.usd", budget.ToString(CultureInfo.InvariantCulture));
         var services = new RunServices();
         services.Set(plan.Overview()); // agents that check the run itself (preflight) read the plan from here
+        if (request.StateDirectory is { } state) services.Set(new RunStateFolder(state));
         if (childProcesses is not null) services.Set(childProcesses);
 
         RunOutcome Snapshot(RunStatus status, string? stopReason = null) => new()

@@ -80,6 +80,20 @@ public sealed class WorkspaceWalker
         }
     }
 
+    /// <summary>
+    /// Whether a walk would list a file at <paramref name="relativePath"/> ('/' separators): no folder on the way is
+    /// skipped by name and the include/exclude globs select it. For paths that are not on disk (git history).
+    /// </summary>
+    public bool SelectsPath(string relativePath)
+    {
+        var segments = relativePath.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (_options.SkippedDirectories.Contains(segments[i])) return false;
+        }
+        return Selected(relativePath);
+    }
+
     public void RecordError(string relativePath, string message) => _errors.Enqueue(new ScanError(relativePath, message));
 
     // One folder at a time (the walk recurses itself, to skip folders by name); errors surface, never silently skipped.

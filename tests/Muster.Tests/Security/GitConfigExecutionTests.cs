@@ -41,6 +41,8 @@ public sealed class GitConfigExecutionTests
         string[] common = ["--state", state, "--fail-on", "none", "--gate", "type-check=off", "--gate", "tests=off"];
 
         await Expect(0, "audit", [repo.Root, "--output", Path.Combine(repo.Base, "out1"), .. common]);
+        // The secrets agent read the history (git log --raw, cat-file --batch, rev-parse) without starting anything.
+        Assert.Contains("git history (all): 2 commits", File.ReadAllText(Path.Combine(repo.Base, "out1", "report.json")), StringComparison.Ordinal);
         await Expect(0, "baseline", [repo.Root, "--baseline-file", Path.Combine(repo.Base, "baseline.json")]);
         await Expect(0, "audit", [repo.Root, "--output", Path.Combine(repo.Base, "out2"), .. common]);
         await Expect(0, "diff", ["--state", state]);
@@ -64,6 +66,8 @@ public sealed class GitConfigExecutionTests
             ["diff-tree", "-p", "-r", "HEAD~1", "HEAD"], ["rev-list", "--all", "--objects"], ["for-each-ref"], ["show-ref"], ["ls-tree", "-r", "HEAD"],
             ["rev-parse", "HEAD", "--show-toplevel"], ["count-objects", "-v"], ["ls-files", "-z", "--cached", "--others", "--modified", "--deleted"],
             ["log", "-p", "--word-diff", "--color-moved", "--", "app.py"],
+            ["log", "--raw", "-z", "--no-abbrev", "--no-renames", "--topo-order", "--diff-merges=first-parent", "--format=%x01%H %aI", "--end-of-options", "HEAD"],
+            ["rev-parse", "--is-shallow-repository"], ["rev-list", "HEAD", "--not", "--remotes"], ["for-each-ref", "--count=1", "refs/remotes/"],
         ];
         foreach (var command in commands)
         {

@@ -19,7 +19,8 @@ internal sealed partial record AgentCountClaim(string Path, int Line, string Tex
         }
         if (found || !text.TrimStart().StartsWith('|')) yield break;
         var cells = text.Split('|', StringSplitOptions.TrimEntries).Where(c => c.Length > 0).ToList();
-        if (cells.Count < 2 || !AgentsLabel().IsMatch(cells[0])) yield break;
+        // The label must say "agents" in prose: `agents.Runner` in code or a [link][agents.x] target names an API.
+        if (cells.Count < 2 || !AgentsLabel().IsMatch(CodeAndLinkTargets().Replace(cells[0], " "))) yield break;
         if (LeadingCount().Match(cells[1]) is { Success: true } count)
         {
             yield return Make(path, line, text, count.Groups["n"].Value, count.Groups["plus"].Success, null);
@@ -33,8 +34,12 @@ internal sealed partial record AgentCountClaim(string Path, int Line, string Tex
     [GeneratedRegex(@"(?<![\d\-.])(?<n>\d{1,3}(?:,\d{3})*|\d+)(?<plus>\+)?\s+(?<q>(?:[A-Z][\w]*\s+){0,2})?(?i:agents?)\b(?!-)", RegexOptions.None)]
     private static partial Regex Inline();
 
-    [GeneratedRegex(@"\bagents?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bagents?\b(?![._]\w)", RegexOptions.IgnoreCase)]
     private static partial Regex AgentsLabel();
+
+    // `code spans`, [text][reference] and [text](target) link targets
+    [GeneratedRegex(@"`[^`]*`|\]\[[^\]]*\]|\]\([^)]*\)")]
+    private static partial Regex CodeAndLinkTargets();
 
     [GeneratedRegex(@"^(?<n>\d{1,3}(?:,\d{3})*|\d+)(?<plus>\+)?(?!\s*%)")]
     private static partial Regex LeadingCount();

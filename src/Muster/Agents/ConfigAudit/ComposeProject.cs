@@ -11,6 +11,27 @@ internal sealed class ComposeProject(IReadOnlyList<ComposeFileDocument> files)
 {
     public IReadOnlyList<ComposeFileDocument> Files { get; } = files;
 
+    /// <summary>The workspace's Dockerfiles by relative path, for what a service's <c>build:</c> produces.</summary>
+    public IReadOnlyDictionary<string, DockerfileDocument> Dockerfiles { get; init; } = new Dictionary<string, DockerfileDocument>();
+
+    /// <summary>
+    /// The Dockerfile a service builds from (<c>build: DIR</c> or <c>build: {context, dockerfile}</c>, relative to the
+    /// compose file) and the target stage, when that file is in the workspace; null otherwise.
+    /// </summary>
+    public (DockerfileDocument File, string? Target)? BuildOf(ComposeService service)
+    {
+        var build = service.Get("build");
+        if (build is null) return null;
+        var map = build as YamlMappingNode;
+        var context = (map is null ? build.Text() : map.Get("context").Text()) ?? ".";
+        var dockerfile = map?.Get("dockerfile").Text() ?? "Dockerfile";
+        if (context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)) return null; // a remote context
+        var composeFolder = System.IO.Path.GetDirectoryName(service.Path) ?? "";
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine("/", composeFolder, context, dockerfile));
+        var relative = full.TrimStart('/');
+        return Dockerfiles.TryGetValue(relative, out var file) ? (file, map?.Get("target").Text()) : null;
+    }
+
     public IEnumerable<ComposeService> Services => Files.SelectMany(f => f.Services);
 
     /// <summary>Each service name with all of its definitions, in file order.</summary>

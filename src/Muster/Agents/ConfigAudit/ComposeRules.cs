@@ -91,7 +91,8 @@ internal static partial class ComposeRules
         new("MUSTER-COMPOSE-008", Type, "No healthcheck", Severity.Low,
             "Without a healthcheck a hung service shows as running, `depends_on: condition: service_healthy` cannot work, and status reports claim health nobody checked.",
             "Add a `healthcheck:` with a command that proves the service answers (e.g. `pg_isready`, `curl -f http://localhost/health`).",
-            p => Missing(p, s => s.Get("healthcheck") is not null, "declares no healthcheck (the image may define one; compose does not show it)")),
+            p => Missing(p, s => s.Get("healthcheck") is not null || p.BuildOf(s) is { } b && b.File.DeclaresHealthcheck(b.Target),
+                "declares no healthcheck (the image may define one; compose does not show it)")),
 
         new("MUSTER-COMPOSE-009", Type, "No restart policy", Severity.Low,
             "Without a restart policy a crashed container stays down and nothing brings it back after a host reboot.",

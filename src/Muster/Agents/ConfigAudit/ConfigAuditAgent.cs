@@ -129,19 +129,27 @@ internal sealed class ConfigAuditAgent : IAgent
         };
     }
 
-    private static Finding ToFinding(AgentContext context, IConfigRule rule, RuleHit hit) => new Finding
+    // Test infrastructure (a compose file under tests/, a fixture Dockerfile) runs on developer machines and CI, not in
+    // production: what it gets wrong is real but rated at most MEDIUM, and the message says why.
+    private static Finding ToFinding(AgentContext context, IConfigRule rule, RuleHit hit)
     {
-        RuleId = rule.Id,
-        Title = rule.Title,
-        Severity = rule.Severity,
-        Category = Category,
-        Message = context.Scrubber.Scrub(hit.Message),
-        Location = new SourceLocation(hit.Path, hit.Line, hit.Column),
-        Evidence = hit.Evidence is null ? null : context.Scrubber.Scrub(hit.Evidence),
-        Remediation = rule.Remediation,
-        AgentId = context.AgentId,
-        Properties = new Dictionary<string, string> { ["file-type"] = rule.FileType, ["rationale"] = rule.Rationale },
-    }.WithDefaultFingerprint(hit.Discriminator ?? hit.Message);
+        var capped = rule.Severity > Severity.Medium && PathContext.Of(hit.Path) == PathContext.Test;
+        return new Finding
+        {
+            RuleId = rule.Id,
+            Title = rule.Title,
+            Severity = capped ? Severity.Medium : rule.Severity,
+            Category = Category,
+            Message = context.Scrubber.Scrub(hit.Message) + (capped
+                ? $" Test material (a test path): rated MEDIUM instead of {rule.Severity.ToLabel()}; it matters as much as that once the file is used outside tests."
+                : ""),
+            Location = new SourceLocation(hit.Path, hit.Line, hit.Column),
+            Evidence = hit.Evidence is null ? null : context.Scrubber.Scrub(hit.Evidence),
+            Remediation = rule.Remediation,
+            AgentId = context.AgentId,
+            Properties = new Dictionary<string, string> { ["file-type"] = rule.FileType, ["rationale"] = rule.Rationale },
+        }.WithDefaultFingerprint(hit.Discriminator ?? hit.Message);
+    }
 
     private static Finding ScanError(AgentContext context, string path, string message) => new Finding
     {

@@ -21,10 +21,6 @@ internal static partial class ConfigFileKinds
 
     public static bool IsComposeOverride(string name) => name[..name.LastIndexOf('.')].EndsWith(".override", StringComparison.Ordinal);
 
-    public static bool IsDockerfile(string name) =>
-        name is "Dockerfile" or "Containerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal)
-                                                || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
-                                                || name.StartsWith("Containerfile.", StringComparison.Ordinal);
 
     /// <summary>Possible nginx files; confirmed only if they parse into nginx blocks.</summary>
     public static bool IsNginxCandidate(string relativePath, string name) =>

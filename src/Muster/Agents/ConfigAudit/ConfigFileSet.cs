@@ -1,3 +1,4 @@
+using Muster.Formats.Docker;
 using Muster.Formats.Nginx;
 using Muster.Workspace;
 
@@ -38,7 +39,7 @@ internal sealed class ConfigFileSet
             var list = name switch
             {
                 _ when ConfigFileKinds.IsCompose(name) => set._compose,
-                _ when ConfigFileKinds.IsDockerfile(name) => set._dockerfiles,
+                _ when DockerfileInstructions.IsDockerfile(name) => set._dockerfiles,
                 _ when ConfigFileKinds.IsEnvExample(name) => set._examples,
                 _ when ConfigFileKinds.IsEnvFile(name) => set._env,
                 _ when ConfigFileKinds.IsShellScript(name) => set._shell,
@@ -54,17 +55,23 @@ internal sealed class ConfigFileSet
         return set;
     }
 
+    private List<DockerfileDocument>? _dockerfileDocuments;
+
     public List<ComposeProject> ComposeProjects() =>
         _compose.Select(f => (File: f, Text: Read(f)))
             .Where(x => x.Text is not null)
             .Select(x => ComposeFileDocument.Parse(x.File.RelativePath, x.Text!))
             .GroupBy(d => (Folder(d.Path), ConfigFileKinds.ComposeProjectStem(Path.GetFileName(d.Path))))
-            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()))
+            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList())
+            {
+                Dockerfiles = Dockerfiles().ToDictionary(d => d.Path, StringComparer.Ordinal),
+            })
             .ToList();
 
-    public IEnumerable<DockerfileDocument> Dockerfiles() =>
-        _dockerfiles.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
-            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, _dockerignoreFolders.Contains(Folder(x.File.RelativePath))));
+    /// <summary>Read and split once: compose rules look up the Dockerfiles services build, and the Dockerfile rules audit them.</summary>
+    public IReadOnlyList<DockerfileDocument> Dockerfiles() =>
+        _dockerfileDocuments ??= _dockerfiles.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
+            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, _dockerignoreFolders.Contains(Folder(x.File.RelativePath)))).ToList();
 
     public IEnumerable<ShellScriptDocument> ShellScripts() =>
         _shell.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null).Select(x => new ShellScriptDocument(x.File.RelativePath, x.Text!));

@@ -1,20 +1,18 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Muster.Formats.Docker;
 
 namespace Muster.Agents.ConfigAudit;
 
 /// <summary>
-/// A Dockerfile split into instructions: comments dropped, backslash continuations joined, heredoc bodies kept with
-/// their instruction. <see cref="HasDockerIgnore"/> says whether a .dockerignore sits in the build context (the
+/// A Dockerfile split into instructions (<see cref="DockerfileInstructions"/>). <see cref="HasDockerIgnore"/> says whether a .dockerignore sits in the build context (the
 /// Dockerfile's folder, the usual layout).
 /// </summary>
-internal sealed partial class DockerfileDocument
+internal sealed class DockerfileDocument
 {
     public DockerfileDocument(string path, string text, bool hasDockerIgnore)
     {
         Path = path;
         HasDockerIgnore = hasDockerIgnore;
-        Instructions = Split(text);
+        Instructions = DockerfileInstructions.Split(text);
     }
 
     public string Path { get; }
@@ -25,51 +23,27 @@ internal sealed partial class DockerfileDocument
 
     public int LastStage => Instructions.Count == 0 ? 0 : Instructions[^1].Stage;
 
-    public RuleHit Hit(DockerInstruction at, string message, string? evidence = null, string? discriminator = null) =>
-        new(Path, at.Line, at.Column, message, evidence, discriminator ?? $"{at.Line}");
-
-    private static List<DockerInstruction> Split(string text)
+    /// <summary>
+    /// Whether the image built up to <paramref name="target"/> (a stage name; null: the last stage) declares a
+    /// HEALTHCHECK. Healthchecks are inherited from a stage the target builds FROM, and <c>HEALTHCHECK NONE</c> removes one.
+    /// </summary>
+    public bool DeclaresHealthcheck(string? target)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var result = new List<DockerInstruction>();
-        var stage = -1;
-        for (var i = 0; i < lines.Length; i++)
+        var stages = Named("FROM").Select(f => f.Arguments.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var stage = target is null ? LastStage
+            : stages.FindIndex(a => a.Length >= 3 && a[^2].Equals("AS", StringComparison.OrdinalIgnoreCase) && a[^1].Equals(target, StringComparison.OrdinalIgnoreCase));
+        for (var depth = 0; stage >= 0 && depth <= stages.Count; depth++)
         {
-            var line = lines[i];
-            var trimmed = line.TrimStart();
-            if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
-            var startLine = i + 1;
-            var column = line.Length - trimmed.Length + 1;
-            var sb = new StringBuilder();
-            var current = trimmed;
-            while (current.TrimEnd().EndsWith('\\') && i + 1 < lines.Length)
-            {
-                sb.Append(current.TrimEnd()[..^1]).Append(' ');
-                i++;
-                while (i < lines.Length && (lines[i].TrimStart().StartsWith('#') || lines[i].Trim().Length == 0) && i + 1 < lines.Length) i++;
-                current = lines[i].TrimStart();
-            }
-            sb.Append(current);
-            var joined = sb.ToString().Trim();
-            if (Heredoc().Match(joined) is { Success: true } heredoc)
-            {
-                var end = heredoc.Groups["word"].Value;
-                while (i + 1 < lines.Length)
-                {
-                    i++;
-                    if (lines[i].Trim() == end) break;
-                    joined += "\n" + lines[i];
-                }
-            }
-            var space = joined.IndexOfAny([' ', '\t']);
-            var keyword = (space < 0 ? joined : joined[..space]).ToUpperInvariant();
-            var args = space < 0 ? "" : joined[(space + 1)..].Trim();
-            if (keyword == "FROM") stage++;
-            result.Add(new DockerInstruction(keyword, args, startLine, column, Math.Max(stage, 0)));
+            var last = Instructions.LastOrDefault(i => i.Stage == stage && i.Keyword == "HEALTHCHECK");
+            if (last is not null) return !last.Arguments.Trim().Equals("NONE", StringComparison.OrdinalIgnoreCase);
+            // FROM an earlier stage of this file: its healthcheck carries over; FROM an image: unknown here.
+            var image = stages[stage].FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+            stage = image is null ? -1
+                : stages.FindIndex(a => a.Length >= 3 && a[^2].Equals("AS", StringComparison.OrdinalIgnoreCase) && a[^1].Equals(image, StringComparison.OrdinalIgnoreCase));
         }
-        return result;
+        return false;
     }
 
-    [GeneratedRegex(@"<<-?[""']?(?<word>[A-Za-z_][A-Za-z0-9_]*)[""']?")]
-    private static partial Regex Heredoc();
+    public RuleHit Hit(DockerInstruction at, string message, string? evidence = null, string? discriminator = null) =>
+        new(Path, at.Line, at.Column, message, evidence, discriminator ?? $"{at.Line}");
 }

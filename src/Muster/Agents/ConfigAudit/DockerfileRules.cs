@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Muster.Formats.Docker;
 using Muster.Model;
 
 namespace Muster.Agents.ConfigAudit;

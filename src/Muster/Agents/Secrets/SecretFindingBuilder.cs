@@ -34,7 +34,9 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
                 // value (a local default such as "postgres") is an ordinary word elsewhere: redacting it everywhere
                 // would mangle paths and service names in every message.
                 if (detection.Softened?.Max is not Severity.Low) scrubber?.Remember(detection.Secret);
-                Keep(findings, SecretFinding(group.Key, status, detection, lines), tally);
+                var finding = SecretFinding(group.Key, status, detection, lines);
+                RememberTreeValue(detection.Secret, finding.Fingerprint);
+                Keep(findings, finding, tally);
             }
         }
         return findings;
@@ -48,7 +50,7 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
     }
 
     /// <summary>Real, not inline-allowed detections; one per distinct (rule, value), provider rules first on shared text.</summary>
-    private static IEnumerable<(SecretDetection Detection, IReadOnlyList<long> Lines)> Resolve(IEnumerable<SecretDetection> detections, ScanTally tally)
+    internal static IEnumerable<(SecretDetection Detection, IReadOnlyList<long> Lines)> Resolve(IEnumerable<SecretDetection> detections, ScanTally tally)
     {
         var specific = new List<SecretDetection>();
         var generic = new List<SecretDetection>();
@@ -104,6 +106,46 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
         var rule = d.Rule;
         var occurrences = lines.Count;
         var context = PathContext.Of(path);
+        var (cap, note) = CapFor(d, context);
+        var severity = status.IsExposed() ? cap : Min(cap, Severity.High);
+        var where = new SourceLocation(path, (int)Math.Min(d.Line, int.MaxValue), d.Column);
+        var message = $"{(d.Encrypted is null ? rule.Description + " in plaintext" : rule.Description + " (encrypted)")} at {where}; the file is {status.Describe()}" +
+                      (occurrences > 1 ? $"; also on line{(occurrences > 2 ? "s" : "")} {string.Join(", ", lines.Skip(1))}" : "") + "." +
+                      (context is null ? "" : $" The file is {context} material ({context} path): make sure the value is not a real credential.") + note;
+        return new Finding
+        {
+            RuleId = "secrets/" + rule.Id,
+            Title = status.IsExposed() ? $"{rule.Description} exposed" : $"{rule.Description} in an ignored file",
+            Severity = severity,
+            Category = SecretsAgent.Category,
+            Message = message,
+            Location = where,
+            Evidence = Redaction.Redact(d.Secret),
+            Remediation = rule.Remediation + ExposureAdvice(path, status),
+            AgentId = agentId,
+            Fingerprint = Fingerprints.ForSecret(salt, rule.Id, path, d.Secret),
+            Properties = SecretProperties(d, lines, status.ToLabel()),
+        }.WithContext(context, d.Check);
+    }
+
+    /// <summary>The properties every secret finding carries, tree or history; none holds the value.</summary>
+    private Dictionary<string, string> SecretProperties(SecretDetection d, IReadOnlyList<long> lines, string git) => new()
+    {
+        ["rule"] = d.Rule.Id,
+        // One key pasted in five files is one "rotate this key" gap with five locations (salted: no secret in it).
+        ["gap-group"] = "secret:" + Fingerprints.ForSecret(salt, "gap-group", "", d.Secret),
+        ["action"] = $"Rotate the exposed {d.Rule.Description} and move it to a secret manager",
+        ["git"] = git,
+        ["occurrences"] = lines.Count.ToString(CultureInfo.InvariantCulture),
+        ["lines"] = string.Join(",", lines.Select(l => l.ToString(CultureInfo.InvariantCulture))),
+        ["length"] = d.Secret.Length.ToString(CultureInfo.InvariantCulture),
+        ["entropy"] = SecretHeuristics.Entropy(d.Secret).ToString("0.00", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The most a detection can be rated, whatever its exposure, and the sentence that says why when lowered.</summary>
+    private static (Severity Cap, string Note) CapFor(SecretDetection d, string? context)
+    {
+        var rule = d.Rule;
         var generic = IsGeneric(rule);
         // Tests, docs and examples hold samples: a provider-shaped value there is at most MEDIUM, a generic one LOW.
         var cap = context is null ? rule.Severity : Min(rule.Severity, generic ? Severity.Low : Severity.Medium);
@@ -128,36 +170,7 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
             cap = Min(cap, Severity.Medium);
             note = " The value is shaped like an identifier (a UUID), but it is assigned to a secret's name: several providers issue such keys.";
         }
-        var severity = status.IsExposed() ? cap : Min(cap, Severity.High);
-        var where = new SourceLocation(path, (int)Math.Min(d.Line, int.MaxValue), d.Column);
-        var message = $"{(d.Encrypted is null ? rule.Description + " in plaintext" : rule.Description + " (encrypted)")} at {where}; the file is {status.Describe()}" +
-                      (occurrences > 1 ? $"; also on line{(occurrences > 2 ? "s" : "")} {string.Join(", ", lines.Skip(1))}" : "") + "." +
-                      (context is null ? "" : $" The file is {context} material ({context} path): make sure the value is not a real credential.") + note;
-        return new Finding
-        {
-            RuleId = "secrets/" + rule.Id,
-            Title = status.IsExposed() ? $"{rule.Description} exposed" : $"{rule.Description} in an ignored file",
-            Severity = severity,
-            Category = SecretsAgent.Category,
-            Message = message,
-            Location = where,
-            Evidence = Redaction.Redact(d.Secret),
-            Remediation = rule.Remediation + ExposureAdvice(path, status),
-            AgentId = agentId,
-            Fingerprint = Fingerprints.ForSecret(salt, rule.Id, path, d.Secret),
-            Properties = new Dictionary<string, string>
-            {
-                ["rule"] = rule.Id,
-                // One key pasted in five files is one "rotate this key" gap with five locations (salted: no secret in it).
-                ["gap-group"] = "secret:" + Fingerprints.ForSecret(salt, "gap-group", "", d.Secret),
-                ["action"] = $"Rotate the exposed {rule.Description} and move it to a secret manager",
-                ["git"] = status.ToLabel(),
-                ["occurrences"] = occurrences.ToString(CultureInfo.InvariantCulture),
-                ["lines"] = string.Join(",", lines.Select(l => l.ToString(CultureInfo.InvariantCulture))),
-                ["length"] = d.Secret.Length.ToString(CultureInfo.InvariantCulture),
-                ["entropy"] = SecretHeuristics.Entropy(d.Secret).ToString("0.00", CultureInfo.InvariantCulture),
-            },
-        }.WithContext(context, d.Check);
+        return (cap, note);
     }
 
     private Finding SensitiveFileFinding(string path, string kind, GitFileStatus status) => new Finding

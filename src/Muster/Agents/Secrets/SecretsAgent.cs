@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Muster.Agents.Secrets.History;
 using Muster.Model;
 using Muster.Workspace;
 using Muster.Workspace.Git;
@@ -20,7 +21,7 @@ internal sealed class SecretsAgent : IAgent
         new("secrets", AgentRole.Scanner, "Finds plaintext credentials and key files, rated by git tracking and .gitignore coverage.",
             () => new SecretsAgent())
         {
-            SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars"],
+            SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars", "history", "history-max-commits"],
             SoftTimeout = TimeSpan.FromMinutes(5),
             HardTimeout = TimeSpan.FromMinutes(60),
             ValidateSettings = s => SecretsSettings.From(s),
@@ -57,7 +58,8 @@ internal sealed class SecretsAgent : IAgent
         }
         var threads = Math.Max(1, typed.Threads ?? Environment.ProcessorCount);
         var chunkChars = Math.Max(64 * 1024, typed.ChunkChars ?? ChunkedTextReader.DefaultChunkChars);
-        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt);
+        var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt,
+            context.Services.TryGet<RunStateFolder>(out var state) ? state!.Path : null);
 
         var stopwatch = Stopwatch.StartNew();
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
@@ -67,7 +69,12 @@ internal sealed class SecretsAgent : IAgent
         });
         // git's ls-files calls run while the files are read: only the few files with findings need a status.
         var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
-        var scan = new SecretTreeScan(walker, new SecretFileScanner(new SecretDetector(rules), chunkChars), allow, context.Scrubber);
+        var detector = new SecretDetector(rules);
+        var (historyScope, maxCommits) = HistoryOptions(context, typed);
+        // History is read by git and one scanning thread while the tree scan runs.
+        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path));
+        var historyLoad = Task.Run(() => historyScan.RunAsync(context.Root, historyScope, maxCommits, context.ReportProgress, cancellationToken), cancellationToken);
+        var scan = new SecretTreeScan(walker, new SecretFileScanner(detector, chunkChars), allow, context.Scrubber);
         scan.Run(threads, context.ReportProgress, cancellationToken);
         var files = scan.Files;
         var tally = scan.Tally;
@@ -84,9 +91,12 @@ internal sealed class SecretsAgent : IAgent
             candidates.AddRange(outcome.Detections.Select(d => new Candidate(outcome.File, status, d, null)));
         }
         stopwatch.Stop();
+        var history = historyLoad.GetAwaiter().GetResult();
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline, context.Scrubber);
         var findings = builder.Build(candidates, tally);
+        builder.AddHistory(findings, history, tally);
+        findings.AddRange(HistoryNoteFindings.From(history, context.AgentId));
         findings.AddRange(GitNoteFindings.From(gitNotes.Notes, context.AgentId));
         findings.AddRange(walker.Errors.Select(e => new Finding
         {
@@ -117,7 +127,7 @@ internal sealed class SecretsAgent : IAgent
             $"{walker.Errors.Count:N0} not verified (scan errors). " +
             (bySeverity.Count == 0 ? "No exposed credentials found. " : $"Found {string.Join(", ", bySeverity)}. ") +
             $"Ignored: {tally.Placeholders:N0} placeholders, {tally.AllowedInline + tally.AllowedByConfig:N0} allow-listed, {tally.Baselined:N0} baselined. " +
-            $"{gitNote}; fingerprint salt: {saltSource}.";
+            $"{gitNote}; {HistoryNoteFindings.Summary(history)}; fingerprint salt: {saltSource}.";
 
         return new AgentResult
         {
@@ -142,7 +152,23 @@ internal sealed class SecretsAgent : IAgent
                 ["allow_listed"] = tally.AllowedInline + tally.AllowedByConfig,
                 ["baselined"] = tally.Baselined,
                 ["rules"] = rules.Rules.Count,
+                ["history_commits"] = history.Commits,
+                ["history_blobs"] = history.BlobsScanned,
+                ["history_bytes"] = history.Bytes,
+                ["history_seconds"] = Math.Round(history.Seconds, 3),
             },
         };
+    }
+
+    /// <summary>The command line's <c>--history</c>/<c>--history-max-commits</c> when given, else the plan's, else all and 10,000.</summary>
+    private static (HistoryScope Scope, int MaxCommits) HistoryOptions(AgentContext context, SecretsSettings typed)
+    {
+        var scope = context.RunParameters.TryGetValue(HistoryScope.RunParameter, out var fromCli)
+            ? SecretsSettings.ParseHistory("--history", fromCli)
+            : typed.History ?? HistoryScope.All;
+        var maxCommits = context.RunParameters.TryGetValue(HistoryScope.MaxCommitsRunParameter, out var maxFromCli)
+            ? SecretsSettings.ParseMaxCommits("--history-max-commits", maxFromCli)
+            : typed.HistoryMaxCommits ?? HistoryScope.DefaultMaxCommits;
+        return (scope, maxCommits);
     }
 }

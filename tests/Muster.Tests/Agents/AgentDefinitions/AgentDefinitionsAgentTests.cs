@@ -67,6 +67,21 @@ public sealed class AgentDefinitionsAgentTests : IDisposable
         Assert.All(claims, f => Assert.Equal(Severity.High, f.Severity));
     }
 
+    [Fact]
+    public async Task A_table_row_naming_an_api_in_code_or_a_link_target_is_not_an_agent_count()
+    {
+        // Shaped after a translated API reference page of an agent SDK: the first cell links `agents.x`, the second
+        // is a sentence that starts with a number ("1 つの…": "one …").
+        Write("docs/ja/models/index.md",
+            "| 方法 | 使用する状況 |\n| --- | --- |\n| [`set_default_client`][agents.set_default_client] | 1 つのエンドポイントを使う場合 |\n" +
+            "| `agents.Runner` | 2 回の実行 |\n| [Runner](agents/runner.md) | 3 times |\n| **Agents** | 4 |\n");
+
+        var result = await Run();
+
+        var claim = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-AGENT-CLAIM-MISMATCH");
+        Assert.Equal(6, claim.Location!.Line);
+    }
+
     [Theory]
     [InlineData("sonnet", true)]
     [InlineData("claude-sonnet-4-5-20250929", true)]

@@ -6,7 +6,8 @@ namespace Muster.Tests.Agents.Secrets;
 
 internal static class SecretsAgentRunner
 {
-    public static Task<AgentResult> RunAsync(string root, IReadOnlyDictionary<string, object?>? settings = null, ISecretScrubber? scrubber = null)
+    public static Task<AgentResult> RunAsync(string root, IReadOnlyDictionary<string, object?>? settings = null, ISecretScrubber? scrubber = null,
+        IReadOnlyDictionary<string, string>? runParameters = null)
     {
         var context = new AgentContext
         {
@@ -17,11 +18,13 @@ internal static class SecretsAgentRunner
             Root = root,
             Settings = new AgentSettings(settings ?? new Dictionary<string, object?>()),
             Scrubber = scrubber ?? NoSecretScrubber.Instance,
+            RunParameters = runParameters ?? new Dictionary<string, string>(),
         };
         return SecretsAgent.Descriptor.Create().RunAsync(context, CancellationToken.None);
     }
 
     public static IEnumerable<Finding> Secrets(this AgentResult result) =>
         result.Findings.Where(f => f.RuleId.StartsWith("secrets/", StringComparison.Ordinal)
-                                   && f.RuleId is not SecretsAgent.ScanErrorRuleId and not SecretsAgent.SensitiveFileRuleId);
+                                   && f.RuleId is not SecretsAgent.ScanErrorRuleId and not SecretsAgent.SensitiveFileRuleId
+                                   && !f.RuleId.StartsWith("secrets/history-", StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using Muster.Formats.Docker;
 using Muster.Formats.Python;
 using Muster.Model;
 using Muster.Workspace;
@@ -23,6 +24,7 @@ internal sealed class PythonImportVerifier
     private readonly PythonWorkspace _workspace;
     private readonly IReadOnlySet<string> _projectDirectories;
     private readonly Dictionary<string, IReadOnlyList<DeclaredManifest>> _manifestsByDirectory;
+    private readonly Dictionary<string, List<DeclaredDependency>> _containerInstallsByDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InstalledDistributions> _venvs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _usedByManifest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _filesByProject = new(StringComparer.Ordinal);
@@ -45,6 +47,13 @@ internal sealed class PythonImportVerifier
                 .OrderBy(m => m.RelativePath, StringComparer.Ordinal)
                 .Select(m => DeclaredDependencies.ReadPython(probe.Root, m.FullPath, m.RelativePath)).ToList(), StringComparer.Ordinal);
         _projectDirectories = _manifestsByDirectory.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var dockerfile in all.Where(m => DockerfileInstructions.IsDockerfile(Path.GetFileName(m.RelativePath))))
+        {
+            if (ReadContainerInstalls(dockerfile) is not { Count: > 0 } installs) continue;
+            var folder = PathProbe.DirectoryOf(dockerfile.RelativePath);
+            if (!_containerInstallsByDirectory.TryGetValue(folder, out var list)) _containerInstallsByDirectory[folder] = list = [];
+            list.AddRange(installs);
+        }
         var projects = new Dictionary<string, PythonProjectInfo>(StringComparer.Ordinal);
         foreach (var file in all.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
@@ -75,7 +84,7 @@ internal sealed class PythonImportVerifier
     }
 
     public static bool IsProjectFile(string fileName) =>
-        DeclaredDependencies.IsPythonManifest(fileName) || fileName is "pytest.ini" or "tox.ini";
+        DeclaredDependencies.IsPythonManifest(fileName) || fileName is "pytest.ini" or "tox.ini" || DockerfileInstructions.IsDockerfile(fileName);
 
     public int FilesScanned { get; private set; }
     public int ImportsChecked { get; private set; }
@@ -209,6 +218,12 @@ internal sealed class PythonImportVerifier
 
         if (SiblingProject(file, import, declaredNames) is { } sibling) return sibling;
 
+        if (ContainerInstall(file.Directory, candidates, providers) is { } image)
+        {
+            return new PythonOutcome(PythonOutcomeKind.Provided, import.TopLevel, image.Name,
+                $"{image.Manifest}:{image.Line} installs '{image.Name}' in the image this code runs in (no manifest of the project declares it)");
+        }
+
         var lockfile = _locks.PythonLockFor(file.Directory);
         if (lockfile is not null && (candidates.FirstOrDefault(lockfile.Names.Contains) ?? providers.FirstOrDefault(lockfile.Names.Contains)) is { } locked)
         {
@@ -339,6 +354,29 @@ internal sealed class PythonImportVerifier
 
     private string Relative(string? full) =>
         full is null ? "" : Path.GetRelativePath(_probe.Root, full).Replace('\\', '/');
+
+    private DeclaredDependency? ContainerInstall(string directory, List<string> candidates, IEnumerable<string> providers)
+    {
+        foreach (var folder in PathProbe.SelfAndAncestors(directory))
+        {
+            if (!_containerInstallsByDirectory.TryGetValue(folder, out var installs)) continue;
+            var names = installs.ToDictionary(d => PythonDistributionNames.Normalize(d.Name), d => d, StringComparer.Ordinal);
+            if ((candidates.FirstOrDefault(names.ContainsKey) ?? providers.FirstOrDefault(names.ContainsKey)) is { } name) return names[name];
+        }
+        return null;
+    }
+
+    private static IReadOnlyList<DeclaredDependency>? ReadContainerInstalls(WorkspaceFile dockerfile)
+    {
+        try
+        {
+            return ContainerInstalls.Read(File.ReadAllText(dockerfile.FullPath), dockerfile.RelativePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // an unreadable Dockerfile declares nothing that could excuse an import
+        }
+    }
 
     private string? ProjectOf(string directory) =>
         PathProbe.SelfAndAncestors(directory).FirstOrDefault(_projectDirectories.Contains);
