@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Muster.Cli.Commands;
+using Muster.Model;
 
 namespace Muster.Cli;
 
@@ -32,11 +34,20 @@ public static class MusterCli
 
         var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print its stack trace too (as MUSTER_DEBUG=1 does).", Recursive = true };
         root.Options.Add(verbose);
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(output);
+
+        // Like git and dotnet: no command prints the help (on stdout) and exits non-zero, here with the usage-error code.
+        if (args.Length == 0)
+        {
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return ExitCodes.UsageError;
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
+            foreach (var hint in Typos.Corrections(parse)) error.WriteLine(hint);
             error.WriteLine("Run 'muster --help' for usage.");
             return ExitCodes.UsageError;
         }
@@ -60,6 +71,16 @@ public static class MusterCli
         catch (Exception e)
         {
             return CliErrors.Report(e, error, cli.Scrubber, parse.GetValue(verbose) || CliErrors.DebugFromEnvironment);
+        }
+    }
+
+    /// <summary><c>--version</c> prints <see cref="MusterVersion.Current"/>, the version every report carries.</summary>
+    private sealed class PrintVersion(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(MusterVersion.Current);
+            return ExitCodes.Passed;
         }
     }
 }

@@ -24,6 +24,10 @@ internal sealed class RunSession(CliContext cli)
     /// <summary>The one format also written to stdout (<c>--output -</c>); null: files only.</summary>
     public ReportFormat? Stdout { get; init; }
     public required Severity? FailOn { get; init; }
+    public required GateModeOverrides GateModes { get; init; }
+
+    /// <summary>The exit code when the run fails its checks (<c>--exit-code</c>).</summary>
+    public required int FailureExitCode { get; init; }
     public required int MaxParallel { get; init; }
     public required TerminalSettings Terminal { get; init; }
 
@@ -57,7 +61,7 @@ internal sealed class RunSession(CliContext cli)
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
     {
         _runId = runId;
-        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, cli.Scrubber, cli.Time);
+        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, cli.Scrubber, cli.Time) { GateModes = GateModes };
 
         using var interrupt = new CancellationTokenSource();
         void Stop(string signal)
@@ -70,7 +74,7 @@ internal sealed class RunSession(CliContext cli)
         Console.CancelKeyPress += onCancel;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; Stop("SIGTERM"); });
 
-        using var telemetryExport = TelemetryExport.StartFromEnvironment(ReportOptions.Default.ToolVersion);
+        using var telemetryExport = TelemetryExport.StartFromEnvironment(MusterVersion.Current);
         using var telemetry = new TelemetryObserver();
         var observers = new List<IRunObserver>(after.Observers) { telemetry };
         LiveProgress? live = null;
@@ -153,18 +157,19 @@ internal sealed class RunSession(CliContext cli)
         }
 
         cli.Error.WriteLine("Quality gates:");
+        var width = result.Gates.Select(g => g.Label.Length).Append(GateStatus.NotEvaluated.ToLabel().Length).Max() + 1;
         foreach (var gate in result.Gates)
         {
-            cli.Error.WriteLine($"  {gate.Name,-14} {gate.Status.ToLabel(),-14} {gate.Summary}");
+            cli.Error.WriteLine($"  {gate.Name,-14} {gate.Label.PadRight(width)} {gate.Summary}");
         }
 
         if (outcome.Status == RunStatus.Interrupted)
         {
             cli.Error.WriteLine($"Interrupted. Resume with: muster resume {outcome.RunId} --state {StateDirectory}");
-            return ExitCodes.GateFailed;
         }
-        var failures = result.Failures(FailOn);
-        foreach (var failure in failures) cli.Error.WriteLine($"FAILED: {failure}");
-        return failures.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Passed;
+        var verdict = result.Verdict(FailOn);
+        foreach (var warning in verdict.Warnings) cli.Error.WriteLine($"WARN: {warning}");
+        foreach (var failure in verdict.Failures) cli.Error.WriteLine($"FAILED: {failure}");
+        return verdict.ExitCode(FailureExitCode);
     }
 }

@@ -7,10 +7,13 @@ internal static class AgentsCommand
 {
     public static Command Create(CliContext cli)
     {
+        var all = new Option<bool>("--all") { Description = "Also list the kinds meant for tests and drills (noop, sleep)." };
         var command = new Command("agents", "List the agent kinds a plan may use.");
-        command.SetAction(_ =>
+        command.Options.Add(all);
+        command.SetAction(parse =>
         {
-            foreach (var agent in cli.Registry.All)
+            var showAll = parse.GetValue(all);
+            foreach (var agent in cli.Registry.All.Where(a => showAll || !a.ForTesting))
             {
                 var settings = agent.SettingKeys is { Count: > 0 } keys ? $" [with: {string.Join(", ", keys)}]" : "";
                 cli.Out.WriteLine($"{agent.Kind,-22} {agent.DefaultRole.ToString().ToLowerInvariant(),-13} {agent.Description}{settings}");

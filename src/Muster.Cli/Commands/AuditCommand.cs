@@ -12,7 +12,7 @@ internal static class AuditCommand
         var path = new Argument<string>("path") { Description = "Workspace to audit." };
         var plan = new Option<string?>("--plan") { Description = "Run this plan instead of the built-in one ('muster plan show' prints it)." };
         var common = new CommonOptions();
-        var command = new Command("audit", "Audit a workspace with the built-in three-wave plan and write reports.");
+        var command = new Command("audit", $"Audit a workspace with the built-in plan ({DefaultPlan.Describe(DefaultPlan.Build(cli.Registry))}) and write reports.");
         command.Arguments.Add(path);
         command.Options.Add(plan);
         common.AddTo(command);

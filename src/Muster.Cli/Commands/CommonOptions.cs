@@ -2,6 +2,7 @@ using System.CommandLine;
 using Muster.Agents.Dependencies;
 using Muster.Agents.Secrets.History;
 using Muster.Engine;
+using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
 
@@ -18,6 +19,15 @@ internal sealed class CommonOptions
         AllowMultipleArgumentsPerToken = true,
     };
     public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none).", DefaultValueFactory = _ => "CRITICAL" };
+    public Option<string[]> Gate { get; } = new("--gate")
+    {
+        Description = $"A gate's mode, NAME=fail|warn|off (repeatable; wins over the plan's gates:). Gates: {string.Join(", ", GateNames.Ids)}.",
+    };
+    public Option<int> ExitCode { get; } = new("--exit-code")
+    {
+        Description = "Exit code when the run fails its checks (default 1; 1-125, or 0 to never fail on them).",
+        DefaultValueFactory = _ => ExitCodes.GateFailed,
+    };
     public Option<int> MaxParallel { get; } = new("--max-parallel") { Description = "Agents running at once within a wave.", DefaultValueFactory = _ => EngineOptions.DefaultMaxParallel };
     public Option<string[]> Set { get; } = new("--set") { Description = "Run parameter for agents, KEY=VALUE (repeatable)." };
     public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
@@ -33,6 +43,8 @@ internal sealed class CommonOptions
         command.Options.Add(Output);
         command.Options.Add(Format);
         command.Options.Add(FailOn);
+        command.Options.Add(Gate);
+        command.Options.Add(ExitCode);
         command.Options.Add(MaxParallel);
         Terminal.AddTo(command);
         if (!withParameters) return;
@@ -48,6 +60,8 @@ internal sealed class CommonOptions
     {
         var maxParallel = parse.GetValue(MaxParallel);
         if (maxParallel < 1) throw new UsageException($"--max-parallel must be at least 1, not {maxParallel}");
+        var exitCode = parse.GetValue(ExitCode);
+        if (exitCode is < 0 or > MaxExitCode) throw new UsageException($"--exit-code must be 0-{MaxExitCode} (0: never fail on the checks), not {exitCode}");
         var destination = ReportDestination.Parse(parse.GetValue(Output), parse.GetValue(Format) ?? []);
         return new RunSession(cli)
         {
@@ -56,6 +70,8 @@ internal sealed class CommonOptions
             Formats = destination.Formats,
             Stdout = destination.Stdout,
             FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
+            GateModes = ParseGates(parse.GetValue(Gate) ?? []),
+            FailureExitCode = exitCode,
             MaxParallel = maxParallel,
             Terminal = Terminal.Read(parse, cli.Error),
         };
@@ -92,6 +108,21 @@ internal sealed class CommonOptions
             parameters[pair[..eq]] = pair[(eq + 1)..];
         }
         return parameters;
+    }
+
+    /// <summary>126 and above mean "not executable", "not found" and signals to shells.</summary>
+    private const int MaxExitCode = 125;
+
+    private static GateModeOverrides ParseGates(string[] specs)
+    {
+        try
+        {
+            return GateModeOverrides.Parse(specs, GateModeOrigin.CommandLine);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static Severity? ParseFailOn(string value) =>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Muster.Model;
 
 namespace Muster.Cli.Mcp;
 
@@ -29,7 +30,7 @@ internal static class MusterMcpServer
         }
         var options = new McpServerOptions
         {
-            ServerInfo = new Implementation { Name = "muster", Version = typeof(MusterMcpServer).Assembly.GetName().Version?.ToString() ?? "0" },
+            ServerInfo = new Implementation { Name = "muster", Version = MusterVersion.Current },
             ServerInstructions = "Muster audits workspaces with waves of agents and reports only what it verified. Start with preflight, then audit; " +
                                  "read results with run_status, list_findings (filters, paging) and get_finding instead of whole reports.",
             ToolCollection = collection,

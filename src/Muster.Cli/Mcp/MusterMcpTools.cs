@@ -29,8 +29,9 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         [Description("Seconds to wait for the run to finish before returning (0-600, default 120).")] int wait_seconds = 120,
         [Description("Start the workspace's MCP servers to verify them (runs programs named in its config files). Default false.")] bool start_mcp_servers = false,
         [Description("Journal folder (default PATH/.muster).")] string? state = null,
+        [Description("Gate modes for this run, NAME=fail|warn|off comma-separated (e.g. 'type-check=off,tests=warn'); they win over the plan's, as --gate does.")] string? gates = null,
         CancellationToken cancellationToken = default) =>
-        StartAsync(DefaultPlan.Build(cli.Registry), RunPurpose.Audit, path, wait_seconds, start_mcp_servers, state, cancellationToken);
+        StartAsync(DefaultPlan.Build(cli.Registry), RunPurpose.Audit, path, wait_seconds, start_mcp_servers, state, gates, cancellationToken);
 
     [Description("Run a plan file over a workspace. Waits up to wait_seconds, then returns the result or the run_id with status 'running'.")]
     public Task<string> RunPlan(
@@ -39,6 +40,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         [Description("Seconds to wait for the run to finish before returning (0-600, default 120).")] int wait_seconds = 120,
         [Description("Start the workspace's MCP servers to verify them. Default false.")] bool start_mcp_servers = false,
         [Description("Journal folder (default ROOT/.muster).")] string? state = null,
+        [Description("Gate modes for this run, NAME=fail|warn|off comma-separated (e.g. 'type-check=off,tests=warn'); they win over the plan's, as --gate does.")] string? gates = null,
         CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(plan);
@@ -52,7 +54,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         {
             throw new McpException("the plan is invalid: " + string.Join("; ", e.Errors.Select(x => $"{x.File}:{x.Line}:{x.Column}: {x.Message}")));
         }
-        return StartAsync(parsed, RunPurpose.Run, root, wait_seconds, start_mcp_servers, state, cancellationToken);
+        return StartAsync(parsed, RunPurpose.Run, root, wait_seconds, start_mcp_servers, state, gates, cancellationToken);
     }
 
     [Description("A run's status and each agent's state (overdue agents included: still running past their soft timeout, not failed).")]
@@ -173,12 +175,14 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         });
     }
 
-    private async Task<string> StartAsync(Plan plan, RunPurpose purpose, string path, int waitSeconds, bool startMcpServers, string? state, CancellationToken cancellationToken)
+    private async Task<string> StartAsync(Plan plan, RunPurpose purpose, string path, int waitSeconds, bool startMcpServers, string? state, string? gates,
+        CancellationToken cancellationToken)
     {
+        var gateModes = GateModesOf(gates);
         var root = RequireFolder(path);
         var stateDirectory = state is { Length: > 0 } ? Path.GetFullPath(state) : RunHost.DefaultStateDirectory(root);
         var runId = RunHost.NewRunId(cli.Time);
-        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats);
+        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats) { GateModes = gateModes };
         var reports = after.OutputDirectory;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (startMcpServers) parameters["mcp.start-servers"] = "true";
@@ -207,7 +211,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         }
         var result = await run;
         var outcome = result.Outcome;
-        var failures = result.Failures(AfterRunResult.DefaultFailOn);
+        var verdict = result.Verdict(AfterRunResult.DefaultFailOn);
         return Serialize(new
         {
             run_id = runId,
@@ -218,11 +222,24 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
             reports,
             findings = SeverityText.WorstFirst.ToDictionary(s => s.ToLabel(), s => outcome.Findings.Count(f => f.Severity == s)),
             failed_criteria = outcome.Waves.SelectMany(w => w.Criteria.Where(c => !c.Passed).Select(c => $"{w.Name}: {c.Criterion} ({c.Reason})")).ToList(),
-            gates = result.Gates.Select(g => new { id = g.Id, name = g.Name, status = g.Status.ToKey(), summary = g.Summary }).ToList(),
-            passed = outcome.Status != Muster.Engine.RunStatus.Interrupted && failures.Count == 0,
-            failures,
+            gates = result.Gates.Select(g => new { id = g.Id, name = g.Name, status = g.Status.ToKey(), mode = g.Mode.ToKey(), summary = g.Summary }).ToList(),
+            passed = verdict.Passed,
+            failures = verdict.Failures,
+            warnings = verdict.Warnings,
             compared_with = result.ComparedWithRunId,
         });
+    }
+
+    private static GateModeOverrides GateModesOf(string? gates)
+    {
+        try
+        {
+            return GateModeOverrides.Parse((gates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), GateModeOrigin.Request);
+        }
+        catch (ArgumentException e)
+        {
+            throw new McpException(e.Message.Replace("--gate", "gates", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>"running" is only answered once the run is in the journal, so run_status can find it at once.</summary>

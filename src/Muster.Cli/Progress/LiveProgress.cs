@@ -34,9 +34,18 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : IR
         ctx.UpdateTarget(Build());
     });
 
+    /// <summary>"Wave 2: scan"; a name that already says "Wave 2" ("Wave 2 - analysis") is shown as it is.</summary>
+    internal static string WaveLabel(int index, string name)
+    {
+        var prefix = $"Wave {index + 1}";
+        return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (name.Length == prefix.Length || !char.IsDigit(name[prefix.Length]))
+            ? name
+            : $"{prefix}: {name}";
+    }
+
     public ValueTask WaveStartedAsync(WavePlan wave)
     {
-        _wave = $"Wave {wave.Index + 1}: {wave.Name}";
+        _wave = WaveLabel(wave.Index, wave.Name);
         foreach (var agent in wave.Agents) _rows.TryAdd(agent.Id, new Row { Id = agent.Id });
         return ValueTask.CompletedTask;
     }

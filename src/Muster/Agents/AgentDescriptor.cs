@@ -23,6 +23,9 @@ public sealed record AgentDescriptor(string Kind, AgentRole DefaultRole, string 
     /// <summary>Whether <c>muster audit</c>'s built-in plan runs it.</summary>
     public bool InDefaultPlan { get; init; } = true;
 
+    /// <summary>A kind for tests, drills and benchmarks (noop, sleep): plans may use it, <c>muster agents</c> lists it only with --all.</summary>
+    public bool ForTesting { get; init; }
+
     /// <summary>Default timeouts when the plan gives none.</summary>
     public TimeSpan SoftTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan HardTimeout { get; init; } = TimeSpan.FromMinutes(15);

@@ -21,15 +21,19 @@ public static class GateEvaluator
         var metrics = new GateMetrics(outcome);
         return
         [
-            settings.Security ? Security(outcome, settings, metrics) : GateResult.Off("security", "Security", SecurityRequirement(settings)),
-            settings.TypeCheck ? TypeCheck(settings, metrics) : GateResult.Off("type-check", "Type check", TypeRequirement(settings)),
-            settings.Tests ? Tests(settings, metrics) : GateResult.Off("tests", "Tests", TestsRequirement(settings)),
-            settings.Documentation ? Documentation(outcome, metrics) : GateResult.Off("documentation", "Documentation", DocumentationRequirement),
-            settings.Verification ? Verification(outcome, gaps, settings) : GateResult.Off("verification", "Verification", VerificationRequirement(settings)),
+            Gate(settings, GateNames.Security, SecurityRequirement(settings), () => Security(outcome, settings, metrics)),
+            Gate(settings, GateNames.TypeCheck, TypeRequirement(settings), () => TypeCheck(settings, metrics)),
+            Gate(settings, GateNames.Tests, TestsRequirement(settings), () => Tests(settings, metrics)),
+            Gate(settings, GateNames.Documentation, DocumentationRequirement, () => Documentation(outcome, metrics)),
+            Gate(settings, GateNames.Verification, VerificationRequirement(settings), () => Verification(outcome, gaps, settings)),
         ];
     }
 
-    public static bool AnyFailed(IEnumerable<GateResult> gates) => gates.Any(g => g.Status == GateStatus.Failed);
+    private static GateResult Gate(GateSettings settings, string id, string requirement, Func<GateResult> evaluate)
+    {
+        var (mode, origin) = settings.ModeOf(id);
+        return mode == GateMode.Off ? GateResult.Off(id, GateNames.NameOf(id), requirement, origin) : evaluate() with { Mode = mode };
+    }
 
     private static string SecurityRequirement(GateSettings s) => $"zero exposed credentials: no open security finding at {s.SecuritySeverity.ToLabel()} or above";
 

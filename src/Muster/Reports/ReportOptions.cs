@@ -1,4 +1,3 @@
-using System.Reflection;
 using Muster.Engine;
 using Muster.Gaps;
 using Muster.Gates;
@@ -10,7 +9,7 @@ namespace Muster.Reports;
 public sealed record ReportOptions
 {
     /// <summary>Tool version written in report.json and the SARIF driver. Defaults to the Muster library's version.</summary>
-    public string ToolVersion { get; init; } = LibraryVersion();
+    public string ToolVersion { get; init; } = MusterVersion.Current;
 
     /// <summary>Project home page for SARIF's <c>tool.driver.informationUri</c>; omitted when null.</summary>
     public string? ToolInformationUri { get; init; } = MusterProject.HomeUri;
@@ -77,15 +76,4 @@ public sealed record ReportOptions
     public IReadOnlyList<ExportedArtifact> ExportedArtifacts { get; init; } = [];
 
     public static ReportOptions Default { get; } = new();
-
-    private static string LibraryVersion()
-    {
-        var assembly = typeof(ReportOptions).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "0.0.0";
-        // Drop the "+commit" build metadata so reports of the same release compare equal.
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus >= 0 ? version[..plus] : version;
-    }
 }

@@ -41,6 +41,9 @@ public sealed class AfterRun
 
     public string OutputDirectory { get; }
 
+    /// <summary>Gate modes set outside the plan (the command line's <c>--gate</c>); they win over the plan's.</summary>
+    public GateModeOverrides GateModes { get; init; } = GateModeOverrides.None;
+
     /// <summary>Observers the run needs for the after-run step: CONTINUATION.md after every wave and on interrupt.</summary>
     public IReadOnlyList<IRunObserver> Observers => [_continuation];
 
@@ -86,7 +89,7 @@ public sealed class AfterRun
         var history = History.Read(_stateDirectory, outcome.RunId, _registry);
         plan ??= history.Plan;
         var gaps = RunHistory.Register(outcome, plan?.Owners ?? []);
-        var gates = GateEvaluator.Evaluate(outcome, gaps, plan?.Gates ?? GateSettings.Default);
+        var gates = GateEvaluator.Evaluate(outcome, gaps, GateModes.ApplyTo(plan?.Gates ?? GateSettings.Default));
         var options = new ReportOptions
         {
             Gaps = gaps,

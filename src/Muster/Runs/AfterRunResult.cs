@@ -18,11 +18,21 @@ public sealed record AfterRunResult(
     /// <summary>The severity at or above which a finding fails the run unless told otherwise (CLI <c>--fail-on</c>).</summary>
     public const Severity DefaultFailOn = Severity.Critical;
 
-    /// <summary>Why the run fails: failed gates, failed wave criteria, findings at or above <paramref name="failOn"/>.</summary>
-    public IReadOnlyList<string> Failures(Severity? failOn)
+    /// <summary>
+    /// Whether the run passed its checks, and why not: interrupted, a gate in fail mode that failed or was not evaluated
+    /// (a failed agent leaves the verification gate not evaluated), a failed wave criterion, findings at or above
+    /// <paramref name="failOn"/> (null: none). Gates in warn mode are listed as warnings and never fail it.
+    /// </summary>
+    public RunVerdict Verdict(Severity? failOn)
     {
         var failures = new List<string>();
-        failures.AddRange(Gates.Where(g => g.Status == GateStatus.Failed).Select(g => $"gate {g.Name}: {g.Summary}"));
+        if (Outcome.Status == RunStatus.Interrupted) failures.Add("the run was interrupted: not every check ran");
+        foreach (var gate in Gates.Where(g => g.Blocks))
+        {
+            failures.Add(gate.Status == GateStatus.Failed
+                ? $"gate {gate.Name}: {gate.Summary}"
+                : $"gate {gate.Name} not evaluated: {gate.Summary} (--gate {gate.Id}=warn reports it without failing the run)");
+        }
         foreach (var wave in Outcome.Waves)
         {
             failures.AddRange(wave.Criteria.Where(c => !c.Passed).Select(c => $"wave '{wave.Name}': {c.Criterion} failed ({c.Reason})"));
@@ -31,6 +41,17 @@ public sealed record AfterRunResult(
         {
             failures.Add($"--fail-on {threshold.ToLabel()}: {count} finding(s) at or above it");
         }
-        return failures;
+        var warnings = Gates.Where(g => g.Warns)
+            .Select(g => $"gate {g.Name}" + (g.Status == GateStatus.Failed ? ": " : " not evaluated: ") + g.Summary).ToList();
+        return new RunVerdict(failures, warnings);
     }
+}
+
+/// <summary>A run's pass or fail, as the CLI's exit code and the MCP answer's <c>passed</c> both report it.</summary>
+public sealed record RunVerdict(IReadOnlyList<string> Failures, IReadOnlyList<string> Warnings)
+{
+    public bool Passed => Failures.Count == 0;
+
+    /// <summary>0 when passed, else <paramref name="failureCode"/> (the CLI's <c>--exit-code</c>, 1 by default).</summary>
+    public int ExitCode(int failureCode) => Passed ? 0 : failureCode;
 }

@@ -43,7 +43,7 @@ public sealed class RunParameterRedactionTests : IDisposable
     {
         var value = Planted.OpenAiProject(1803);
         var plan = Path.Combine(_dir, "plan.yaml");
-        File.WriteAllText(plan, "name: p\nwaves:\n  - name: w\n    agents: [{id: quick, kind: noop}]\n");
+        File.WriteAllText(plan, "name: p\ngates: {security: off, type-check: off, tests: off, documentation: off}\nwaves:\n  - name: w\n    agents: [{id: quick, kind: noop}]\n");
         var state = Path.Combine(_dir, ".muster");
 
         var run = await CliRunner.RunAsync("run", plan, "--root", _dir, "--set", "api_token=" + value, "--set", "label=plain");

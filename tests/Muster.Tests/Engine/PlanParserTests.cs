@@ -158,7 +158,7 @@ public class PlanParserTests
         var plan = DefaultPlan.Build(registry);
 
         Assert.NotEmpty(plan.Waves);
-        Assert.Equal("Wave 1: scanners", plan.Waves[0].Name);
+        Assert.Equal("scanners", plan.Waves[0].Name);
         Assert.All(plan.AllAgents, a => Assert.True(registry.Get(a.Kind).InDefaultPlan));
         Assert.DoesNotContain(plan.AllAgents, a => a.Kind is "noop" or "sleep");
     }

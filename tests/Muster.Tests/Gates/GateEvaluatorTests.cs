@@ -129,8 +129,34 @@ public class GateEvaluatorTests
     [Fact]
     public void A_gate_turned_off_is_off_and_never_fails()
     {
-        var gate = Gate("verification", GateSettings.Default with { Verification = false }, Agent("s", "secrets", findings: F("k", Severity.Critical, "security")));
+        var gate = Gate("verification", GateSettings.Default.WithMode("verification", GateMode.Off, GateModeOrigin.Plan), Agent("s", "secrets", findings: F("k", Severity.Critical, "security")));
         Assert.Equal(GateStatus.Off, gate.Status);
-        Assert.False(GateEvaluator.AnyFailed([gate]));
+        Assert.Equal(GateMode.Off, gate.Mode);
+        Assert.False(gate.Blocks);
+        Assert.Equal("turned off in the plan's gates:", gate.Summary);
+    }
+
+    [Fact]
+    public void A_gate_in_warn_mode_is_evaluated_shown_as_warn_and_does_not_block()
+    {
+        var warn = GateSettings.Default.WithMode("verification", GateMode.Warn, GateModeOrigin.CommandLine);
+        var failed = Gate("verification", warn, Agent("s", "secrets", findings: F("k", Severity.Critical, "security")));
+        Assert.Equal(GateStatus.Failed, failed.Status);
+        Assert.Equal(("WARN", false, true), (failed.Label, failed.Blocks, failed.Warns));
+
+        var notEvaluated = Gate("verification", warn, Agent("d", "deps", AgentState.Failed));
+        Assert.Equal(GateStatus.NotEvaluated, notEvaluated.Status);
+        Assert.Equal(("WARN: not evaluated", false), (notEvaluated.Label, notEvaluated.Blocks));
+
+        var passed = Gate("verification", warn, Agent("s", "secrets"));
+        Assert.Equal(("pass", false, false), (passed.Label, passed.Blocks, passed.Warns));
+    }
+
+    [Fact]
+    public void A_gate_in_fail_mode_blocks_when_it_failed_or_was_not_evaluated()
+    {
+        Assert.True(Gate("verification", Agent("s", "secrets", findings: F("k", Severity.Critical, "security"))).Blocks);
+        Assert.True(Gate("verification", Agent("d", "deps", AgentState.Failed)).Blocks);
+        Assert.False(Gate("verification", Agent("s", "secrets")).Blocks);
     }
 }

@@ -13,7 +13,7 @@ public sealed class CorruptJournalTests : IDisposable
     {
         Directory.CreateDirectory(Workspace);
         File.WriteAllText(Path.Combine(Workspace, "app.py"), "print('hi')\n");
-        File.WriteAllText(Plan, "name: drill\nwaves:\n  - name: one\n    agents:\n      - {id: n1, kind: noop}\n");
+        File.WriteAllText(Plan, "name: drill\ngates: {security: off, type-check: off, tests: off, documentation: off}\nwaves:\n  - name: one\n    agents:\n      - {id: n1, kind: noop}\n");
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

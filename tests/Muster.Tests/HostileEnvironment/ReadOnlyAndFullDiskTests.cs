@@ -15,7 +15,7 @@ public sealed class ReadOnlyAndFullDiskTests : IDisposable
         Directory.CreateDirectory(Workspace);
         // Long names make the inventory artifact (journaled and reported) large enough to fill a small disk.
         for (var i = 0; i < 3000; i++) File.WriteAllText(Path.Combine(Workspace, $"module_with_a_rather_long_descriptive_name_{i:D5}.py"), "print(1)\n");
-        File.WriteAllText(Plan, "name: drill\nwaves:\n  - name: one\n    agents:\n      - {id: inv, kind: workspace-inventory}\n");
+        File.WriteAllText(Plan, "name: drill\ngates: {security: off, type-check: off, tests: off, documentation: off}\nwaves:\n  - name: one\n    agents:\n      - {id: inv, kind: workspace-inventory}\n");
     }
 
     public void Dispose()

@@ -70,6 +70,37 @@ public sealed class McpCliParityTests : IDisposable
         Assert.Equal(code == 0, answer["passed"]!.GetValue<bool>() || HasOnlyFailOnFailures(answer));
     }
 
+    [Fact]
+    public async Task The_cli_and_mcp_give_the_same_verdict_for_a_failed_agent_and_a_gate_turned_to_warn()
+    {
+        var plan = Path.Combine(_dir, "crash.yaml");
+        await File.WriteAllTextAsync(plan, """
+            name: crash
+            gates: {security: off, type-check: off, tests: off, documentation: off}
+            waves:
+              - name: w
+                agents: [{id: t, kind: sleep, with: {duration: 5s}, timeout: {soft: 10ms, hard: 50ms}}]
+            """);
+        var cli = new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, Loggers = NullLoggerFactory.Instance };
+        await using var runs = new McpRuns();
+        var mcp = new MusterMcpTools(cli, runs);
+
+        var failing = await CliRunner.RunAsync("run", plan, "--root", _dir, "--state", Path.Combine(_dir, "s1"));
+        var failingMcp = JsonNode.Parse(await mcp.RunPlan(plan, _dir, wait_seconds: 600, state: Path.Combine(_dir, "s2")))!;
+        var warned = await CliRunner.RunAsync("run", plan, "--root", _dir, "--state", Path.Combine(_dir, "s3"), "--gate", "verification=warn");
+        var warnedMcp = JsonNode.Parse(await mcp.RunPlan(plan, _dir, wait_seconds: 600, state: Path.Combine(_dir, "s4"), gates: "verification=warn"))!;
+
+        Assert.Equal((ExitCodes.GateFailed, false), (failing.Code, failingMcp["passed"]!.GetValue<bool>()));
+        Assert.Contains(failingMcp["failures"]!.AsArray(), f => f!.GetValue<string>().StartsWith("gate Verification not evaluated", StringComparison.Ordinal));
+        Assert.Equal((ExitCodes.Passed, true), (warned.Code, warnedMcp["passed"]!.GetValue<bool>()));
+        var verification = warnedMcp["gates"]!.AsArray().Single(g => g!["id"]!.GetValue<string>() == "verification")!;
+        Assert.Equal(("not-evaluated", "warn"), (verification["status"]!.GetValue<string>(), verification["mode"]!.GetValue<string>()));
+        Assert.Single(warnedMcp["warnings"]!.AsArray());
+
+        var unknown = await Assert.ThrowsAsync<ModelContextProtocol.McpException>(() => mcp.RunPlan(plan, _dir, state: Path.Combine(_dir, "s5"), gates: "verifcation=warn"));
+        Assert.Contains("gates: unknown gate 'verifcation'; did you mean 'verification'?", unknown.Message, StringComparison.Ordinal);
+    }
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The CLI ran with --fail-on none, MCP with the default CRITICAL: only that failure may differ.</summary>

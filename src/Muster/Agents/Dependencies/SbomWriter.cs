@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Muster.Formats.Packages.Model;
+using Muster.Model;
 
 namespace Muster.Agents.Dependencies;
 
@@ -28,6 +29,7 @@ internal static class SbomWriter
             json.WriteStartObject();
             json.WriteString("type", "application");
             json.WriteString("name", "muster");
+            json.WriteString("version", MusterVersion.Current);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();

@@ -10,6 +10,7 @@ internal sealed class NoopAgent : IAgent
         {
             SettingKeys = [],
             InDefaultPlan = false,
+            ForTesting = true,
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken) =>

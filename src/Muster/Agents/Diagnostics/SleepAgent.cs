@@ -14,6 +14,7 @@ internal sealed class SleepAgent : IAgent
         {
             SettingKeys = ["duration", "wind-down"],
             InDefaultPlan = false,
+            ForTesting = true,
         };
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ using Muster.Model;
 namespace Muster.Engine.Plans;
 
 /// <summary>
-/// The plan <c>muster audit</c> runs: the seed's three waves over every registered agent meant for it — scanners (and
-/// research) first, so secrets are found before anything else; then analysis; then verification.
+/// The plan <c>muster audit</c> runs: every registered agent meant for it, by role — scanners (and research) first, so
+/// secrets are found before anything else; then analysis; then verification. A role no agent has gives no wave, so
+/// the plan has as many waves as roles in use (<see cref="Describe"/> says how many).
 /// </summary>
 public static class DefaultPlan
 {
@@ -24,12 +25,11 @@ public static class DefaultPlan
             .AppendLine("# Muster's built-in audit plan. Copy it, edit it, run it with: muster run plan.yaml --root PATH")
             .AppendLine("name: audit")
             .AppendLine("waves:");
-        var number = 0;
         foreach (var (name, roles) in waves)
         {
             var members = agents.Where(a => roles.Contains(a.DefaultRole)).ToList();
             if (members.Count == 0) continue;
-            yaml.AppendLine($"  - name: \"Wave {++number}: {name}\"").AppendLine("    agents:");
+            yaml.AppendLine($"  - name: {name}").AppendLine("    agents:");
             foreach (var agent in members)
             {
                 yaml.AppendLine($"      - id: {agent.Kind}")
@@ -37,12 +37,15 @@ public static class DefaultPlan
                     .AppendLine($"        role: {agent.DefaultRole.ToString().ToLowerInvariant()}")
                     .AppendLine($"        timeout: {{soft: {DurationText.Format(agent.SoftTimeout)}, hard: {DurationText.Format(agent.HardTimeout)}}}");
             }
-            // A crashed scanner leaves the audit incomplete: the report says so and the exit code fails, but the
-            // remaining waves still run so what can be verified is verified.
-            yaml.AppendLine("    exit:").AppendLine("      - all-succeeded").AppendLine("    on-fail: continue");
+            // No exit criteria: every wave runs so what can be verified is verified. A crashed agent leaves the
+            // verification gate not evaluated, which fails the run unless the user sets --gate verification=warn.
         }
         return yaml.ToString();
     }
 
     public static Plan Build(AgentRegistry registry) => new PlanParser(registry).Parse(Yaml(registry), "built-in:audit");
+
+    /// <summary>The plan's waves in words, for help texts: "2 waves: scanners, then verification".</summary>
+    public static string Describe(Plan plan) =>
+        $"{plan.Waves.Count} wave{(plan.Waves.Count == 1 ? "" : "s")}: {string.Join(", then ", plan.Waves.Select(w => w.Name))}";
 }

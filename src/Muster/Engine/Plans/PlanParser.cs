@@ -2,6 +2,7 @@ using System.Globalization;
 using Muster.Agents;
 using Muster.Formats;
 using Muster.Formats.Yaml;
+using Muster.Gates;
 using Muster.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -15,7 +16,6 @@ namespace Muster.Engine.Plans;
 public sealed class PlanParser(AgentRegistry registry)
 {
     private static readonly string[] TopKeys = ["name", "description", "max-parallel", "budget", "owners", "gates", "waves"];
-    private static readonly string[] GateKeys = ["security", "type-check", "tests", "documentation", "verification"];
     private static readonly string[] WaveKeys = ["name", "agents", "exit", "on-fail"];
     private static readonly string[] AgentKeys = ["id", "kind", "role", "with", "timeout", "retries", "retry-backoff"];
     private static readonly string[] CriterionKeys = ["all-succeeded", "min-success-rate", "max-findings", "agents-done"];
@@ -123,38 +123,29 @@ public sealed class PlanParser(AgentRegistry registry)
         var gates = GateSettings.Default;
         if (node is not YamlMappingNode map)
         {
-            ctx.Error(node, "'gates' must be a mapping of gate name to on, off or its settings", "write e.g. 'gates: {type-check: off, tests: {min-pass-rate: 95%}}'");
+            ctx.Error(node, "'gates' must be a mapping of gate name to fail, warn, off or its settings", "write e.g. 'gates: {type-check: off, documentation: warn, tests: {min-pass-rate: 95%}}'");
             return gates;
         }
-        foreach (var (name, value) in ctx.Keys(map, GateKeys, "gates"))
+        foreach (var (name, value) in ctx.Keys(map, GateNames.Ids, "gates"))
         {
-            var (enabled, settings) = GateSwitch(ctx, value, name);
+            var (mode, settings) = GateSwitch(ctx, value, name);
+            gates = gates.WithMode(name, mode, GateModeOrigin.Plan);
             switch (name)
             {
-                case "security":
-                    gates = gates with { Security = enabled };
-                    if (settings is not null && ctx.Keys(settings, ["severity"], "security gate").TryGetValue("severity", out var s))
+                case GateNames.Security:
+                    if (settings?.TryGetValue("severity", out var s) == true)
                         gates = gates with { SecuritySeverity = GateSeverity(ctx, s, gates.SecuritySeverity) };
                     break;
-                case "type-check":
-                    gates = gates with { TypeCheck = enabled };
-                    if (settings is not null && ctx.Keys(settings, ["max-errors"], "type-check gate").TryGetValue("max-errors", out var m))
+                case GateNames.TypeCheck:
+                    if (settings?.TryGetValue("max-errors", out var m) == true)
                         gates = gates with { MaxTypeErrors = ctx.Int(m, "max-errors", min: 0) ?? 0 };
                     break;
-                case "tests":
-                    gates = gates with { Tests = enabled };
-                    if (settings is null) break;
-                    var keys = ctx.Keys(settings, ["min-pass-rate", "allow-skipped"], "tests gate");
-                    if (keys.TryGetValue("min-pass-rate", out var rate)) gates = gates with { MinPassRate = Rate(ctx, rate) ?? 1.0 };
-                    if (keys.TryGetValue("allow-skipped", out var allow)) gates = gates with { AllowSkipped = Switch(ctx, allow, "allow-skipped") ?? false };
+                case GateNames.Tests:
+                    if (settings?.TryGetValue("min-pass-rate", out var rate) == true) gates = gates with { MinPassRate = Rate(ctx, rate) ?? 1.0 };
+                    if (settings?.TryGetValue("allow-skipped", out var allow) == true) gates = gates with { AllowSkipped = Switch(ctx, allow, "allow-skipped") ?? false };
                     break;
-                case "documentation":
-                    gates = gates with { Documentation = enabled };
-                    if (settings is not null) ctx.Keys(settings, [], "documentation gate");
-                    break;
-                case "verification":
-                    gates = gates with { Verification = enabled };
-                    if (settings is not null && ctx.Keys(settings, ["severity"], "verification gate").TryGetValue("severity", out var v))
+                case GateNames.Verification:
+                    if (settings?.TryGetValue("severity", out var v) == true)
                         gates = gates with { VerificationSeverity = GateSeverity(ctx, v, gates.VerificationSeverity) };
                     break;
             }
@@ -162,12 +153,42 @@ public sealed class PlanParser(AgentRegistry registry)
         return gates;
     }
 
-    /// <summary>A gate is 'on'/'off' (or true/false), or a mapping of its settings, which turns it on.</summary>
-    private static (bool Enabled, YamlMappingNode? Settings) GateSwitch(Ctx ctx, YamlNode node, string name) => node switch
+    private static readonly Dictionary<string, string[]> GateSettingKeys = new(StringComparer.Ordinal)
     {
-        YamlMappingNode settings => (true, settings),
-        _ => (Switch(ctx, node, name) ?? true, null),
+        [GateNames.Security] = ["severity"],
+        [GateNames.TypeCheck] = ["max-errors"],
+        [GateNames.Tests] = ["min-pass-rate", "allow-skipped"],
+        [GateNames.Documentation] = [],
+        [GateNames.Verification] = ["severity"],
     };
+
+    /// <summary>
+    /// A gate is a mode (fail/on/true, warn, off/false), or a mapping of its settings with an optional <c>mode</c>
+    /// (fail when absent).
+    /// </summary>
+    private static (GateMode Mode, Dictionary<string, YamlNode>? Settings) GateSwitch(Ctx ctx, YamlNode node, string name)
+    {
+        if (node is YamlMappingNode map)
+        {
+            var settings = ctx.Keys(map, [.. GateSettingKeys[name], "mode"], $"{name} gate");
+            var mode = settings.TryGetValue("mode", out var m) ? GateModeOf(ctx, m, $"{name}.mode") : GateMode.Fail;
+            return (mode, settings);
+        }
+        return (GateModeOf(ctx, node, name), null);
+    }
+
+    private static GateMode GateModeOf(Ctx ctx, YamlNode node, string what)
+    {
+        var text = ctx.Scalar(node, what)?.Trim().ToLowerInvariant();
+        if (GateModeText.TryParse(text, out var mode)) return mode;
+        switch (text)
+        {
+            case "true" or "yes": return GateMode.Fail;
+            case "false" or "no": return GateMode.Off;
+        }
+        if (node is YamlScalarNode) ctx.Error(node, $"'{what}' must be {GateModeText.Choices} (or on), not '{text}'", $"write '{what}: warn' to report it without failing the run");
+        return GateMode.Fail;
+    }
 
     private static bool? Switch(Ctx ctx, YamlNode node, string what)
     {

@@ -1,7 +1,7 @@
 namespace Muster.Engine.Plans;
 
 /// <summary>"Did you mean" for misspelt keys and kinds: the closest known word within a small edit distance.</summary>
-internal static class Suggest
+public static class Suggest
 {
     public static string? Closest(string input, IEnumerable<string> known)
     {

@@ -17,7 +17,7 @@ internal static class HtmlAssets
         .sev,.gate,.state{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
         .sev.critical{background:var(--crit)}.sev.high{background:var(--high)}.sev.medium{background:var(--med);color:#000}.sev.low{background:var(--low)}.sev.info{background:var(--info)}
         .state{background:#e5e7eb;color:#111;font-weight:500}.state.new{background:#fde68a}.state.fixed{background:#bbf7d0}.state.suppressed{background:#e0e7ff}.state.unverified{background:#fecaca}
-        .gate.passed{background:var(--ok)}.gate.failed{background:var(--crit)}.gate.not-evaluated{background:var(--med);color:#000}.gate.off{background:var(--info)}
+        .gate.passed{background:var(--ok)}.gate.failed{background:var(--crit)}.gate.not-evaluated{background:var(--med);color:#000}.gate.off{background:var(--info)}.gate.warn{background:var(--high);color:#000}
         .bar{position:sticky;top:0;z-index:10;background:#fff;border-bottom:1px solid var(--line);padding:8px 0;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
         .verdict{font-weight:700;padding:2px 8px;border-radius:4px;border-left:6px solid var(--info)}.verdict.bad{border-color:var(--crit)}.verdict.warn{border-color:var(--med)}.verdict.good{border-color:var(--ok)}
         .views button{font:inherit;font-size:12px;padding:2px 8px;border:1px solid #9ca3af;background:#fff;border-radius:12px;cursor:pointer}.views button[aria-pressed=true]{background:var(--ink);color:#fff}

@@ -53,11 +53,10 @@ internal sealed class HtmlReportWriter : IReportWriter
 
     private static void SummaryBar(StringBuilder h, RunFacts facts, string view)
     {
-        var failed = facts.Gates.Count(g => g.Status == GateStatus.Failed);
-        var notEvaluated = facts.Gates.Count(g => g.Status == GateStatus.NotEvaluated);
+        var verdict = GateVerdictText.Of(facts.Gates);
         h.Append("<nav id=\"summary\" class=\"bar\" aria-label=\"Summary\">")
-            .Append("<span class=\"verdict ").Append(failed > 0 ? "bad" : notEvaluated > 0 ? "warn" : "good").Append("\">")
-            .Append(failed > 0 ? $"{I(failed)} gate(s) failed" : notEvaluated > 0 ? "gates passed, some not evaluated" : "gates passed").Append("</span>");
+            .Append("<span class=\"verdict ").Append(verdict.Tone switch { GateTone.Bad => "bad", GateTone.Warn => "warn", _ => "good" }).Append("\">")
+            .Append(E(verdict.Text)).Append("</span>");
         foreach (var (severity, count) in facts.Gaps.BySeverity)
         {
             h.Append(" <span class=\"sev ").Append(Css(severity.ToLabel())).Append("\" title=\"open gaps\">").Append(I(count)).Append(' ').Append(severity.ToLabel()).Append("</span>");
@@ -101,7 +100,7 @@ internal sealed class HtmlReportWriter : IReportWriter
         foreach (var gate in facts.Gates)
         {
             h.Append("<tr><td title=\"").Append(E(gate.Requirement)).Append("\">").Append(E(gate.Name)).Append("</td><td><span class=\"gate ")
-                .Append(Css(gate.Status.ToKey())).Append("\">").Append(E(gate.Status.ToLabel())).Append("</span></td><td>").Append(E(gate.Summary)).Append("</td><td>");
+                .Append(Css(gate.Warns ? "warn" : gate.Status.ToKey())).Append("\">").Append(E(gate.Label)).Append("</span></td><td>").Append(E(gate.Summary)).Append("</td><td>");
             if (gate.Evidence.Count > 0)
             {
                 h.Append("<details class=\"more\"><summary>").Append(I(gate.Evidence.Count)).Append(" item(s)</summary><ul>")
@@ -109,7 +108,7 @@ internal sealed class HtmlReportWriter : IReportWriter
             }
             h.Append("</td></tr>\n");
         }
-        h.Append("</tbody></table>\n<p class=\"note\">A gate without data is <em>not evaluated</em>, never passed.</p></section>\n");
+        h.Append("</tbody></table>\n<p class=\"note\">A gate without data is <em>not evaluated</em>, never passed; in fail mode (the default) it fails the run like a failed gate. WARN: a gate in warn mode that did not pass, shown but not failing the run.</p></section>\n");
     }
 
     private static void ActionsSection(StringBuilder h, RunFacts facts)

@@ -24,7 +24,7 @@ internal sealed record JsonComparison(string? PreviousRunId, IReadOnlyList<JsonG
 
 internal sealed record JsonGoneGap(string Id, string Title, string Severity, string State);
 
-internal sealed record JsonGate(string Id, string Name, string Requirement, string Status, string Summary, IReadOnlyList<string> Evidence);
+internal sealed record JsonGate(string Id, string Name, string Requirement, string Status, string Mode, string Summary, IReadOnlyList<string> Evidence);
 
 internal sealed record JsonGap(
     string Id,

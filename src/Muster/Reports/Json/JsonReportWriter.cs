@@ -49,7 +49,7 @@ internal sealed class JsonReportWriter : IReportWriter
             facts.Waves.Select(Wave).ToList(),
             facts.Agents.Select(Agent).ToList(),
             facts.Findings.Select(f => Finding(f, facts.AggregateOf(f))).ToList(),
-            facts.Gates.Select(g => new JsonGate(g.Id, g.Name, g.Requirement, g.Status.ToKey(), g.Summary, g.Evidence)).ToList(),
+            facts.Gates.Select(g => new JsonGate(g.Id, g.Name, g.Requirement, g.Status.ToKey(), g.Mode.ToKey(), g.Summary, g.Evidence)).ToList(),
             facts.ShownGaps.Select(g => Gap(g, facts.States.Of(g), facts.AggregateOf(g))).ToList(),
             new JsonActionItems(Ids(facts, ActionPriority.P0), Ids(facts, ActionPriority.P1), Ids(facts, ActionPriority.P2), Ids(facts, ActionPriority.Backlog)),
             facts.Infrastructure.Components.Select(c => new JsonInfrastructureComponent(c.AgentId, c.Name, c.Configured, c.Deployed, c.Deployed is not null, c.Gap, c.Source)).ToList(),

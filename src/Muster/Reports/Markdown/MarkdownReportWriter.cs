@@ -124,16 +124,11 @@ internal sealed class MarkdownReportWriter : IReportWriter
         md.Append(Row("---", "---", "---", "---", "---")).Append('\n');
         foreach (var gate in facts.Gates)
         {
-            var result = gate.Status switch
-            {
-                GateStatus.Failed => "**FAIL**",
-                GateStatus.NotEvaluated => "not evaluated",
-                _ => gate.Status.ToLabel(),
-            };
+            var result = gate.Blocks || gate.Warns ? $"**{gate.Label}**" : gate.Label;
             md.Append(Row(Inline(gate.Name), Inline(gate.Requirement), result, Inline(gate.Summary),
                 string.Join("<br>", gate.Evidence.Select(e => Inline(e))))).Append('\n');
         }
-        md.Append("\nA gate that had no data is *not evaluated*, never passed. Any failed gate makes the exit code 1.\n\n");
+        md.Append("\nA gate that had no data is *not evaluated*, never passed. A gate in fail mode (the default) that failed or was not evaluated fails the run (exit code 1); WARN: in warn mode, shown but not failing the run.\n\n");
     }
 
     private static void WriteGapAnalysis(StringBuilder md, RunFacts facts)

@@ -61,8 +61,8 @@ internal sealed class SummaryReportWriter : IReportWriter
 
     private static void Title(SummaryBudget md, RunFacts facts)
     {
-        var failed = facts.Gates.Count(g => g.Status == GateStatus.Failed);
-        var verdict = failed > 0 ? $"❌ {failed} gate(s) failed" : facts.Gates.Any(g => g.Status == GateStatus.NotEvaluated) ? "⚠️ gates passed, some not evaluated" : "✅ gates passed";
+        var gates = GateVerdictText.Of(facts.Gates);
+        var verdict = (gates.Tone switch { GateTone.Bad => "❌ ", GateTone.Warn => "⚠️ ", _ => "✅ " }) + gates.Text;
         md.AppendLine($"## Muster: {Inline(facts.Outcome.PlanName)} — {verdict}");
         md.AppendLine();
         md.AppendLine($"Run `{facts.Outcome.RunId}` · {ReportText.RunStatus(facts.Outcome.Status)} · {ReportText.Duration(facts.Duration)}" +
@@ -77,8 +77,8 @@ internal sealed class SummaryReportWriter : IReportWriter
         md.AppendLine("|---|---|---|");
         foreach (var gate in facts.Gates)
         {
-            var icon = gate.Status switch { GateStatus.Passed => "✅", GateStatus.Failed => "❌", GateStatus.NotEvaluated => "⚠️", _ => "➖" };
-            md.TryAppendLine(Row(Inline(gate.Name), $"{icon} {gate.Status.ToLabel()}", Inline(Shorten(gate.Summary, 200))), FooterReserve);
+            var icon = gate.Blocks ? "❌" : gate.Warns ? "⚠️" : gate.Status == GateStatus.Passed ? "✅" : "➖";
+            md.TryAppendLine(Row(Inline(gate.Name), $"{icon} {gate.Label}", Inline(Shorten(gate.Summary, 200))), FooterReserve);
         }
         md.AppendLine();
     }
