@@ -24,6 +24,9 @@ public static class DefaultPlan
         var yaml = new StringBuilder()
             .AppendLine("# Muster's built-in audit plan. Copy it, edit it, run it with: muster run plan.yaml --root PATH")
             .AppendLine("name: audit")
+            // No built-in agent runs a type checker, so under this plan the gate can only ever be "not evaluated": it
+            // is shown (WARN) but does not fail the run. A plan that adds a type-check command agent sets it to fail.
+            .AppendLine("gates: {type-check: warn}")
             .AppendLine("waves:");
         foreach (var (name, roles) in waves)
         {
