@@ -116,7 +116,7 @@ public sealed class McpCliParityTests : IDisposable
 
     // Times and what follows from them: an agent's output size includes its summary's timings.
     private static readonly string[] Volatile =
-        ["startedAt", "finishedAt", "generatedAt", "durationMs", "averageDurationMs", "duration", "elapsed_ms", "seconds", "mb_per_s", "outputBytes", "sizeBytes"];
+        ["startedAt", "finishedAt", "generatedAt", "durationMs", "averageDurationMs", "duration", "elapsed_ms", "seconds", "history_seconds", "mb_per_s", "outputBytes", "sizeBytes"];
 
     private static readonly System.Text.RegularExpressions.Regex Timing = new(@"\d+(\.\d+)? (MB/s|MB|s)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
