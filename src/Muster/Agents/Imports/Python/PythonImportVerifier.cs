@@ -24,7 +24,7 @@ internal sealed class PythonImportVerifier
     private readonly PythonWorkspace _workspace;
     private readonly IReadOnlySet<string> _projectDirectories;
     private readonly Dictionary<string, IReadOnlyList<DeclaredManifest>> _manifestsByDirectory;
-    private readonly Dictionary<string, List<DeclaredDependency>> _containerInstallsByDirectory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DeclaredDependency>> _containerInstallsByDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InstalledDistributions> _venvs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _usedByManifest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _filesByProject = new(StringComparer.Ordinal);
@@ -51,8 +51,8 @@ internal sealed class PythonImportVerifier
         {
             if (ReadContainerInstalls(dockerfile) is not { Count: > 0 } installs) continue;
             var folder = PathProbe.DirectoryOf(dockerfile.RelativePath);
-            if (!_containerInstallsByDirectory.TryGetValue(folder, out var list)) _containerInstallsByDirectory[folder] = list = [];
-            list.AddRange(installs);
+            if (!_containerInstallsByDirectory.TryGetValue(folder, out var byName)) _containerInstallsByDirectory[folder] = byName = new(StringComparer.Ordinal);
+            foreach (var install in installs) byName.TryAdd(PythonDistributionNames.Normalize(install.Name), install);
         }
         var projects = new Dictionary<string, PythonProjectInfo>(StringComparer.Ordinal);
         foreach (var file in all.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
@@ -359,8 +359,7 @@ internal sealed class PythonImportVerifier
     {
         foreach (var folder in PathProbe.SelfAndAncestors(directory))
         {
-            if (!_containerInstallsByDirectory.TryGetValue(folder, out var installs)) continue;
-            var names = installs.ToDictionary(d => PythonDistributionNames.Normalize(d.Name), d => d, StringComparer.Ordinal);
+            if (!_containerInstallsByDirectory.TryGetValue(folder, out var names)) continue;
             if ((candidates.FirstOrDefault(names.ContainsKey) ?? providers.FirstOrDefault(names.ContainsKey)) is { } name) return names[name];
         }
         return null;
