@@ -57,16 +57,16 @@ internal sealed class ConfigFileSet
 
     private List<DockerfileDocument>? _dockerfileDocuments;
 
-    public List<ComposeProject> ComposeProjects() =>
-        _compose.Select(f => (File: f, Text: Read(f)))
+    public List<ComposeProject> ComposeProjects()
+    {
+        var dockerfiles = Dockerfiles().ToDictionary(d => d.Path, StringComparer.Ordinal);
+        return _compose.Select(f => (File: f, Text: Read(f)))
             .Where(x => x.Text is not null)
             .Select(x => ComposeFileDocument.Parse(x.File.RelativePath, x.Text!))
             .GroupBy(d => (Folder(d.Path), ConfigFileKinds.ComposeProjectStem(Path.GetFileName(d.Path))))
-            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList())
-            {
-                Dockerfiles = Dockerfiles().ToDictionary(d => d.Path, StringComparer.Ordinal),
-            })
+            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()) { Dockerfiles = dockerfiles })
             .ToList();
+    }
 
     /// <summary>Read and split once: compose rules look up the Dockerfiles services build, and the Dockerfile rules audit them.</summary>
     public IReadOnlyList<DockerfileDocument> Dockerfiles() =>

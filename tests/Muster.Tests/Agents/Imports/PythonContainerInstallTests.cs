@@ -10,8 +10,7 @@ namespace Muster.Tests.Agents.Imports;
 /// </summary>
 public class PythonContainerInstallTests
 {
-    private static async Task<IReadOnlyList<Finding>> Audit(TempWorkspace ws) =>
-        (await ws.RunAsync(new ImportsAgent(), "imports")).Findings.Where(f => f.RuleId != ImportFindings.PythonUnused).ToList();
+    private static Task<IReadOnlyList<Finding>> Audit(TempWorkspace ws) => PythonRealShapedTreeTests.Audit(ws);
 
     [Fact]
     public async Task A_package_the_dockerfile_installs_is_provided_and_a_missing_one_still_fails()

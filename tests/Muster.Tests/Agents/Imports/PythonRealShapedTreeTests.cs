@@ -10,7 +10,7 @@ namespace Muster.Tests.Agents.Imports;
 /// </summary>
 public class PythonRealShapedTreeTests
 {
-    private static async Task<IReadOnlyList<Finding>> Audit(TempWorkspace ws) =>
+    internal static async Task<IReadOnlyList<Finding>> Audit(TempWorkspace ws) =>
         (await ws.RunAsync(new ImportsAgent(), "imports")).Findings.Where(f => f.RuleId != ImportFindings.PythonUnused).ToList();
 
     private static List<Finding> High(IReadOnlyList<Finding> findings) => findings.Where(f => f.Severity >= Severity.High).ToList();
