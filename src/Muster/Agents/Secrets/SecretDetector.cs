@@ -37,7 +37,7 @@ internal sealed class SecretDetector(SecretRuleSet rules)
             {
                 try
                 {
-                    ScanWindow(rule, rule.Regex, text, start, end, hits);
+                    ScanWindow(rule, rule.RegexForWindow(), text, start, end, hits);
                 }
                 catch (RegexMatchTimeoutException)
                 {

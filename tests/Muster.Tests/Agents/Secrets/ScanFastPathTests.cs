@@ -93,3 +93,26 @@ public sealed class ReferenceAssignmentTests
         Assert.Equal(1, references);
     }
 }
+
+public sealed class RuleRegexCompilationTests
+{
+    [Fact]
+    public void A_rule_runs_interpreted_until_it_has_fired_often_then_compiled()
+    {
+        var rule = SecretRuleSet.FromYaml("""
+            rules:
+              - id: demo-token
+                description: Demo token
+                keywords: [dmo_]
+                regex: 'dmo_[a-z0-9]{20}'
+                remediation: Rotate it.
+            """).Rules.Single();
+        for (var i = 0; i < SecretRule.CompileAfterWindows; i++)
+            Assert.False(rule.RegexForWindow().Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+        var compiled = rule.RegexForWindow();
+        Assert.True(compiled.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+        Assert.Same(compiled, rule.RegexForWindow());
+        Assert.Equal(rule.Regex.ToString(), compiled.ToString());
+        Assert.Equal(rule.Regex.MatchTimeout, compiled.MatchTimeout);
+    }
+}
