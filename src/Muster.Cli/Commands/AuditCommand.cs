@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Muster.Engine;
 using Muster.Engine.Plans;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -20,11 +21,11 @@ internal static class AuditCommand
         {
             var root = Path.GetFullPath(parse.GetValue(path)!);
             if (!Directory.Exists(root)) throw new UsageException($"'{parse.GetValue(path)}' is not a folder; give the workspace to audit");
-            var chosen = parse.GetValue(plan) is { } file
-                ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file))
-                : DefaultPlan.Build(cli.Registry);
+            // --plan wins over muster.yaml's plan:, which wins over the built-in plan.
+            var chosen = parse.GetValue(plan) is { } file ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file)) : null;
+            var prepared = RepoPlan.Prepare(cli.Registry, root, parse.GetValue(common.Config), chosen, cli.Time);
             var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
-            return await common.Session(cli, parse, state).StartAsync(chosen, root, common.Parameters(parse), RunPurpose.Audit);
+            return await common.Session(cli, parse, state, prepared.Config, prepared.Suppressor).StartAsync(prepared.Plan, root, common.Parameters(parse), RunPurpose.Audit);
         });
         return command;
     }

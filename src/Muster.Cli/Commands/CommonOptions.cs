@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Muster.Agents.Dependencies;
+using Muster.Agents.Dependencies.Osv;
 using Muster.Agents.Secrets.History;
 using Muster.Engine;
 using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -18,7 +20,8 @@ internal sealed class CommonOptions
         Description = "Report formats: md, json, sarif, html (repeat or comma-separate; default: all).",
         AllowMultipleArgumentsPerToken = true,
     };
-    public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none).", DefaultValueFactory = _ => "CRITICAL" };
+    public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none; default: muster.yaml's fail-on, else CRITICAL)." };
+    public Option<string?> Config { get; } = new("--config") { Description = $"Repository config to use instead of the {RepoConfig.FileName} found from PATH upward to the git root." };
     public Option<string[]> Gate { get; } = new("--gate")
     {
         Description = $"A gate's mode, NAME=fail|warn|off (repeatable; wins over the plan's gates:). Gates: {string.Join(", ", GateNames.Ids)}.",
@@ -30,7 +33,7 @@ internal sealed class CommonOptions
     };
     public Option<int> MaxParallel { get; } = new("--max-parallel") { Description = "Agents running at once within a wave.", DefaultValueFactory = _ => EngineOptions.DefaultMaxParallel };
     public Option<string[]> Set { get; } = new("--set") { Description = "Run parameter for agents, KEY=VALUE (repeatable)." };
-    public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
+    public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder, all.zip, or osv-offline .nedb/.jsonl) for the dependency audit; default: the cache `muster osv update` writes, when it exists." };
     public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
     public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
     public Option<string?> History { get; } = new("--history") { Description = "Git history the secrets agent scans: all (commits reachable from HEAD, the default), since=REF, or none." };
@@ -43,6 +46,7 @@ internal sealed class CommonOptions
         command.Options.Add(Output);
         command.Options.Add(Format);
         command.Options.Add(FailOn);
+        command.Options.Add(Config);
         command.Options.Add(Gate);
         command.Options.Add(ExitCode);
         command.Options.Add(MaxParallel);
@@ -56,7 +60,8 @@ internal sealed class CommonOptions
         command.Options.Add(HistoryMaxCommits);
     }
 
-    public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory)
+    /// <param name="config">The repository config the run uses (the command line wins over its fail-on and gates).</param>
+    public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory, RepoConfig config, Suppressor suppressor)
     {
         var maxParallel = parse.GetValue(MaxParallel);
         if (maxParallel < 1) throw new UsageException($"--max-parallel must be at least 1, not {maxParallel}");
@@ -69,8 +74,9 @@ internal sealed class CommonOptions
             OutputDirectory = destination.Directory,
             Formats = destination.Formats,
             Stdout = destination.Stdout,
-            FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
-            GateModes = ParseGates(parse.GetValue(Gate) ?? []),
+            FailOn = config.FailOnFor(parse.GetValue(FailOn) is { } failOn ? ParseFailOn(failOn) : null),
+            GateModes = new GateModeOverrides([.. config.Gates.Overrides, .. ParseGates(parse.GetValue(Gate) ?? []).Overrides]),
+            Suppressor = suppressor,
             FailureExitCode = exitCode,
             MaxParallel = maxParallel,
             Terminal = Terminal.Read(parse, cli.Error),
@@ -84,6 +90,10 @@ internal sealed class CommonOptions
         {
             if (OsvDatabaseCheck.WhyUnusable(Path.GetFullPath(osv)) is { } why) throw new UsageException($"--osv-db {osv}: no advisories could be read: {why}");
             parameters["osv-db"] = Path.GetFullPath(osv);
+        }
+        else if (OsvCacheFolder.ExistingDefault(Environment.GetEnvironmentVariable) is { } cache)
+        {
+            parameters[OsvDatabaseCheck.DefaultCacheParameter] = cache;
         }
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
         if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";
@@ -125,8 +135,8 @@ internal sealed class CommonOptions
         }
     }
 
-    private static Severity? ParseFailOn(string value) =>
-        value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null
-        : SeverityText.TryParse(value, out var s) ? s
+    private static FailOnSetting ParseFailOn(string value) =>
+        value.Equals("none", StringComparison.OrdinalIgnoreCase) ? new FailOnSetting(null)
+        : SeverityText.TryParse(value, out var s) ? new FailOnSetting(s)
         : throw new UsageException($"--fail-on must be CRITICAL, HIGH, MEDIUM, LOW, INFO or none, not '{value}'");
 }
