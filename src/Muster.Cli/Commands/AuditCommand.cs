@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Muster.Agents.Secrets.Staged;
 using Muster.Engine;
 using Muster.Engine.Plans;
 
@@ -11,20 +12,33 @@ internal static class AuditCommand
     {
         var path = new Argument<string>("path") { Description = "Workspace to audit." };
         var plan = new Option<string?>("--plan") { Description = "Run this plan instead of the built-in one ('muster plan show' prints it)." };
+        var staged = new Option<bool>("--staged")
+        {
+            Description = "Scan only what the next commit adds or changes: the staged blobs in git's index (not the work tree), with the secrets agent (a pre-commit hook's audit).",
+        };
         var common = new CommonOptions();
         var command = new Command("audit", $"Audit a workspace with the built-in plan ({DefaultPlan.Describe(DefaultPlan.Build(cli.Registry))}) and write reports.");
         command.Arguments.Add(path);
         command.Options.Add(plan);
+        command.Options.Add(staged);
         common.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
             var root = Path.GetFullPath(parse.GetValue(path)!);
             if (!Directory.Exists(root)) throw new UsageException($"'{parse.GetValue(path)}' is not a folder; give the workspace to audit");
+            var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
+            var parameters = common.Parameters(parse);
+            if (parse.GetValue(staged))
+            {
+                if (parse.GetValue(plan) is not null) throw new UsageException("--staged runs its own plan (the secrets agent over git's index); drop --plan, or drop --staged to run the plan over the work tree");
+                StagedChecks.RequireRepository(root, parse.GetValue(path)!);
+                parameters[StagedScope.RunParameter] = "true";
+                return await common.Session(cli, parse, state).StartAsync(StagedPlan.Build(cli.Registry), root, parameters, RunPurpose.Staged);
+            }
             var chosen = parse.GetValue(plan) is { } file
                 ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file))
                 : DefaultPlan.Build(cli.Registry);
-            var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
-            return await common.Session(cli, parse, state).StartAsync(chosen, root, common.Parameters(parse), RunPurpose.Audit);
+            return await common.Session(cli, parse, state).StartAsync(chosen, root, parameters, RunPurpose.Audit);
         });
         return command;
     }
