@@ -70,7 +70,7 @@ internal sealed class SecretsAgent : IAgent
         });
         var detector = new SecretDetector(rules);
         var scanned = IsStaged(context)
-            ? ScanStaged(context, walker, new SecretFileScanner(detector, chunkChars), allow, cancellationToken)
+            ? ScanStaged(context, walker, new SecretFileScanner(detector, chunkChars), allow, threads, cancellationToken)
             : ScanTree(context, typed, walker, detector, chunkChars, threads, allow, cancellationToken);
         var (files, tally, gitNote) = (scanned.Files, scanned.Tally, scanned.GitNote);
         var candidates = new List<Candidate>();
@@ -175,12 +175,13 @@ internal sealed class SecretsAgent : IAgent
     }
 
     /// <summary>The staged blobs only; every one is committed with the next commit, so each is rated as tracked.</summary>
-    private static ScanOutput ScanStaged(AgentContext context, WorkspaceWalker walker, SecretFileScanner scanner, SecretsAllowList allow, CancellationToken cancellationToken)
+    private static ScanOutput ScanStaged(AgentContext context, WorkspaceWalker walker, SecretFileScanner scanner, SecretsAllowList allow,
+        int threads, CancellationToken cancellationToken)
     {
         var scan = new SecretStagedScan(scanner, walker, allow);
         try
         {
-            scan.RunAsync(context.Root, context.ReportProgress, cancellationToken).GetAwaiter().GetResult();
+            scan.RunAsync(context.Root, threads, context.ReportProgress, cancellationToken).GetAwaiter().GetResult();
         }
         catch (GitUnavailableException e)
         {
