@@ -2,6 +2,7 @@ using Muster.Agents;
 using Muster.Engine;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
+using Muster.Runs.Config;
 
 namespace Muster.Cli;
 
@@ -30,6 +31,13 @@ internal static class CliErrors
                     error.WriteLine($"{p.File}:{p.Line}:{p.Column}: error: {OneLine(scrubber, p.Message)}" + (p.Fix is null ? "" : $"\n    fix: {OneLine(scrubber, p.Fix)}"));
                 }
                 error.WriteLine($"The plan has {plan.Errors.Count} error(s); nothing was run.");
+                return ExitCodes.UsageError;
+            case RepoConfigException config:
+                foreach (var p in config.Errors)
+                {
+                    error.WriteLine($"{p.File}:{p.Line}:{p.Column}: error: {OneLine(scrubber, p.Message)}" + (p.Fix is null ? "" : $"\n    fix: {OneLine(scrubber, p.Fix)}"));
+                }
+                error.WriteLine($"The repository config has {config.Errors.Count} error(s) (docs/repo-config.md); nothing was run.");
                 return ExitCodes.UsageError;
             case IOException { HResult: ErrnoNoSpace or ErrnoQuota }:
                 error.WriteLine($"error: the disk is full: {OneLine(scrubber, e.Message)}: free space, or pass --state DIR / --output DIR on another disk");

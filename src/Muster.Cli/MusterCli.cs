@@ -21,6 +21,7 @@ public static class MusterCli
 
         var root = new RootCommand("Muster: audits a workspace with waves of parallel agents and reports only what it verified.");
         root.Subcommands.Add(AuditCommand.Create(cli));
+        root.Subcommands.Add(InitCommand.Create(cli));
         root.Subcommands.Add(BaselineCommand.Create(cli));
         root.Subcommands.Add(RunCommand.Create(cli));
         root.Subcommands.Add(ResumeCommand.Create(cli));

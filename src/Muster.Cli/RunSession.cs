@@ -10,6 +10,7 @@ using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
 using Muster.Runs;
+using Muster.Runs.Config;
 using Spectre.Console;
 
 namespace Muster.Cli;
@@ -25,6 +26,9 @@ internal sealed class RunSession(CliContext cli)
     public ReportFormat? Stdout { get; init; }
     public required Severity? FailOn { get; init; }
     public required GateModeOverrides GateModes { get; init; }
+
+    /// <summary>The repository's suppressions, applied after the run (<see cref="AfterRun.Suppressor"/>).</summary>
+    public required Suppressor Suppressor { get; init; }
 
     /// <summary>The exit code when the run fails its checks (<c>--exit-code</c>).</summary>
     public required int FailureExitCode { get; init; }
@@ -61,7 +65,7 @@ internal sealed class RunSession(CliContext cli)
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
     {
         _runId = runId;
-        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, cli.Scrubber, cli.Time) { GateModes = GateModes };
+        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, cli.Scrubber, cli.Time) { GateModes = GateModes, Suppressor = Suppressor };
 
         using var interrupt = new CancellationTokenSource();
         void Stop(string signal)
@@ -147,7 +151,8 @@ internal sealed class RunSession(CliContext cli)
         var findings = outcome.Findings;
         cli.Error.WriteLine();
         cli.Error.WriteLine($"Run {outcome.RunId}: {outcome.Status.ToString().ToLowerInvariant()}; " +
-            string.Join(", ", SeverityText.WorstFirst.Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToLabel()}")));
+            string.Join(", ", SeverityText.WorstFirst.Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToLabel()}")) +
+            (result.Suppressed.Count > 0 ? $"; {result.Suppressed.Count} suppressed (listed in report.md, not counted)" : ""));
         if (!Terminal.Quiet)
         {
             foreach (var file in result.Written) cli.Error.WriteLine($"  wrote {Shown(file)}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Muster.Agents.Secrets.Staged;
 using Muster.Engine;
 using Muster.Engine.Plans;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -33,12 +34,15 @@ internal static class AuditCommand
                 if (parse.GetValue(plan) is not null) throw new UsageException("--staged runs its own plan (the secrets agent over git's index); drop --plan, or drop --staged to run the plan over the work tree");
                 StagedChecks.RequireRepository(root, parse.GetValue(path)!);
                 parameters[StagedScope.RunParameter] = "true";
-                return await common.Session(cli, parse, state).StartAsync(StagedPlan.Build(cli.Registry), root, parameters, RunPurpose.Staged);
+                // muster.yaml still applies (secrets settings, excludes, baseline, gates), but not to the gates a staged scan cannot evaluate.
+                var stagedRun = RepoPlan.Prepare(cli.Registry, root, parse.GetValue(common.Config), StagedPlan.Build(cli.Registry), cli.Time);
+                return await common.Session(cli, parse, state, stagedRun.Config, stagedRun.Suppressor)
+                    .StartAsync(StagedPlan.KeepWholeTreeGatesOff(stagedRun.Plan), root, parameters, RunPurpose.Staged);
             }
-            var chosen = parse.GetValue(plan) is { } file
-                ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file))
-                : DefaultPlan.Build(cli.Registry);
-            return await common.Session(cli, parse, state).StartAsync(chosen, root, parameters, RunPurpose.Audit);
+            // --plan wins over muster.yaml's plan:, which wins over the built-in plan.
+            var chosen = parse.GetValue(plan) is { } file ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file)) : null;
+            var prepared = RepoPlan.Prepare(cli.Registry, root, parse.GetValue(common.Config), chosen, cli.Time);
+            return await common.Session(cli, parse, state, prepared.Config, prepared.Suppressor).StartAsync(prepared.Plan, root, parameters, RunPurpose.Audit);
         });
         return command;
     }

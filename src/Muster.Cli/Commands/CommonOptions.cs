@@ -5,6 +5,7 @@ using Muster.Engine;
 using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -18,7 +19,8 @@ internal sealed class CommonOptions
         Description = "Report formats: md, json, sarif, html (repeat or comma-separate; default: all).",
         AllowMultipleArgumentsPerToken = true,
     };
-    public Option<string> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none).", DefaultValueFactory = _ => "CRITICAL" };
+    public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (CRITICAL, HIGH, MEDIUM, LOW, INFO, none; default: muster.yaml's fail-on, else CRITICAL)." };
+    public Option<string?> Config { get; } = new("--config") { Description = $"Repository config to use instead of the {RepoConfig.FileName} found from PATH upward to the git root." };
     public Option<string[]> Gate { get; } = new("--gate")
     {
         Description = $"A gate's mode, NAME=fail|warn|off (repeatable; wins over the plan's gates:). Gates: {string.Join(", ", GateNames.Ids)}.",
@@ -43,6 +45,7 @@ internal sealed class CommonOptions
         command.Options.Add(Output);
         command.Options.Add(Format);
         command.Options.Add(FailOn);
+        command.Options.Add(Config);
         command.Options.Add(Gate);
         command.Options.Add(ExitCode);
         command.Options.Add(MaxParallel);
@@ -56,7 +59,8 @@ internal sealed class CommonOptions
         command.Options.Add(HistoryMaxCommits);
     }
 
-    public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory)
+    /// <param name="config">The repository config the run uses (the command line wins over its fail-on and gates).</param>
+    public RunSession Session(CliContext cli, ParseResult parse, string stateDirectory, RepoConfig config, Suppressor suppressor)
     {
         var maxParallel = parse.GetValue(MaxParallel);
         if (maxParallel < 1) throw new UsageException($"--max-parallel must be at least 1, not {maxParallel}");
@@ -69,8 +73,9 @@ internal sealed class CommonOptions
             OutputDirectory = destination.Directory,
             Formats = destination.Formats,
             Stdout = destination.Stdout,
-            FailOn = ParseFailOn(parse.GetValue(FailOn) ?? "CRITICAL"),
-            GateModes = ParseGates(parse.GetValue(Gate) ?? []),
+            FailOn = config.FailOnFor(parse.GetValue(FailOn) is { } failOn ? ParseFailOn(failOn) : null),
+            GateModes = new GateModeOverrides([.. config.Gates.Overrides, .. ParseGates(parse.GetValue(Gate) ?? []).Overrides]),
+            Suppressor = suppressor,
             FailureExitCode = exitCode,
             MaxParallel = maxParallel,
             Terminal = Terminal.Read(parse, cli.Error),
@@ -125,8 +130,8 @@ internal sealed class CommonOptions
         }
     }
 
-    private static Severity? ParseFailOn(string value) =>
-        value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null
-        : SeverityText.TryParse(value, out var s) ? s
+    private static FailOnSetting ParseFailOn(string value) =>
+        value.Equals("none", StringComparison.OrdinalIgnoreCase) ? new FailOnSetting(null)
+        : SeverityText.TryParse(value, out var s) ? new FailOnSetting(s)
         : throw new UsageException($"--fail-on must be CRITICAL, HIGH, MEDIUM, LOW, INFO or none, not '{value}'");
 }

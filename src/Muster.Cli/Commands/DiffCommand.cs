@@ -5,6 +5,7 @@ using Muster.Engine.Plans;
 using Muster.Gaps;
 using Muster.Model;
 using Muster.Runs;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -29,8 +30,12 @@ internal static class DiffCommand
                 _ => throw new UsageException("give two run ids (older first), or none to compare the last two runs"),
             };
             var latest = journal.FindRun(after)!;
-            var suppressed = SuppressedFindings.Of(latest.Root, PlanOf(cli, latest));
-            var diff = GapDiff.Between(Register(cli, journal, before), Register(cli, journal, after), suppressed);
+            // The later run as its audit reported it (the repository's suppressions as they are now); the earlier loses
+            // only what its baseline marks hid, so what is newly suppressed reads "suppressed", not "fixed".
+            var suppression = SuppressorOf(cli, latest.Root).Apply(Load(journal, after));
+            var suppressed = SuppressedFindings.Of(latest.Root, PlanOf(cli, latest), suppression.Suppressed);
+            var diff = GapDiff.Between(Register(cli, journal, before, Suppressor.None.Filter(Load(journal, before))),
+                Register(cli, journal, after, suppression.Outcome), suppressed);
             Print(cli.Out, before, after, diff);
             return ExitCodes.Passed;
         });
@@ -65,11 +70,15 @@ internal static class DiffCommand
     private static RunRecord Find(JournalReader journal, string runId) =>
         journal.FindRun(runId) ?? throw new UsageException($"no run '{runId}' in this journal (see muster runs)");
 
-    private static GapRegister Register(CliContext cli, JournalReader journal, string runId)
-    {
-        var outcome = journal.LoadOutcome(runId) ?? throw new UsageException($"no run '{runId}' in this journal (see muster runs)");
-        return RunHistory.Register(outcome, OwnersOf(cli, journal.FindRun(runId)!));
-    }
+    private static RunOutcome Load(JournalReader journal, string runId) =>
+        journal.LoadOutcome(runId) ?? throw new UsageException($"no run '{runId}' in this journal (see muster runs)");
+
+    private static GapRegister Register(CliContext cli, JournalReader journal, string runId, RunOutcome outcome) =>
+        RunHistory.Register(outcome, OwnersOf(cli, journal.FindRun(runId)!));
+
+    /// <summary>The audited repository's suppressions; none when its folder is gone.</summary>
+    private static Suppressor SuppressorOf(CliContext cli, string root) =>
+        Directory.Exists(root) ? RepoPlan.Load(cli.Registry, root, null, cli.Time).Suppressor : Suppressor.None;
 
     private static IReadOnlyList<OwnerRule> OwnersOf(CliContext cli, RunRecord record) => PlanOf(cli, record)?.Owners ?? [];
 

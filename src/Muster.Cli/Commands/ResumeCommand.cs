@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Muster.Engine.Journal;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -17,7 +19,14 @@ internal static class ResumeCommand
         command.SetAction(async (parse, _) =>
         {
             var state = StateFolder.Resolve(parse.GetValue(common.State));
-            return await common.Session(cli, parse, state).ResumeAsync(parse.GetValue(run)!, common.SetParameters(parse));
+            var runId = parse.GetValue(run)!;
+            // The resumed run keeps its plan (journaled); its repository's muster.yaml and .musterignore apply after it as they are now.
+            string? root;
+            using (var journal = JournalReader.Open(state)) root = journal.FindRun(runId)?.Root;
+            var (config, suppressor) = root is not null && Directory.Exists(root) || parse.GetValue(common.Config) is not null
+                ? RepoPlan.Load(cli.Registry, root ?? ".", parse.GetValue(common.Config), cli.Time)
+                : (RepoConfig.Defaults(Path.GetFullPath(".")), Suppressor.None);
+            return await common.Session(cli, parse, state, config, suppressor).ResumeAsync(runId, common.SetParameters(parse));
         });
         return command;
     }

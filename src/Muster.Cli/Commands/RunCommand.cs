@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Muster.Engine;
 using Muster.Engine.Plans;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
 
@@ -22,7 +23,8 @@ internal static class RunCommand
             var root = Path.GetFullPath(parse.GetValue(rootOption)!);
             if (!Directory.Exists(root)) throw new UsageException($"--root '{root}' is not a folder");
             var state = parse.GetValue(common.State) is { } s ? Path.GetFullPath(s) : RunHost.DefaultStateDirectory(root);
-            return await common.Session(cli, parse, state).StartAsync(plan, root, common.Parameters(parse), RunPurpose.Run);
+            var prepared = RepoPlan.Prepare(cli.Registry, root, parse.GetValue(common.Config), plan, cli.Time);
+            return await common.Session(cli, parse, state, prepared.Config, prepared.Suppressor).StartAsync(prepared.Plan, root, common.Parameters(parse), RunPurpose.Run);
         });
         return command;
     }

@@ -9,6 +9,7 @@ using Muster.Gates;
 using Muster.Model;
 using Muster.Reports;
 using Muster.Runs;
+using Muster.Runs.Config;
 
 namespace Muster.Cli.Mcp;
 
@@ -30,8 +31,9 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         [Description("Start the workspace's MCP servers to verify them (runs programs named in its config files). Default false.")] bool start_mcp_servers = false,
         [Description("Journal folder (default PATH/.muster).")] string? state = null,
         [Description("Gate modes for this run, NAME=fail|warn|off comma-separated (e.g. 'type-check=off,tests=warn'); they win over the plan's, as --gate does.")] string? gates = null,
+        [Description("Repository config file instead of the muster.yaml found from path upward to the git root (as --config).")] string? config = null,
         CancellationToken cancellationToken = default) =>
-        StartAsync(DefaultPlan.Build(cli.Registry), RunPurpose.Audit, path, wait_seconds, start_mcp_servers, state, gates, cancellationToken);
+        StartAsync(null, RunPurpose.Audit, path, wait_seconds, start_mcp_servers, state, gates, config, cancellationToken);
 
     [Description("Run a plan file over a workspace. Waits up to wait_seconds, then returns the result or the run_id with status 'running'.")]
     public Task<string> RunPlan(
@@ -41,6 +43,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         [Description("Start the workspace's MCP servers to verify them. Default false.")] bool start_mcp_servers = false,
         [Description("Journal folder (default ROOT/.muster).")] string? state = null,
         [Description("Gate modes for this run, NAME=fail|warn|off comma-separated (e.g. 'type-check=off,tests=warn'); they win over the plan's, as --gate does.")] string? gates = null,
+        [Description("Repository config file instead of the muster.yaml found from root upward to the git root (as --config).")] string? config = null,
         CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(plan);
@@ -54,7 +57,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         {
             throw new McpException("the plan is invalid: " + string.Join("; ", e.Errors.Select(x => $"{x.File}:{x.Line}:{x.Column}: {x.Message}")));
         }
-        return StartAsync(parsed, RunPurpose.Run, root, wait_seconds, start_mcp_servers, state, gates, cancellationToken);
+        return StartAsync(parsed, RunPurpose.Run, root, wait_seconds, start_mcp_servers, state, gates, config, cancellationToken);
     }
 
     [Description("A run's status and each agent's state (overdue agents included: still running past their soft timeout, not failed).")]
@@ -175,14 +178,16 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         });
     }
 
-    private async Task<string> StartAsync(Plan plan, RunPurpose purpose, string path, int waitSeconds, bool startMcpServers, string? state, string? gates,
-        CancellationToken cancellationToken)
+    /// <param name="plan">The plan to run; null: muster.yaml's plan, else the built-in one (as muster audit).</param>
+    private async Task<string> StartAsync(Plan? plan, RunPurpose purpose, string path, int waitSeconds, bool startMcpServers, string? state, string? gates,
+        string? config, CancellationToken cancellationToken)
     {
-        var gateModes = GateModesOf(gates);
         var root = RequireFolder(path);
+        var prepared = Prepare(root, config, plan);
+        var gateModes = new GateModeOverrides([.. prepared.Config.Gates.Overrides, .. GateModesOf(gates).Overrides]);
         var stateDirectory = state is { Length: > 0 } ? Path.GetFullPath(state) : RunHost.DefaultStateDirectory(root);
         var runId = RunHost.NewRunId(cli.Time);
-        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats) { GateModes = gateModes };
+        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats) { GateModes = gateModes, Suppressor = prepared.Suppressor };
         var reports = after.OutputDirectory;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (startMcpServers) parameters["mcp.start-servers"] = "true";
@@ -190,8 +195,8 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         var token = runs.Lifetime.Token;
         var run = Task.Run(async () =>
         {
-            var outcome = await host.StartAsync(plan, root, stateDirectory, parameters, after.Observers, token, runId, purpose);
-            return await after.CompleteAsync(outcome, plan);
+            var outcome = await host.StartAsync(prepared.Plan, root, stateDirectory, parameters, after.Observers, token, runId, purpose);
+            return await after.CompleteAsync(outcome, prepared.Plan);
         }, CancellationToken.None);
         runs.Add(new McpRuns.Entry(runId, root, stateDirectory, reports, run));
 
@@ -211,7 +216,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         }
         var result = await run;
         var outcome = result.Outcome;
-        var verdict = result.Verdict(AfterRunResult.DefaultFailOn);
+        var verdict = result.Verdict(prepared.Config.FailOnFor(null));
         return Serialize(new
         {
             run_id = runId,
@@ -221,6 +226,8 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
             state = stateDirectory,
             reports,
             findings = SeverityText.WorstFirst.ToDictionary(s => s.ToLabel(), s => outcome.Findings.Count(f => f.Severity == s)),
+            suppressed = result.Suppressed.Count,
+            config = prepared.Config.File,
             failed_criteria = outcome.Waves.SelectMany(w => w.Criteria.Where(c => !c.Passed).Select(c => $"{w.Name}: {c.Criterion} ({c.Reason})")).ToList(),
             gates = result.Gates.Select(g => new { id = g.Id, name = g.Name, status = g.Status.ToKey(), mode = g.Mode.ToKey(), summary = g.Summary }).ToList(),
             passed = verdict.Passed,
@@ -228,6 +235,26 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
             warnings = verdict.Warnings,
             compared_with = result.ComparedWithRunId,
         });
+    }
+
+    private PreparedRun Prepare(string root, string? config, Plan? plan)
+    {
+        try
+        {
+            return RepoPlan.Prepare(cli.Registry, root, config, plan, cli.Time);
+        }
+        catch (RepoConfigException e)
+        {
+            throw new McpException("the repository config is invalid: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
+        }
+        catch (PlanException e)
+        {
+            throw new McpException("muster.yaml's plan is invalid: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new McpException(e.Message);
+        }
     }
 
     private static GateModeOverrides GateModesOf(string? gates)

@@ -13,11 +13,14 @@ public enum GateMode
     Off,
 }
 
-/// <summary>Who chose a gate's mode, in increasing precedence: built-in default, plan, command line (or MCP request).</summary>
+/// <summary>Who chose a gate's mode, in increasing precedence: built-in default, plan, muster.yaml, command line (or MCP request).</summary>
 public enum GateModeOrigin
 {
     BuiltIn,
     Plan,
+
+    /// <summary>The repository's muster.yaml <c>gates:</c>: over the plan's, under the command line's.</summary>
+    RepoConfig,
     CommandLine,
 
     /// <summary>The MCP audit/run_plan request's <c>gates</c> argument, the MCP counterpart of --gate.</summary>
@@ -61,6 +64,7 @@ public static class GateModeText
         GateModeOrigin.CommandLine => $"on the command line (--gate {gateId}=off)",
         GateModeOrigin.Request => $"by the MCP request (gates: {gateId}=off)",
         GateModeOrigin.Plan => "in the plan's gates:",
+        GateModeOrigin.RepoConfig => "in muster.yaml's gates:",
         _ => "by default",
     };
 }

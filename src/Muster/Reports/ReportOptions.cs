@@ -66,6 +66,12 @@ public sealed record ReportOptions
     /// <summary>Finding fingerprints a baseline or allow-list hides, so a gap that left for that reason reads "suppressed", not "fixed".</summary>
     public IReadOnlySet<string> SuppressedFingerprints { get; init; } = new HashSet<string>();
 
+    /// <summary>Findings a committed file (.musterignore, the secrets baseline, muster.yaml's exclude) suppressed in this run.</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
+
+    /// <summary>What the suppression files say about themselves: expired entries (which no longer suppress), deprecated files.</summary>
+    public IReadOnlyList<string> SuppressionNotes { get; init; } = [];
+
     /// <summary>
     /// Numbered lines around a location, already scrubbed of secrets (null: no context), for report.html's evidence.
     /// Reports never read audited files themselves.

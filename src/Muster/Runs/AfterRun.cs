@@ -6,6 +6,7 @@ using Muster.Engine.Plans;
 using Muster.Gaps;
 using Muster.Gates;
 using Muster.Reports;
+using Muster.Runs.Config;
 
 namespace Muster.Runs;
 
@@ -43,6 +44,12 @@ public sealed class AfterRun
 
     /// <summary>Gate modes set outside the plan (the command line's <c>--gate</c>); they win over the plan's.</summary>
     public GateModeOverrides GateModes { get; init; } = GateModeOverrides.None;
+
+    /// <summary>
+    /// The repository's suppressions (.musterignore, muster.yaml's exclude) and the baseline marks, applied here once
+    /// for every front end: gates, gaps, reports and the verdict see the outcome without what they hide.
+    /// </summary>
+    public Suppressor Suppressor { get; init; } = Suppressor.None;
 
     /// <summary>Observers the run needs for the after-run step: CONTINUATION.md after every wave and on interrupt.</summary>
     public IReadOnlyList<IRunObserver> Observers => [_continuation];
@@ -88,6 +95,10 @@ public sealed class AfterRun
     {
         var history = History.Read(_stateDirectory, outcome.RunId, _registry);
         plan ??= history.Plan;
+        var suppression = Suppressor.Apply(outcome);
+        outcome = suppression.Outcome;
+        // The previous run loses only what its own baseline marks hid: what this run's files newly suppress reads "suppressed", not "fixed".
+        var previous = history.Previous is { } before ? Suppressor.None.Filter(before) : null;
         var gaps = RunHistory.Register(outcome, plan?.Owners ?? []);
         var gates = GateEvaluator.Evaluate(outcome, gaps, GateModes.ApplyTo(plan?.Gates ?? GateSettings.Default));
         var options = new ReportOptions
@@ -95,13 +106,19 @@ public sealed class AfterRun
             Gaps = gaps,
             Gates = gates,
             History = history.Trend,
-            PreviousOutcome = history.Previous,
-            SuppressedFingerprints = SuppressedFindings.Of(outcome.Root, plan),
+            PreviousOutcome = previous,
+            SuppressedFingerprints = SuppressedFindings.Of(outcome.Root, plan, suppression.Suppressed),
+            Suppressed = suppression.Suppressed,
+            SuppressionNotes = suppression.Notes,
         };
         _written.AddRange(await ReportWriter.WriteAsync(outcome, OutputDirectory, _formats, options));
         _written.Add(Path.Combine(OutputDirectory, ContinuationWriter.FileName));
         await _continuation.WriteAsync(outcome);
-        return new AfterRunResult(outcome, history.Purpose, OutputDirectory, [.. _written], gaps, gates, history.Previous?.RunId);
+        return new AfterRunResult(outcome, history.Purpose, OutputDirectory, [.. _written], gaps, gates, history.Previous?.RunId)
+        {
+            Suppressed = suppression.Suppressed,
+            SuppressionNotes = suppression.Notes,
+        };
     }
 
     /// <summary>What the journal says about the run's past; empty when there is no journal.</summary>

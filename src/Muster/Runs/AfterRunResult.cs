@@ -2,6 +2,7 @@ using Muster.Engine;
 using Muster.Gaps;
 using Muster.Gates;
 using Muster.Model;
+using Muster.Reports;
 
 namespace Muster.Runs;
 
@@ -15,6 +16,12 @@ public sealed record AfterRunResult(
     IReadOnlyList<GateResult> Gates,
     string? ComparedWithRunId)
 {
+    /// <summary>Findings the repository's committed files suppressed: listed in the reports, never counted by the verdict.</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
+
+    /// <summary>Expired .musterignore entries and the like: shown as warnings, never failing the run.</summary>
+    public IReadOnlyList<string> SuppressionNotes { get; init; } = [];
+
     /// <summary>The severity at or above which a finding fails the run unless told otherwise (CLI <c>--fail-on</c>).</summary>
     public const Severity DefaultFailOn = Severity.Critical;
 
@@ -42,7 +49,7 @@ public sealed record AfterRunResult(
             failures.Add($"--fail-on {threshold.ToLabel()}: {count} finding(s) at or above it");
         }
         var warnings = Gates.Where(g => g.Warns)
-            .Select(g => $"gate {g.Name}" + (g.Status == GateStatus.Failed ? ": " : " not evaluated: ") + g.Summary).ToList();
+            .Select(g => $"gate {g.Name}" + (g.Status == GateStatus.Failed ? ": " : " not evaluated: ") + g.Summary).Concat(SuppressionNotes).ToList();
         return new RunVerdict(failures, warnings);
     }
 }

@@ -16,13 +16,15 @@ public sealed class BaselineRun(AgentRegistry registry, ISecretScrubber scrubber
 {
     public const string PlanSource = "built-in:baseline";
 
-    // The scan must not be filtered by the baseline it replaces: the new one holds every current finding.
-    private const string PlanText = "name: baseline\nwaves:\n  - name: secrets\n    agents: [{id: secrets, kind: secrets, with: {baseline: none}}]\n";
+    // The scan must not be filtered by the baseline it replaces (the new one holds every current finding), and its
+    // secret findings carry the keys the committed file stores: only the agent holds the values.
+    private const string PlanText = "name: baseline\nwaves:\n  - name: secrets\n    agents: [{id: secrets, kind: secrets, with: {baseline: none, baseline-keys: true}}]\n";
 
-    public async Task<BaselineRunResult> CreateAsync(string root, string target, CancellationToken cancellationToken)
+    /// <param name="stateDirectory">The journal's folder; null: ROOT/.muster.</param>
+    public async Task<BaselineRunResult> CreateAsync(string root, string target, CancellationToken cancellationToken, string? stateDirectory = null)
     {
         var plan = new PlanParser(registry).Parse(PlanText, PlanSource);
-        var stateDirectory = RunHost.DefaultStateDirectory(root);
+        stateDirectory ??= RunHost.DefaultStateDirectory(root);
         var runId = RunHost.NewRunId(time);
         var after = new AfterRun(registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats);
         var host = new RunHost(registry, new EngineOptions { Time = time }, scrubber, loggers);

@@ -1,5 +1,6 @@
 using Muster.Agents.Secrets;
 using Muster.Engine.Plans;
+using Muster.Reports;
 
 namespace Muster.Runs;
 
@@ -10,18 +11,20 @@ namespace Muster.Runs;
 /// </summary>
 public static class SuppressedFindings
 {
-    public static IReadOnlySet<string> Of(string root, Plan? plan)
+    /// <param name="suppressed">What this run's suppression step hid (their fingerprints count too).</param>
+    public static IReadOnlySet<string> Of(string root, Plan? plan, IEnumerable<SuppressedFinding>? suppressed = null)
     {
-        var files = plan?.AllAgents.Where(a => a.Kind == "secrets").Select(a => a.Settings.Has("baseline") ? a.Settings.GetString("baseline") : SecretsBaseline.DefaultRelativePath).ToList()
-                    ?? [SecretsBaseline.DefaultRelativePath];
-        var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        string?[] defaults = [SecretsBaseline.DefaultRelativePath, SecretsBaseline.LegacyRelativePath];
+        var files = plan?.AllAgents.Where(a => a.Kind == "secrets").SelectMany(a => a.Settings.Has("baseline") ? [a.Settings.GetString("baseline")] : defaults).ToList()
+                    ?? [.. defaults];
+        var fingerprints = new HashSet<string>((suppressed ?? []).Select(s => s.Finding.Fingerprint).Where(f => f.Length > 0), StringComparer.Ordinal);
         foreach (var file in files.OfType<string>().Where(f => f != SecretsBaseline.NoBaseline).Distinct(StringComparer.Ordinal))
         {
             var path = Path.Combine(root, file);
             if (!File.Exists(path)) continue;
             try
             {
-                fingerprints.UnionWith(SecretsBaseline.Load(path).Entries.Select(e => e.Fingerprint));
+                fingerprints.UnionWith(SecretsBaseline.Load(path).Entries.Select(e => e.Fingerprint).OfType<string>());
             }
             catch (InvalidDataException)
             {

@@ -45,7 +45,7 @@ internal sealed partial class SecretFindingBuilder
             if (allow.AllowsSecret(detection.Secret)) { tally.AllowedByConfig++; continue; }
             if (detection.Softened?.Max is not Severity.Low) scrubber?.Remember(detection.Secret); // as the tree: benign local defaults stay readable
             if (_treeValues.TryGetValue(detection.Secret, out var fingerprints)) AttachHistory(findings, fingerprints, where, detection, history);
-            else Keep(findings, HistoryFinding(where, detection, lines, history), tally);
+            else Keep(findings, HistoryFinding(where, detection, lines, history), tally, detection.Secret);
         }
     }
 

@@ -11,6 +11,17 @@ namespace Muster.Agents.Secrets;
 /// </summary>
 internal sealed partial class SecretFindingBuilder(string salt, string agentId, SecretsAllowList allow, SecretsBaseline? baseline, ISecretScrubber? scrubber = null)
 {
+    /// <summary>The baseline file as the agent was given it, for the mark on the findings it suppresses.</summary>
+    public string BaselineFile { get; init; } = "";
+
+    /// <summary>A baseline scan: every secret finding carries the key a committed baseline stores for it.</summary>
+    public bool ComputeBaselineKeys { get; init; }
+
+    private readonly BaselineKey.Cache _keys = new();
+
+    // One salt per (rule, path): a finding is then matched with one key derivation, whatever the entries of its place.
+    private readonly Dictionary<(string Rule, string Path), string> _placeSalts = [];
+
     public List<Finding> Build(IEnumerable<Candidate> candidates, ScanTally tally)
     {
         var findings = new List<Finding>();
@@ -36,17 +47,39 @@ internal sealed partial class SecretFindingBuilder(string salt, string agentId, 
                 if (detection.Softened?.Max is not Severity.Low) scrubber?.Remember(detection.Secret);
                 var finding = SecretFinding(group.Key, status, detection, lines);
                 RememberTreeValue(detection.Secret, finding.Fingerprint);
-                Keep(findings, finding, tally);
+                Keep(findings, finding, tally, detection.Secret);
             }
         }
         return findings;
     }
 
-    private void Keep(List<Finding> findings, Finding finding, ScanTally tally)
+    /// <summary>Adds the finding unless allow-listed; one a baseline holds is kept and marked (the after-run step lists it as suppressed).</summary>
+    private void Keep(List<Finding> findings, Finding finding, ScanTally tally, string? secret = null)
     {
         if (allow.AllowsFingerprint(finding.Fingerprint)) { tally.AllowedByConfig++; return; }
-        if (baseline?.Contains(finding) == true) { tally.Baselined++; return; }
+        if (baseline?.Match(finding, secret, _keys) is { } entry)
+        {
+            tally.Baselined++;
+            finding = WithProperties(finding, new()
+            {
+                [SuppressionMarks.BaselineFile] = BaselineFile,
+                [SuppressionMarks.BaselineEntry] = (entry + 1).ToString(CultureInfo.InvariantCulture),
+            });
+        }
+        else if (ComputeBaselineKeys && secret is not null)
+        {
+            var place = (finding.RuleId, finding.Location?.Path ?? "");
+            if (!_placeSalts.TryGetValue(place, out var placeSalt)) _placeSalts[place] = placeSalt = BaselineKey.NewSalt();
+            finding = WithProperties(finding, new() { [SuppressionMarks.BaselineKey] = BaselineKey.Format(placeSalt, _keys.Derive(secret, placeSalt)) });
+        }
         findings.Add(finding);
+    }
+
+    private static Finding WithProperties(Finding finding, Dictionary<string, string> added)
+    {
+        var properties = new Dictionary<string, string>(finding.Properties);
+        foreach (var (key, value) in added) properties[key] = value;
+        return finding with { Properties = properties };
     }
 
     /// <summary>Real, not inline-allowed detections; one per distinct (rule, value), provider rules first on shared text.</summary>

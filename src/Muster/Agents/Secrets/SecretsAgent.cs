@@ -22,7 +22,7 @@ internal sealed class SecretsAgent : IAgent
         new("secrets", AgentRole.Scanner, "Finds plaintext credentials and key files, rated by git tracking and .gitignore coverage.",
             () => new SecretsAgent())
         {
-            SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars", "history", "history-max-commits"],
+            SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars", "history", "history-max-commits", "baseline-keys"],
             SoftTimeout = TimeSpan.FromMinutes(5),
             HardTimeout = TimeSpan.FromMinutes(60),
             ValidateSettings = s => SecretsSettings.From(s),
@@ -41,22 +41,7 @@ internal sealed class SecretsAgent : IAgent
             : context.RunParameters.TryGetValue("rules", out var fromCli) ? Path.GetFullPath(fromCli) : null;
         var rules = rulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(rulesPath);
         var allow = SecretsAllowList.FromSettings(settings);
-        // `muster baseline PATH` writes the default file; a plan's setting names another one, or 'none' (the scan that
-        // replaces a baseline must not be filtered by it).
-        var baselinePath = typed.Baseline == SecretsBaseline.NoBaseline ? null : typed.Baseline
-            ?? (File.Exists(Path.Combine(context.Root, SecretsBaseline.DefaultRelativePath)) ? SecretsBaseline.DefaultRelativePath : null);
-        SecretsBaseline? baseline = null;
-        if (baselinePath is not null)
-        {
-            try
-            {
-                baseline = SecretsBaseline.Load(Path.Combine(context.Root, baselinePath));
-            }
-            catch (InvalidDataException e)
-            {
-                throw new AgentSettingsException($"setting 'baseline': {e.Message}");
-            }
-        }
+        var (baseline, baselineNote) = LoadBaseline(context.Root, typed.Baseline);
         var threads = Math.Max(1, typed.Threads ?? Environment.ProcessorCount);
         var chunkChars = Math.Max(64 * 1024, typed.ChunkChars ?? ChunkedTextReader.DefaultChunkChars);
         var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt,
@@ -83,7 +68,11 @@ internal sealed class SecretsAgent : IAgent
         stopwatch.Stop();
         var history = scanned.History.GetAwaiter().GetResult();
 
-        var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline, context.Scrubber);
+        var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline?.Baseline, context.Scrubber)
+        {
+            BaselineFile = baseline?.File ?? "",
+            ComputeBaselineKeys = typed.BaselineKeys,
+        };
         var findings = builder.Build(candidates, tally);
         builder.AddHistory(findings, history, tally);
         findings.AddRange(HistoryNoteFindings.From(history, context.AgentId));
@@ -114,7 +103,7 @@ internal sealed class SecretsAgent : IAgent
             $"{walker.Errors.Count:N0} not verified (scan errors). " +
             (bySeverity.Count == 0 ? "No exposed credentials found. " : $"Found {string.Join(", ", bySeverity)}. ") +
             $"Ignored: {tally.Placeholders:N0} placeholders, {tally.AllowedInline + tally.AllowedByConfig:N0} allow-listed, {tally.Baselined:N0} baselined. " +
-            $"{gitNote}; {HistoryNoteFindings.Summary(history)}; fingerprint salt: {saltSource}.";
+            $"{gitNote}; {HistoryNoteFindings.Summary(history)}; fingerprint salt: {saltSource}." + baselineNote;
 
         return new AgentResult
         {
@@ -194,6 +183,33 @@ internal sealed class SecretsAgent : IAgent
 
     private sealed record ScanOutput(IReadOnlyCollection<WorkspaceFile> Files, ScanTally Tally, IReadOnlyCollection<FileOutcome> Outcomes,
         Func<string, GitFileStatus> StatusOf, string GitNote, IReadOnlyList<GitNote> GitNotes, Task<HistoryScanResult> History);
+
+    /// <summary>
+    /// The <c>baseline</c> setting's file (root-relative or absolute), none for 'none', else the committed default
+    /// <c>muster-baseline.json</c>, else the deprecated <c>.muster/secrets-baseline.json</c>; with the summary's note.
+    /// </summary>
+    private static (LoadedBaseline? Baseline, string Note) LoadBaseline(string root, string? setting)
+    {
+        if (setting == SecretsBaseline.NoBaseline) return (null, "");
+        var file = setting
+                   ?? new[] { SecretsBaseline.DefaultRelativePath, SecretsBaseline.LegacyRelativePath }.FirstOrDefault(f => File.Exists(Path.Combine(root, f)));
+        if (file is null) return (null, "");
+        SecretsBaseline baseline;
+        try
+        {
+            baseline = SecretsBaseline.Load(Path.Combine(root, file));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new AgentSettingsException($"setting 'baseline': {e.Message}") { Key = "baseline" };
+        }
+        var note = $" Baseline: {file} ({baseline.Entries.Count} entries).";
+        if (baseline.Version < SecretsBaseline.FormatVersion)
+            note += $" Deprecated: a version 1 baseline matches only with this workspace's salt (not on a fresh clone); 'muster baseline PATH' writes a committed {SecretsBaseline.DefaultRelativePath}.";
+        return (new LoadedBaseline(baseline, file), note);
+    }
+
+    private sealed record LoadedBaseline(SecretsBaseline Baseline, string File);
 
     /// <summary>The command line's <c>--history</c>/<c>--history-max-commits</c> when given, else the plan's, else all and 10,000.</summary>
     private static (HistoryScope Scope, int MaxCommits) HistoryOptions(AgentContext context, SecretsSettings typed)

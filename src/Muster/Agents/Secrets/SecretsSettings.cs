@@ -11,6 +11,8 @@ internal sealed record SecretsSettings
 
     /// <summary>Root-relative baseline file, <see cref="SecretsBaseline.NoBaseline"/>, or null for the default file when present.</summary>
     public string? Baseline { get; init; }
+    /// <summary>A baseline scan (<c>muster baseline</c>): secret findings carry the key a committed baseline stores.</summary>
+    public bool BaselineKeys { get; init; }
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
@@ -35,6 +37,7 @@ internal sealed record SecretsSettings
             Rules = settings.GetString("rules"),
             Salt = settings.GetString("salt"),
             Baseline = settings.GetString("baseline"),
+            BaselineKeys = settings.GetBool("baseline-keys", false),
             Include = settings.GetStringList("include"),
             Exclude = settings.GetStringList("exclude"),
             Threads = settings.Has("threads") ? settings.GetInt("threads", 1) : null,

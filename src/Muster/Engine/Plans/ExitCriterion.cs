@@ -46,7 +46,7 @@ public sealed record MaxFindings(Severity Severity, int Count) : ExitCriterion
 
     public override CriterionResult Evaluate(IReadOnlyList<AgentOutcome> wave, IReadOnlyList<AgentOutcome> all)
     {
-        var found = wave.SelectMany(a => a.Result.Findings).Where(f => f.Severity >= Severity).DistinctBy(f => f.Fingerprint).Count();
+        var found = wave.SelectMany(a => a.Result.Findings).Where(f => f.Severity >= Severity && !SuppressionMarks.IsBaselined(f)).DistinctBy(f => f.Fingerprint).Count();
         var scope = Severity == Severity.Critical ? "CRITICAL" : $"{Severity.ToLabel()} or worse";
         return new(Text, found <= Count, $"{found} {scope} finding(s), at most {Count} allowed");
     }

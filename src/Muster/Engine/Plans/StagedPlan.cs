@@ -1,5 +1,6 @@
 using Muster.Agents;
 using Muster.Formats;
+using Muster.Gates;
 
 namespace Muster.Engine.Plans;
 
@@ -14,12 +15,15 @@ public static class StagedPlan
     public const string Kind = "secrets";
     public const string Source = "built-in:staged";
 
+    /// <summary>The gates that judge the whole workspace: off for a staged scan, whatever muster.yaml says (--gate still wins).</summary>
+    public static readonly IReadOnlyList<string> WholeTreeGates = [GateNames.TypeCheck, GateNames.Tests, GateNames.Documentation];
+
     public static string Yaml(AgentRegistry registry)
     {
         var secrets = registry.Get(Kind);
         return "# muster audit --staged: the secrets agent over the files git's index adds or changes (their staged blobs)\n" +
                "name: staged\n" +
-               "gates: {type-check: off, tests: off, documentation: off}\n" +
+               $"gates: {{{string.Join(", ", WholeTreeGates.Select(g => g + ": off"))}}}\n" +
                "waves:\n" +
                "  - name: staged changes\n" +
                "    agents:\n" +
@@ -30,4 +34,8 @@ public static class StagedPlan
     }
 
     public static Plan Build(AgentRegistry registry) => new PlanParser(registry).Parse(Yaml(registry), Source);
+
+    /// <summary>The plan with <see cref="WholeTreeGates"/> off again after a repository config set its gates.</summary>
+    public static Plan KeepWholeTreeGatesOff(Plan plan) =>
+        plan with { Gates = WholeTreeGates.Aggregate(plan.Gates, (gates, id) => gates.WithMode(id, GateMode.Off, GateModeOrigin.Plan)) };
 }

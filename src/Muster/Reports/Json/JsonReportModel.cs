@@ -18,7 +18,22 @@ internal sealed record JsonReport(
     JsonActionItems ActionItems,
     IReadOnlyList<JsonInfrastructureComponent> Infrastructure,
     IReadOnlyList<JsonTrendPoint> Trend,
-    JsonComparison Comparison);
+    JsonComparison Comparison,
+    IReadOnlyList<JsonSuppressed> Suppressed,
+    IReadOnlyList<string> SuppressionNotes);
+
+/// <summary>A finding a committed file suppressed (additive in schema 1): what it was, which entry hid it and why.</summary>
+internal sealed record JsonSuppressed(
+    string RuleId,
+    string Title,
+    string Severity,
+    string Category,
+    JsonLocation? Location,
+    string AgentId,
+    string Fingerprint,
+    string Reason,
+    string Source,
+    string Entry);
 
 internal sealed record JsonComparison(string? PreviousRunId, IReadOnlyList<JsonGoneGap> Gone);
 

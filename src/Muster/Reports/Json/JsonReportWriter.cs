@@ -55,7 +55,10 @@ internal sealed class JsonReportWriter : IReportWriter
             facts.Infrastructure.Components.Select(c => new JsonInfrastructureComponent(c.AgentId, c.Name, c.Configured, c.Deployed, c.Deployed is not null, c.Gap, c.Source)).ToList(),
             facts.History.Select(p => new JsonTrendPoint(p.RunId, p.StartedAt.UtcDateTime, p.Status, Ordered(p.GapsBySeverity.Select(x => (x.Key.ToLabel(), x.Value))), p.Total)).ToList(),
             new JsonComparison(facts.States.PreviousRunId,
-                facts.States.Gone.Select(g => new JsonGoneGap(g.Gap.Id, g.Gap.Title, g.Gap.Severity.ToLabel(), g.State.ToKey())).ToList()));
+                facts.States.Gone.Select(g => new JsonGoneGap(g.Gap.Id, g.Gap.Title, g.Gap.Severity.ToLabel(), g.State.ToKey())).ToList()),
+            options.Suppressed.Select(s => new JsonSuppressed(s.Finding.RuleId, s.Finding.Title, s.Finding.Severity.ToLabel(), s.Finding.Category,
+                s.Finding.Location is { } l ? Location(l) : null, s.Finding.AgentId, RunFacts.FingerprintOf(s.Finding), s.Reason, s.Source, s.Entry)).ToList(),
+            options.SuppressionNotes);
     }
 
     private static List<string> Ids(RunFacts facts, ActionPriority priority) => facts.ShownActionItems(priority).Select(g => g.Id).ToList();

@@ -44,6 +44,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
         WriteFilesCreated(md, facts);
         WriteFindingsBySeverity(md, facts);
         WriteFindings(md, facts);
+        MarkdownSuppressedSection.Write(md, options);
         return md.ToString().TrimEnd('\n') + "\n";
     }
 
@@ -70,6 +71,8 @@ internal sealed class MarkdownReportWriter : IReportWriter
             ? "n/a (no agent finished)"
             : $"{ReportText.Percent(total.SuccessRate)} ({total.Succeeded} of {total.Finished} finished agents)")).Append('\n');
         md.Append(Row("Findings", FindingCounts(facts))).Append('\n');
+        if (facts.Options.Suppressed.Count > 0)
+            md.Append(Row("Suppressed", $"{facts.Options.Suppressed.Count} (listed under Suppressed; not counted above)")).Append('\n');
         md.Append(Row("Gaps", GapCounts(facts.Gaps))).Append('\n');
         md.Append(Row("Quality gates", GateCounts(facts.Gates))).Append('\n');
         md.Append(Row("Duration", facts.Duration is null ? "not finished" : ReportText.Duration(facts.Duration))).Append('\n');
