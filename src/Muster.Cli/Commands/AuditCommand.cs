@@ -34,10 +34,8 @@ internal static class AuditCommand
                 if (parse.GetValue(plan) is not null) throw new UsageException("--staged runs its own plan (the secrets agent over git's index); drop --plan, or drop --staged to run the plan over the work tree");
                 StagedChecks.RequireRepository(root, parse.GetValue(path)!);
                 parameters[StagedScope.RunParameter] = "true";
-                // muster.yaml still applies (secrets settings, excludes, baseline, gates), but not to the gates a staged scan cannot evaluate.
-                var stagedRun = RepoPlan.Prepare(cli.Registry, root, parse.GetValue(common.Config), StagedPlan.Build(cli.Registry), cli.Time);
-                return await common.Session(cli, parse, state, stagedRun.Config, stagedRun.Suppressor)
-                    .StartAsync(StagedPlan.KeepWholeTreeGatesOff(stagedRun.Plan), root, parameters, RunPurpose.Staged);
+                var stagedRun = StagedRun.Prepare(cli.Registry, root, parse.GetValue(common.Config), cli.Time);
+                return await common.Session(cli, parse, state, stagedRun.Config, stagedRun.Suppressor).StartAsync(stagedRun.Plan, root, parameters, RunPurpose.Staged);
             }
             // --plan wins over muster.yaml's plan:, which wins over the built-in plan.
             var chosen = parse.GetValue(plan) is { } file ? new PlanParser(cli.Registry).ParseFile(PlanFiles.Require(file)) : null;

@@ -43,6 +43,22 @@ public sealed class StagedAuditTests
     }
 
     [Fact]
+    public async Task Muster_yaml_excludes_apply_to_the_staged_scan_but_cannot_turn_whole_tree_gates_back_on()
+    {
+        using var repo = new HistoryRepo();
+        repo.Commit("config", ("muster.yaml", "gates: {documentation: fail, tests: fail}\nexclude: [\"fixtures/**\"]\n"), ("README.md", "# app\n"));
+        repo.Write("fixtures/key.py", "KEY = \"" + Planted.Anthropic(24) + "\"\n");
+        repo.Write("app.py", "print(1)\n");
+        repo.Git("add", "-A");
+
+        var (code, _, err) = await Audit(repo);
+
+        Assert.True(code == ExitCodes.Passed, err);
+        Assert.DoesNotContain("secrets/anthropic-api-key", err, StringComparison.Ordinal);
+        Assert.Contains("Documentation  off", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Staged_outside_a_repository_or_with_a_plan_is_a_usage_error()
     {
         using var tree = new TempTree();
