@@ -31,6 +31,7 @@ public static class MusterCli
         root.Subcommands.Add(AgentsCommand.Create(cli));
         root.Subcommands.Add(DiffCommand.Create(cli));
         root.Subcommands.Add(PreflightCommand.Create(cli));
+        root.Subcommands.Add(OsvCommand.Create(cli));
         root.Subcommands.Add(McpCommand.Create(cli));
 
         var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print its stack trace too (as MUSTER_DEBUG=1 does).", Recursive = true };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Muster.Agents.Dependencies;
+using Muster.Agents.Dependencies.Osv;
 using Muster.Agents.Secrets.History;
 using Muster.Engine;
 using Muster.Gates;
@@ -32,7 +33,7 @@ internal sealed class CommonOptions
     };
     public Option<int> MaxParallel { get; } = new("--max-parallel") { Description = "Agents running at once within a wave.", DefaultValueFactory = _ => EngineOptions.DefaultMaxParallel };
     public Option<string[]> Set { get; } = new("--set") { Description = "Run parameter for agents, KEY=VALUE (repeatable)." };
-    public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder or all.zip) for the dependency audit." };
+    public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder, all.zip, or osv-offline .nedb/.jsonl) for the dependency audit; default: the cache `muster osv update` writes, when it exists." };
     public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
     public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
     public Option<string?> History { get; } = new("--history") { Description = "Git history the secrets agent scans: all (commits reachable from HEAD, the default), since=REF, or none." };
@@ -89,6 +90,10 @@ internal sealed class CommonOptions
         {
             if (OsvDatabaseCheck.WhyUnusable(Path.GetFullPath(osv)) is { } why) throw new UsageException($"--osv-db {osv}: no advisories could be read: {why}");
             parameters["osv-db"] = Path.GetFullPath(osv);
+        }
+        else if (OsvCacheFolder.ExistingDefault(Environment.GetEnvironmentVariable) is { } cache)
+        {
+            parameters[OsvDatabaseCheck.DefaultCacheParameter] = cache;
         }
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
         if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";

@@ -19,7 +19,7 @@ internal sealed class DependenciesAgent : IAgent
             "Inventories npm/PyPI/NuGet dependencies, checks pinning and lockfile sync, matches an offline OSV database, writes a CycloneDX SBOM.",
             () => new DependenciesAgent())
         {
-            SettingKeys = ["osv-db", "sbom", "include", "exclude", "max-manifest-bytes"],
+            SettingKeys = ["osv-db", "osv-max-age-days", "sbom", "include", "exclude", "max-manifest-bytes"],
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
@@ -84,7 +84,9 @@ internal sealed class DependenciesAgent : IAgent
     private static string CheckVulnerabilities(AgentContext context, DependencyInventory inventory, List<Finding> findings,
         Dictionary<string, double> metrics, CancellationToken cancellationToken)
     {
-        var dbPath = context.RunParameters.GetValueOrDefault("osv-db") ?? context.Settings.GetString("osv-db");
+        var chosen = context.RunParameters.GetValueOrDefault("osv-db") ?? context.Settings.GetString("osv-db");
+        var dbPath = string.IsNullOrWhiteSpace(chosen) ? context.RunParameters.GetValueOrDefault(OsvDatabaseCheck.DefaultCacheParameter) : chosen;
+        var origin = string.IsNullOrWhiteSpace(chosen) ? " (the default cache written by muster osv update, used because no osv-db was given)" : "";
         if (string.IsNullOrWhiteSpace(dbPath))
         {
             findings.Add(new Finding
@@ -95,7 +97,7 @@ internal sealed class DependenciesAgent : IAgent
                 Category = HygieneChecks.Category,
                 Message = $"No OSV database was given, so none of the {inventory.Packages.Count} inventoried packages was checked for known vulnerabilities: unverified, not clean.",
                 Location = FirstManifest(inventory),
-                Remediation = "Download an OSV export (e.g. the per-ecosystem all.zip) and pass --osv-db PATH.",
+                Remediation = "Run `muster osv update` (the next audit uses its database), or pass --osv-db PATH to an OSV export.",
             }.WithDefaultFingerprint());
             return "Known vulnerabilities: NOT checked (no osv-db given).";
         }
@@ -121,7 +123,7 @@ internal sealed class DependenciesAgent : IAgent
         }
         if (db.DocumentsParsed == 0)
         {
-            var why = db.Errors.Count > 0 ? string.Join("; ", db.Errors.Take(3)) : "it holds no .json advisory files";
+            var why = db.Errors.Count > 0 ? string.Join("; ", db.Errors.Take(3)) : OsvDatabase.NoAdvisoryFiles;
             findings.Add(new Finding
             {
                 RuleId = "DEP-VULN-UNCHECKED",
@@ -130,13 +132,20 @@ internal sealed class DependenciesAgent : IAgent
                 Category = HygieneChecks.Category,
                 Message = $"No advisory of the OSV database at '{dbPath}' could be read ({why}); known vulnerabilities were not checked: unverified, not clean.",
                 Location = FirstManifest(inventory),
-                Remediation = "Point --osv-db at a folder of OSV JSON files or an intact OSV all.zip export (see docs/input-limits.md).",
+                Remediation = "Run `muster osv update`, or point --osv-db at a folder of OSV JSON files, an intact OSV all.zip export or osv-offline .nedb files (see docs/input-limits.md).",
             }.WithDefaultFingerprint("empty"));
             return "Known vulnerabilities: NOT checked (osv-db holds no readable advisory).";
         }
         var checks = new VulnerabilityChecks(db);
         var vulns = checks.Run(inventory).ToList();
         findings.AddRange(vulns);
+        var freshness = OsvFreshness.Of(db, fullPath, context.Time.GetUtcNow());
+        findings.AddRange(OsvCoverage.Findings(inventory, freshness, dbPath, context.Settings.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays), FirstManifest(inventory)));
+        foreach (var f in freshness.Where(f => EcosystemNames.FromOsvName(f.Ecosystem) is not null))
+        {
+            metrics[$"osv_advisories_{f.Ecosystem.ToLowerInvariant()}"] = f.Advisories;
+            if (f.AgeDays is { } age) metrics[$"osv_age_days_{f.Ecosystem.ToLowerInvariant()}"] = age;
+        }
         foreach (var error in db.Errors.Take(50))
         {
             findings.Add(new Finding
@@ -153,7 +162,8 @@ internal sealed class DependenciesAgent : IAgent
         metrics["vulnerable"] = vulns.Count(f => f.RuleId == "DEP-VULN");
         metrics["possibly_vulnerable"] = vulns.Count(f => f.RuleId == "DEP-VULN-RANGE");
         metrics["not_checkable"] = checks.Unparseable;
-        return $"Known vulnerabilities: {checks.Checked} entries checked against {db.DocumentsRead:N0} OSV documents; " +
+        return $"Known vulnerabilities: {checks.Checked} entries checked against {db.DocumentsRead:N0} OSV documents from {dbPath}{origin}; " +
+               OsvCoverage.Describe(freshness) +
                $"{vulns.Count(f => f.RuleId == "DEP-VULN")} affected, {vulns.Count(f => f.RuleId == "DEP-VULN-RANGE")} possibly affected (range, unverified), " +
                $"{checks.Unparseable} not checkable (no registry version or range).";
     }

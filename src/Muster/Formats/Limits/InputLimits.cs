@@ -38,4 +38,7 @@ public static class InputLimits
 
     /// <summary>Uncompressed bytes read from one OSV archive in total.</summary>
     public const long OsvMaxArchiveUncompressedBytes = 8L * 1024 * 1024 * 1024;
+
+    /// <summary>Lines of one record-per-line OSV file (JSON Lines, NeDB); each line is a document within <see cref="OsvMaxDocumentBytes"/>.</summary>
+    public const long OsvMaxLinesPerFile = 2_000_000;
 }

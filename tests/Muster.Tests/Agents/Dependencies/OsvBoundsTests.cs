@@ -102,7 +102,7 @@ public class OsvBoundsTests
         tree.Write("good/T-1.json", Advisory);
         tree.Write("broken/T-1.json", "{\"id\": ");
 
-        Assert.Equal("it holds no .json advisory files", OsvDatabase.WhyUnusable(Path.Combine(tree.Path, "empty")));
+        Assert.Equal(OsvDatabase.NoAdvisoryFiles, OsvDatabase.WhyUnusable(Path.Combine(tree.Path, "empty")));
         Assert.Null(OsvDatabase.WhyUnusable(Path.Combine(tree.Path, "good")));
         Assert.Contains("T-1.json", OsvDatabase.WhyUnusable(Path.Combine(tree.Path, "broken")), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Muster.Formats.Limits;
@@ -8,9 +9,10 @@ using Muster.Workspace;
 namespace Muster.Agents.Dependencies.Osv;
 
 /// <summary>
-/// An offline OSV export: a folder of advisory JSON files and/or per-ecosystem <c>all.zip</c> archives. Real exports
-/// are hundreds of MB, so the database is read in one streaming pass that parses one document at a time and keeps
-/// only advisories naming a package of the inventory; nothing else stays in memory.
+/// An offline OSV export: a folder of advisory JSON files, per-ecosystem <c>all.zip</c> archives, and/or files of one
+/// record per line (JSON Lines, renovate's osv-offline NeDB files). Real exports are hundreds of MB, so the database is
+/// read in one streaming pass that parses one document at a time and keeps only advisories naming a package of the
+/// inventory; nothing else stays in memory.
 /// </summary>
 internal sealed class OsvDatabase
 {
@@ -19,6 +21,9 @@ internal sealed class OsvDatabase
     public int DocumentsRead { get; private set; }
     public int AdvisoriesKept { get; private set; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>Advisories per OSV ecosystem name as written in the data (<c>npm</c>, <c>PyPI</c>, <c>Go</c>...).</summary>
+    public SortedDictionary<string, OsvEcosystemStats> Ecosystems { get; } = new(StringComparer.Ordinal);
 
     public static string Key(Ecosystem ecosystem, string name) => ecosystem switch
     {
@@ -34,6 +39,10 @@ internal sealed class OsvDatabase
     public static OsvDatabase Load(string path, IReadOnlySet<(Ecosystem, string)> wanted, CancellationToken cancellationToken) =>
         Load(path, wanted, stopAfterFirstDocument: false, cancellationToken);
 
+    /// <summary>Reads every document of <paramref name="path"/> (none kept): the counts and errors of a whole export.</summary>
+    public static OsvDatabase Survey(string path, CancellationToken cancellationToken) =>
+        Load(path, new HashSet<(Ecosystem, string)>(), stopAfterFirstDocument: false, cancellationToken);
+
     /// <summary>
     /// Null when at least one advisory document of the database at <paramref name="path"/> can be read (it stops
     /// there); else why none can: a missing, empty, truncated or hostile database must not pass for a clean check.
@@ -44,7 +53,7 @@ internal sealed class OsvDatabase
         {
             var db = Load(path, new HashSet<(Ecosystem, string)>(), stopAfterFirstDocument: true, CancellationToken.None);
             if (db.DocumentsParsed > 0) return null;
-            return db.Errors.Count > 0 ? string.Join("; ", db.Errors.Take(3)) : "it holds no .json advisory files";
+            return db.Errors.Count > 0 ? string.Join("; ", db.Errors.Take(3)) : NoAdvisoryFiles;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,13 +61,14 @@ internal sealed class OsvDatabase
         }
     }
 
+    public const string NoAdvisoryFiles = "it holds no OSV advisory files (.json documents, all.zip exports, .nedb or .jsonl record-per-line files)";
+
     private static OsvDatabase Load(string path, IReadOnlySet<(Ecosystem, string)> wanted, bool stopAfterFirstDocument, CancellationToken cancellationToken)
     {
-        var db = new OsvDatabase { _stopAfterFirst = stopAfterFirstDocument };
+        var db = new OsvDatabase { _stopAfterFirst = stopAfterFirstDocument, _wanted = wanted };
         if (File.Exists(path))
         {
-            if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) db.ReadZip(path, wanted, cancellationToken);
-            else db.ReadFile(path, wanted);
+            db.ReadFile(path, OsvFiles.Detect(path, named: true), cancellationToken);
         }
         else if (Directory.Exists(path))
         {
@@ -67,8 +77,7 @@ internal sealed class OsvDatabase
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (db.Done) break;
-                if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) db.ReadFile(file, wanted);
-                else if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) db.ReadZip(file, wanted, cancellationToken);
+                db.ReadFile(file, OsvFiles.Detect(file, named: false), cancellationToken);
             }
         }
         else
@@ -79,27 +88,37 @@ internal sealed class OsvDatabase
     }
 
     private bool _stopAfterFirst;
+    private IReadOnlySet<(Ecosystem, string)> _wanted = new HashSet<(Ecosystem, string)>();
 
     /// <summary>Documents that parsed as JSON (whether or not they named a wanted package).</summary>
     public int DocumentsParsed { get; private set; }
 
     private bool Done => _stopAfterFirst && DocumentsParsed > 0;
 
-    private void ReadFile(string file, IReadOnlySet<(Ecosystem, string)> wanted)
+    private void ReadFile(string file, OsvFileKind kind, CancellationToken cancellationToken)
     {
+        switch (kind)
+        {
+            case OsvFileKind.Zip:
+                ReadZip(file, cancellationToken);
+                return;
+            case OsvFileKind.Other:
+                return;
+        }
         try
         {
-            BoundedRead.Check(file, InputLimits.OsvMaxDocumentBytes);
+            BoundedRead.Check(file, kind == OsvFileKind.Lines ? InputLimits.OsvMaxArchiveUncompressedBytes : InputLimits.OsvMaxDocumentBytes);
             using var stream = File.OpenRead(file);
-            ReadDocument(stream, file, wanted);
+            if (kind == OsvFileKind.Lines) ReadLines(stream, file, cancellationToken);
+            else ReadDocument(stream, file);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Errors.Add($"{file}: {e.Message}");
         }
     }
 
-    private void ReadZip(string zipPath, IReadOnlySet<(Ecosystem, string)> wanted, CancellationToken cancellationToken)
+    private void ReadZip(string zipPath, CancellationToken cancellationToken)
     {
         try
         {
@@ -115,9 +134,10 @@ internal sealed class OsvDatabase
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (Done) break;
-                if (!entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
+                var lines = OsvFiles.IsLinesName(entry.FullName);
+                if (!lines && !entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
                 var source = $"{zipPath}!{entry.FullName}";
-                if (entry.Length > InputLimits.OsvMaxDocumentBytes)
+                if (!lines && entry.Length > InputLimits.OsvMaxDocumentBytes)
                 {
                     Errors.Add($"{source}: {entry.Length:N0} bytes uncompressed, over the {InputLimits.OsvMaxDocumentBytes:N0}-byte budget; not read");
                     continue;
@@ -130,8 +150,9 @@ internal sealed class OsvDatabase
                 }
                 try
                 {
-                    using var stream = new BoundedStream(entry.Open(), InputLimits.OsvMaxDocumentBytes, source);
-                    ReadDocument(stream, source, wanted);
+                    using var stream = new BoundedStream(entry.Open(), lines ? InputLimits.OsvMaxArchiveUncompressedBytes - total + entry.Length : InputLimits.OsvMaxDocumentBytes, source);
+                    if (lines) ReadLines(stream, source, cancellationToken);
+                    else ReadDocument(stream, source);
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException)
                 {
@@ -145,33 +166,111 @@ internal sealed class OsvDatabase
         }
     }
 
-    private void ReadDocument(Stream stream, string source, IReadOnlySet<(Ecosystem, string)> wanted)
+    private void ReadDocument(Stream stream, string source)
     {
         DocumentsRead++;
         try
         {
-            using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = InputLimits.JsonMaxDepth });
-            DocumentsParsed++;
-            var keys = OsvReader.AffectedPackages(doc.RootElement)
-                .Select(p => (Eco: EcosystemNames.FromOsvName(p.Ecosystem), p.Name))
-                .Where(p => p.Eco is not null)
-                .Select(p => (p.Eco!.Value, Key(p.Eco!.Value, p.Name)))
-                .Where(wanted.Contains)
-                .Distinct()
-                .ToList();
-            if (keys.Count == 0) return;
-            var advisory = OsvReader.Read(doc.RootElement, source);
-            if (advisory.Withdrawn) return;
-            AdvisoriesKept++;
-            foreach (var key in keys)
-            {
-                if (!_byPackage.TryGetValue(key, out var list)) _byPackage[key] = list = [];
-                list.Add(advisory);
-            }
+            using var doc = JsonDocument.Parse(stream, DocumentOptions);
+            Consider(doc.RootElement, source);
         }
         catch (JsonException e)
         {
             Errors.Add($"{source}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// One record per line. NeDB appends: a later line with the same <c>_id</c> replaces the earlier record, a
+    /// <c>$$deleted</c> line removes it, and <c>$$indexCreated</c>/<c>$$indexRemoved</c> lines are index bookkeeping.
+    /// </summary>
+    private void ReadLines(Stream stream, string source, CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<string, (OsvAdvisory Advisory, List<(Ecosystem, string)> Keys)>(StringComparer.Ordinal);
+        var tooLong = new List<long>();
+        BoundedLines.Read(stream, InputLimits.OsvMaxDocumentBytes, InputLimits.OsvMaxLinesPerFile, (line, number) =>
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(line, DocumentOptions);
+            }
+            catch (JsonException e)
+            {
+                DocumentsRead++;
+                Errors.Add($"{source}:{number}: {e.Message}");
+                return;
+            }
+            using (doc)
+            {
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    Errors.Add($"{source}:{number}: not a JSON object");
+                    return;
+                }
+                if (root.TryGetProperty("$$indexCreated", out _) || root.TryGetProperty("$$indexRemoved", out _)) return;
+                var id = root.TryGetProperty("_id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+                if (id is not null && byId.Remove(id, out var previous)) Forget(previous.Advisory, previous.Keys);
+                if (root.TryGetProperty("$$deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True) return;
+                DocumentsRead++;
+                try
+                {
+                    var kept = Consider(root, $"{source}:{number}");
+                    if (id is not null && kept is { } k) byId[id] = k;
+                }
+                catch (JsonException e)
+                {
+                    Errors.Add($"{source}:{number}: {e.Message}");
+                }
+            }
+        }, tooLong.Add, () => Done, cancellationToken);
+        if (tooLong.Count > 0)
+        {
+            Errors.Add($"{source}: {tooLong.Count:N0} line(s) over the {InputLimits.OsvMaxDocumentBytes:N0}-byte budget not read (first: line {tooLong[0]:N0})");
+        }
+    }
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = InputLimits.JsonMaxDepth };
+
+    private (OsvAdvisory, List<(Ecosystem, string)>)? Consider(JsonElement root, string source)
+    {
+        DocumentsParsed++;
+        var packages = OsvReader.AffectedPackages(root).ToList();
+        var modified = Modified(root);
+        foreach (var ecosystem in packages.Select(p => p.Ecosystem).Distinct(StringComparer.Ordinal))
+        {
+            if (!Ecosystems.TryGetValue(ecosystem, out var stats)) Ecosystems[ecosystem] = stats = new OsvEcosystemStats();
+            stats.Count(modified);
+        }
+        var keys = packages
+            .Select(p => (Eco: EcosystemNames.FromOsvName(p.Ecosystem), p.Name))
+            .Where(p => p.Eco is not null)
+            .Select(p => (p.Eco!.Value, Key(p.Eco!.Value, p.Name)))
+            .Where(_wanted.Contains)
+            .Distinct()
+            .ToList();
+        if (keys.Count == 0) return null;
+        var advisory = OsvReader.Read(root, source);
+        if (advisory.Withdrawn) return null;
+        AdvisoriesKept++;
+        foreach (var key in keys)
+        {
+            if (!_byPackage.TryGetValue(key, out var list)) _byPackage[key] = list = [];
+            list.Add(advisory);
+        }
+        return (advisory, keys);
+    }
+
+    private void Forget(OsvAdvisory advisory, List<(Ecosystem, string)> keys)
+    {
+        AdvisoriesKept--;
+        foreach (var key in keys) _byPackage.GetValueOrDefault(key)?.Remove(advisory);
+    }
+
+    private static DateTimeOffset? Modified(JsonElement root) =>
+        root.TryGetProperty("modified", out var m) && m.ValueKind == JsonValueKind.String &&
+        DateTimeOffset.TryParse(m.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.ToUniversalTime()
+            : null;
 }
