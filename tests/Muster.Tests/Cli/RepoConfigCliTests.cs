@@ -162,7 +162,7 @@ public sealed class RepoConfigCliTests : IDisposable
         _repo.Write("muster.yaml", "plan: plan.yaml\n");
         var first = await Audit(_repo.Path, "--fail-on", "none");
         var unpinned = first.Report["findings"]!.AsArray().First(f => f!["ruleId"]!.GetValue<string>() == "MUSTER-COMPOSE-007")!["fingerprint"]!.GetValue<string>();
-        _repo.Write(".musterignore", $"- fingerprint: {unpinned}\n  reason: nginx tracks mainline on purpose\n  expires: 2999-01-01\n");
+        _repo.Write(".musterignore", $"- fingerprint: {unpinned}\n  reason: nginx tracks mainline on purpose\n  expires: 2999-01-01\n- fingerprint: 0123abcd\n  reason: copied from another clone\n");
 
         var second = await Audit(_repo.Path, "--fail-on", "none");
 
@@ -170,6 +170,9 @@ public sealed class RepoConfigCliTests : IDisposable
         Assert.Contains("MUSTER-COMPOSE-001", Rules(second.Report, "findings"));
         var entry = Assert.Single(second.Report["suppressed"]!.AsArray())!;
         Assert.Equal($"fingerprint {unpinned} (until 2999-01-01)", entry["entry"]!.GetValue<string>());
+        // An entry that matched nothing says so (a secret's fingerprint from another clone never matches).
+        var note = Assert.Single(second.Report["suppressionNotes"]!.AsArray())!.GetValue<string>();
+        Assert.StartsWith(".musterignore:4: the entry for fingerprint 0123abcd matched no finding of this run", note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,8 +45,11 @@ public sealed class CommittedBaselineTests : IDisposable
     {
         var token = Planted.GitHub(31);
         var original = Copy("original", token);
+        var before = Directory.GetFileSystemEntries(original).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var (code, _, err) = await CliRunner.RunAsync("baseline", original, "--state", Path.Combine(_dir.Path, "state-original"));
         Assert.True(code == 0, err);
+        // With --state elsewhere the baseline file is all it writes under PATH.
+        Assert.Equal(before.Append(SecretsBaseline.DefaultRelativePath).Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(original).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var committed = await File.ReadAllTextAsync(Path.Combine(original, SecretsBaseline.DefaultRelativePath));
         Assert.DoesNotContain(token, committed, StringComparison.Ordinal);
         Assert.DoesNotContain(token[..12], committed, StringComparison.Ordinal);
