@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Muster.Agents.Secrets;
+using Muster.Model;
 using Muster.Tests.Agents.Secrets;
 
 namespace Muster.Tests.Runs;
@@ -89,6 +90,25 @@ public sealed class CommittedBaselineTests : IDisposable
         Assert.Contains("secrets/github-pat", Rules(second, "suppressed"));
         var summary = second["agents"]!.AsArray().Single()!["summary"]!.GetValue<string>();
         Assert.Contains("Deprecated: a version 1 baseline matches only with this workspace's salt", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coverage_notes_are_not_baselined()
+    {
+        Finding Note(Severity severity) => new Finding
+        {
+            RuleId = "secrets/history-unverified",
+            Title = "Git history not verified",
+            Severity = severity,
+            Category = "security",
+            Message = "21 blob(s) are not in the object database",
+            Location = new SourceLocation(".git"),
+        }.WithDefaultFingerprint();
+
+        // Found on a langgraph clone: the note's count changes from clone to clone, so its entry never matched again.
+        var baseline = SecretsBaseline.Create([Note(Severity.Info), Note(Severity.Low) with { RuleId = "secrets/sensitive-file-exposed" }]);
+
+        Assert.Equal(["secrets/sensitive-file-exposed"], baseline.Entries.Select(e => e.Rule));
     }
 
     [Fact]
