@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Muster.Tests.TestSupport;
 
 namespace Muster.Tests.Agents.Llm;
 
@@ -14,21 +14,16 @@ namespace Muster.Tests.Agents.Llm;
 /// </summary>
 internal sealed class FakeOpenAiServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentQueue<ScriptedTurn> _turns;
     private readonly ConcurrentQueue<string> _requests = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private int _callIds;
 
     private FakeOpenAiServer(IEnumerable<ScriptedTurn> turns)
     {
         _turns = new ConcurrentQueue<ScriptedTurn>(turns);
-        var port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        BaseUrl = $"http://127.0.0.1:{port}/v1";
-        _loop = Task.Run(AcceptLoop);
+        _server = new LoopbackHttpServer(HandleAsync);
+        BaseUrl = _server.Origin + "/v1";
     }
 
     public string BaseUrl { get; }
@@ -42,28 +37,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The request bodies parsed, in order.</summary>
     public IReadOnlyList<JsonNode> ParsedRequests => Requests.Select(r => JsonNode.Parse(r)!).ToList();
 
-    private async Task AcceptLoop()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context, CancellationToken stop)
     {
         var response = context.Response;
         try
@@ -87,7 +61,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             switch (turn)
             {
                 case HangTurn:
-                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    await Task.Delay(Timeout.Infinite, stop);
                     return;
                 case StatusTurn status:
                     await WriteJson(response, status.Status,
@@ -119,7 +93,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
                 await WriteJson(response, 200, completion.ToJsonString());
             }
         }
-        catch (Exception) when (_stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
         }
         catch (HttpListenerException)
@@ -240,26 +214,5 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         await response.OutputStream.WriteAsync(bytes);
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        // Close alone: after Stop, the managed listener's Close removes the prefixes a second time, re-binding the port
-        // to do so, and throws "Address already in use" when another test has taken that port meanwhile.
-        _listener.Close();
-        try
-        {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-        }
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

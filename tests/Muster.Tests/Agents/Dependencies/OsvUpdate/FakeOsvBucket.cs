@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using Muster.Tests.TestSupport;
 
 namespace Muster.Tests.Agents.Dependencies.OsvUpdate;
 
@@ -21,19 +21,14 @@ internal sealed class FakeOsvBucket : IAsyncDisposable
 
     private sealed record Export(byte[] Bytes, DateTimeOffset LastModified, string ETag, int Status, Fault Fault);
 
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<string, Export> _exports = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Path, string? IfNoneMatch, string? IfModifiedSince)> _requests = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     public FakeOsvBucket()
     {
-        var port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _loop = Task.Run(AcceptLoop);
+        _server = new LoopbackHttpServer(HandleAsync);
+        BaseUrl = _server.Origin;
     }
 
     public string BaseUrl { get; }
@@ -43,28 +38,7 @@ internal sealed class FakeOsvBucket : IAsyncDisposable
     public void Serve(string ecosystem, byte[] zip, DateTimeOffset lastModified, int status = 200, Fault fault = Fault.None) =>
         _exports[$"/{ecosystem}/all.zip"] = new Export(zip, lastModified, $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(zip))[..16]}\"", status, fault);
 
-    private async Task AcceptLoop()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context, CancellationToken stop)
     {
         var response = context.Response;
         var abort = false;
@@ -102,12 +76,12 @@ internal sealed class FakeOsvBucket : IAsyncDisposable
                 case Fault.Stall:
                     await response.OutputStream.WriteAsync(export.Bytes.AsMemory(0, 10));
                     await response.OutputStream.FlushAsync();
-                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    await Task.Delay(Timeout.Infinite, stop);
                     return;
             }
             await response.OutputStream.WriteAsync(export.Bytes);
         }
-        catch (Exception) when (_stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
             abort = true;
         }
@@ -128,24 +102,5 @@ internal sealed class FakeOsvBucket : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (TimeoutException)
-        {
-        }
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
