@@ -54,22 +54,7 @@ internal sealed class SecretTreeScan(WorkspaceWalker walker, SecretFileScanner s
         try
         {
             var result = scanner.Scan(file.FullPath, cancellationToken);
-            Interlocked.Add(ref tally.Bytes, result.Bytes);
-            if (result.IsBinary) Interlocked.Increment(ref tally.Binary);
-            else
-            {
-                Interlocked.Increment(ref tally.Scanned);
-                if (result.Encoding != "utf-8") Interlocked.Increment(ref tally.Utf16);
-                if (result.RegexTimeouts > 0)
-                {
-                    Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
-                    walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
-                }
-                var placeholders = result.Detections.Count(d => d.IsPlaceholder) + result.References;
-                if (placeholders > 0) Interlocked.Add(ref tally.Placeholders, placeholders);
-                detections = placeholders == result.References ? result.Detections : result.Detections.Where(d => !d.IsPlaceholder).ToList();
-                fullyRead = result.RegexTimeouts == 0;
-            }
+            (detections, fullyRead) = tally.Record(result, why => walker.RecordError(file.RelativePath, why + "; parts of this file are not verified"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -105,25 +105,7 @@ internal sealed class SecretStagedScan(SecretFileScanner scanner, WorkspaceWalke
 
     private void Add(WorkspaceFile entry, string? sensitive, FileScanResult result)
     {
-        var tally = Tally;
-        Interlocked.Add(ref tally.Bytes, result.Bytes);
-        IReadOnlyList<SecretDetection> detections = [];
-        var fullyRead = false;
-        if (result.IsBinary) Interlocked.Increment(ref tally.Binary);
-        else
-        {
-            Interlocked.Increment(ref tally.Scanned);
-            if (result.Encoding != "utf-8") Interlocked.Increment(ref tally.Utf16);
-            if (result.RegexTimeouts > 0)
-            {
-                Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
-                walker.RecordError(entry.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this staged file are not verified");
-            }
-            var placeholders = result.Detections.Count(d => d.IsPlaceholder);
-            Interlocked.Add(ref tally.Placeholders, placeholders);
-            detections = placeholders == 0 ? result.Detections : result.Detections.Where(d => !d.IsPlaceholder).ToList();
-            fullyRead = result.RegexTimeouts == 0;
-        }
+        var (detections, fullyRead) = Tally.Record(result, why => walker.RecordError(entry.RelativePath, why + "; parts of this staged file are not verified"));
         if (detections.Count > 0 || sensitive is not null) lock (_outcomes) _outcomes.Add(new FileOutcome(entry, detections, sensitive, fullyRead));
     }
 }

@@ -53,6 +53,23 @@ public sealed class StagedScanTests
     }
 
     [Fact]
+    public async Task A_staged_reference_assignment_counts_as_a_placeholder_as_in_the_tree_scan()
+    {
+        using var repo = new HistoryRepo();
+        repo.Commit("readme", ("README.md", "# app\n"));
+        const string config = "db:\n  password: ${DB_PASSWORD}\n  token: \"{{ vault_token }}\"\n";
+        repo.Write("deploy/config.yaml", config);
+        repo.Git("add", "deploy/config.yaml");
+
+        var staged = await Staged(repo);
+        var tree = await SecretsAgentRunner.RunAsync(repo.Root);
+
+        Assert.Empty(staged.Secrets());
+        Assert.Equal(2, staged.Metrics["placeholders"]);
+        Assert.Equal(staged.Metrics["placeholders"], tree.Metrics["placeholders"]);
+    }
+
+    [Fact]
     public async Task Line_numbers_are_the_staged_blobs_when_the_work_tree_file_differs()
     {
         using var repo = new HistoryRepo();
