@@ -1,6 +1,7 @@
 using Muster.Formats.Packages.Model;
 using Muster.Formats.Packages.Versions;
 using Muster.Model;
+using Muster.Workspace;
 
 namespace Muster.Agents.Dependencies;
 
@@ -61,8 +62,9 @@ internal static class HygieneChecks
 
     private static IEnumerable<Finding> Conflicts(IReadOnlyList<PackageRecord> packages)
     {
-        // One concrete version per project folder for each direct dependency.
-        var direct = packages.Where(p => p.Direct && p.Version is not null)
+        // One concrete version per project folder for each direct dependency. Test fixtures (a package manager's own
+        // fixture projects, pinned to old versions on purpose) are never installed with the project.
+        var direct = packages.Where(p => p.Direct && p.Version is not null && PathContext.Of(p.ManifestPath) != PathContext.Test)
             .GroupBy(p => (p.Ecosystem, Name: DependencyInventory.NameKey(p.Ecosystem, p.Name)));
         foreach (var group in direct)
         {

@@ -21,6 +21,11 @@ internal sealed class ManifestScanner(long maxManifestBytes)
         new PipfileLockParser(),
         new MsBuildProjectParser(),
         new PackagesLockJsonParser(),
+        new PackagesConfigParser(),
+        new NuGetAssetsParser(),
+        new BunLockParser(),
+        new PdmLockParser(),
+        new PylockTomlParser(),
     ];
 
     /// <param name="TooLarge">Manifests over the size limit: not read (also listed in the result's problems).</param>
