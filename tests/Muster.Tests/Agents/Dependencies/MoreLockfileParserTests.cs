@@ -277,3 +277,27 @@ public sealed class RealProjectShapeTests
         Assert.Contains("2.31.0", conflict.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class PipfileLockSourceTests
+{
+    [Fact]
+    public void Git_and_path_entries_of_a_pipfile_lock_are_kept_with_their_source()
+    {
+        using var ws = new TempWorkspace().Write("Pipfile.lock", """
+            {
+              "_meta": { "hash": { "sha256": "00" } },
+              "default": {
+                "requests": { "version": "==2.32.3" },
+                "toolkit": { "git": "https://github.com/example/toolkit.git", "ref": "0a1b2c3d" },
+                "locallib": { "path": "./libs/locallib", "editable": true }
+              },
+              "develop": {}
+            }
+            """);
+        var byName = ws.Parse(new PipfileLockParser(), "Pipfile.lock").Packages.ToDictionary(p => p.Name);
+        Assert.Equal("2.32.3", byName["requests"].Version);
+        Assert.Equal(("git+https://github.com/example/toolkit.git@0a1b2c3d", 5), (byName["toolkit"].Range, byName["toolkit"].Line));
+        Assert.Null(byName["toolkit"].Version);
+        Assert.Equal("path ./libs/locallib", byName["locallib"].Range);
+    }
+}
