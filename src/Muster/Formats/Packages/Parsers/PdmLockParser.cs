@@ -18,24 +18,8 @@ internal sealed class PdmLockParser : IManifestParser
         if (toml is null) return;
         var graph = new LockGraph();
         var groups = new Dictionary<LockGraph.Node, List<string>>(ReferenceEqualityComparer.Instance);
-        var searchFrom = 0;
-        foreach (var package in toml.Tables("package"))
+        foreach (var (package, name, version, line) in PythonLockSources.Versioned(file, toml.Tables("package"), "pdm.lock", "A [[package]] entry has no name.", result))
         {
-            var name = package.String("name");
-            var offset = name is null ? searchFrom : file.Lines.OffsetOf($"name = \"{name}\"", searchFrom);
-            searchFrom = Math.Max(searchFrom, offset);
-            var line = file.Lines.LineOf(offset);
-            if (name is null)
-            {
-                result.Problems.Add(new ManifestProblem(file.RelativePath, line, "A [[package]] entry has no name."));
-                continue;
-            }
-            var version = package.String("version");
-            if (version is null)
-            {
-                result.Packages.Add(PythonLockSources.Unversioned(file, name, line, "pdm.lock", package));
-                continue;
-            }
             var node = graph.Add(name, version, line, [Pep503.Normalize(name)]);
             foreach (var dependency in package.Strings("dependencies"))
             {

@@ -27,24 +27,8 @@ internal sealed partial class PylockTomlParser : IManifestParser
         var defaultGroups = toml.Strings("default-groups").ToHashSet(StringComparer.Ordinal);
         var graph = new LockGraph();
         var markers = new Dictionary<LockGraph.Node, string>(ReferenceEqualityComparer.Instance);
-        var searchFrom = 0;
-        foreach (var package in toml.Tables("packages"))
+        foreach (var (package, name, version, line) in PythonLockSources.Versioned(file, toml.Tables("packages"), "pylock.toml", "A [[packages]] entry has no name (PEP 751 requires one).", result))
         {
-            var name = package.String("name");
-            var offset = name is null ? searchFrom : file.Lines.OffsetOf($"name = \"{name}\"", searchFrom);
-            searchFrom = Math.Max(searchFrom, offset);
-            var line = file.Lines.LineOf(offset);
-            if (name is null)
-            {
-                result.Problems.Add(new ManifestProblem(file.RelativePath, line, "A [[packages]] entry has no name (PEP 751 requires one)."));
-                continue;
-            }
-            var version = package.String("version");
-            if (version is null)
-            {
-                result.Packages.Add(PythonLockSources.Unversioned(file, name, line, "pylock.toml", package));
-                continue;
-            }
             var node = graph.Add(name, version, line, [Pep503.Normalize(name)]);
             foreach (var dependency in package.Tables("dependencies"))
             {

@@ -3,10 +3,34 @@ using Tomlyn.Model;
 
 namespace Muster.Formats.Packages.Parsers;
 
-/// <summary>Python lock entries without a version (VCS checkouts, local paths, URLs): kept, with their source as the range.</summary>
+/// <summary>
+/// The package entries of a TOML Python lockfile (pdm.lock, pylock.toml), located at their <c>name = "…"</c> line.
+/// An entry without a name is a problem; one without a version (a VCS checkout, a local path, a URL) is kept with its
+/// source as the range; the rest are handed back for the parser's graph.
+/// </summary>
 internal static class PythonLockSources
 {
-    public static PackageRecord Unversioned(ManifestFile file, string name, int line, string kind, TomlTable entry) => new()
+    public static IEnumerable<(TomlTable Entry, string Name, string Version, int Line)> Versioned(
+        ManifestFile file, IEnumerable<TomlTable> entries, string kind, string missingName, ParseResult result)
+    {
+        var searchFrom = 0;
+        foreach (var entry in entries)
+        {
+            var name = entry.String("name");
+            var offset = name is null ? searchFrom : file.Lines.OffsetOf($"name = \"{name}\"", searchFrom);
+            searchFrom = Math.Max(searchFrom, offset);
+            var line = file.Lines.LineOf(offset);
+            if (name is null)
+            {
+                result.Problems.Add(new ManifestProblem(file.RelativePath, line, missingName));
+                continue;
+            }
+            if (entry.String("version") is { } version) yield return (entry, name, version, line);
+            else result.Packages.Add(Unversioned(file, name, line, kind, entry));
+        }
+    }
+
+    private static PackageRecord Unversioned(ManifestFile file, string name, int line, string kind, TomlTable entry) => new()
     {
         Ecosystem = Ecosystem.PyPI,
         Name = name,
