@@ -301,3 +301,48 @@ public sealed class PipfileLockSourceTests
         Assert.Equal("path ./libs/locallib", byName["locallib"].Range);
     }
 }
+
+public sealed class YarnAliasTests
+{
+    [Theory]
+    [InlineData("classic", "\"legacy@npm:left-pad@1.3.0\":\n  version \"1.3.0\"\n  resolved \"https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz\"\n\n\"@types/old@npm:@types/node@20.1.0\":\n  version \"20.1.0\"\n")]
+    [InlineData("berry", "__metadata:\n  version: 8\n\n\"legacy@npm:left-pad@1.3.0\":\n  version: 1.3.0\n  resolution: \"left-pad@npm:1.3.0\"\n\n\"@types/old@npm:@types/node@20.1.0\":\n  version: 20.1.0\n  resolution: \"@types/node@npm:20.1.0\"\n")]
+    public void An_alias_is_inventoried_under_the_package_it_installs(string flavour, string lockText)
+    {
+        using var ws = new TempWorkspace()
+            .Write("package.json", """{ "dependencies": { "legacy": "npm:left-pad@1.3.0", "@types/old": "npm:@types/node@20.1.0" } }""")
+            .Write("yarn.lock", lockText);
+        var result = ws.Parse(new YarnLockParser(), "yarn.lock");
+        Assert.True(result.Problems.Count == 0, flavour);
+        var byName = result.Packages.ToDictionary(p => p.Name);
+        Assert.Equal(["@types/node", "left-pad"], byName.Keys.Order(StringComparer.Ordinal));
+        Assert.True(byName["left-pad"].Direct);
+        Assert.Equal(("20.1.0", DependencyScope.Production), (byName["@types/node"].Version, byName["@types/node"].Scope));
+    }
+
+    [Fact]
+    public void A_patch_or_git_key_keeps_its_own_name()
+    {
+        using var ws = new TempWorkspace().Write("yarn.lock",
+            "__metadata:\n  version: 8\n\n\"tool@git+ssh://git@github.com/example/tool.git#abc\":\n  version: 1.0.0\n\n\"lib@patch:lib@npm%3A2.0.0#./patches/lib.patch::version=2.0.0\":\n  version: 2.0.0\n");
+        Assert.Equal(["lib", "tool"], ws.Parse(new YarnLockParser(), "yarn.lock").Packages.Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+}
+
+public sealed class TemplatedManifestTests
+{
+    [Fact]
+    public async Task Cookiecutter_and_jinja_manifests_are_skipped_as_templates_not_scan_errors()
+    {
+        using var ws = new TempWorkspace()
+            .Write("requirements.txt", "requests==2.32.3\n")
+            .Write("{{cookiecutter.project_slug}}/requirements.txt", "django>={{ cookiecutter.django_version }}\n")
+            .Write("templates/app/package.json", "{ \"name\": \"{{ name }}\", \"dependencies\": { {% for d in deps %}\"{{ d }}\": \"*\"{% endfor %} } }\n")
+            .Write("templates/app/pyproject.toml", "[project]\nname = \"{{ project_name }}\"\ndependencies = [\"httpx>=0.27\"]\n");
+        var result = await AgentRunner.Run(ws.Root);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "DEP-SCAN-ERROR");
+        Assert.Contains("3 templated manifest(s)", result.Summary, StringComparison.Ordinal);
+        // The parseable pyproject whose values are template placeholders is skipped too; the real manifest is read.
+        Assert.Contains("Read 4 manifests/lockfiles: PyPI 1 (1 direct", result.Summary, StringComparison.Ordinal);
+    }
+}
