@@ -107,7 +107,10 @@ internal static class HygieneChecks
             var lockNames = string.Join(", ", lockPaths);
             if (locked.Count == 0)
             {
-                yield return SyncFinding(p, $"'{p.Name}' ({p.Range}) is declared in {p.ManifestPath} but missing from {lockNames}; the next install resolves it afresh.", lockNames);
+                // Some lockers lock only the extras asked for (pdm's lock groups): an unlocked extra is a gap, not drift.
+                yield return p.Scope == DependencyScope.Optional
+                    ? SyncFinding(p, $"Optional '{p.Name}' ({p.Range}) is declared in {p.ManifestPath} but not in {lockNames}: an install with that extra resolves it afresh.", lockNames) with { Severity = Severity.Low }
+                    : SyncFinding(p, $"'{p.Name}' ({p.Range}) is declared in {p.ManifestPath} but missing from {lockNames}; the next install resolves it afresh.", lockNames);
                 continue;
             }
             if (locked.Any(l => l.Version is { } v && scheme.IsValid(v) && scheme.Satisfies(range, v))) continue;

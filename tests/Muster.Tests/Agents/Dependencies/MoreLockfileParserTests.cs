@@ -346,3 +346,19 @@ public sealed class TemplatedManifestTests
         Assert.Contains("Read 4 manifests/lockfiles: PyPI 1 (1 direct", result.Summary, StringComparison.Ordinal);
     }
 }
+
+public sealed class UnlockedExtraTests
+{
+    [Fact]
+    public async Task An_optional_extra_missing_from_the_lock_is_low_and_a_missing_dependency_stays_medium()
+    {
+        using var ws = new TempWorkspace()
+            .Write("pyproject.toml", "[project]\nname = \"svc\"\ndependencies = [\"fastapi>=0.100\", \"httpx>=0.27\"]\n\n[project.optional-dependencies]\ncopier = [\"copier>=8.0.0\"]\n")
+            .Write("pdm.lock", "[metadata]\ngroups = [\"default\"]\n\n[[package]]\nname = \"fastapi\"\nversion = \"0.110.0\"\ngroups = [\"default\"]\n");
+        var result = await AgentRunner.Run(ws.Root);
+        var sync = result.Findings.Where(f => f.RuleId == "DEP-LOCK-OUT-OF-SYNC").ToDictionary(f => f.Evidence!);
+        Assert.Equal(Muster.Model.Severity.Low, sync["copier >=8.0.0"].Severity);
+        Assert.StartsWith("Optional 'copier'", sync["copier >=8.0.0"].Message, StringComparison.Ordinal);
+        Assert.Equal(Muster.Model.Severity.Medium, sync["httpx >=0.27"].Severity);
+    }
+}
