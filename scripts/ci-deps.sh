@@ -12,6 +12,8 @@ if ! command -v busybox >/dev/null 2>&1 || ldd "$(command -v busybox)" >/dev/nul
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 # security: the attacker-repository test audits under strace (every exec and open is checked)
 command -v strace >/dev/null 2>&1 || need+=(strace)
+# integrations: the pre-commit hook test runs the real pre-commit (try-repo against this repository)
+command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
 # report validators (SARIF multitool, CycloneDX library) come from npm: node and npm themselves from Debian if missing
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then

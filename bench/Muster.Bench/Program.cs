@@ -9,6 +9,7 @@ IBenchmark[] benchmarks =
     new SecretsBenchmark(),
     new SecretsHistoryBenchmark(),
     new SecretsQualityBenchmark(),
+    new StagedBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json;
 using ModelContextProtocol;
+using Muster.Agents.Dependencies;
+using Muster.Agents.Dependencies.Osv;
 using Muster.Agents.Preflight;
 using Muster.Engine;
 using Muster.Engine.Journal;
@@ -191,6 +193,8 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         var reports = after.OutputDirectory;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (startMcpServers) parameters["mcp.start-servers"] = "true";
+        // As muster audit without --osv-db: the database muster osv update keeps in the user's cache, when there is one.
+        if (OsvCacheFolder.ExistingDefault(Environment.GetEnvironmentVariable) is { } osvCache) parameters[OsvDatabaseCheck.DefaultCacheParameter] = osvCache;
         var host = new RunHost(cli.Registry, new EngineOptions { Time = cli.Time }, cli.Scrubber, cli.Loggers);
         var token = runs.Lifetime.Token;
         var run = Task.Run(async () =>

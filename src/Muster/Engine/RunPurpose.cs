@@ -11,6 +11,9 @@ public enum RunPurpose
 
     /// <summary><c>muster baseline</c>: a secrets scan whose findings become the baseline; never compared with audits.</summary>
     Baseline,
+
+    /// <summary><c>muster audit --staged</c>: the staged changes only; compared only with earlier staged scans.</summary>
+    Staged,
 }
 
 public static class RunPurposeText
@@ -24,6 +27,7 @@ public static class RunPurposeText
         {
             "built-in:baseline" => RunPurpose.Baseline,
             "built-in:audit" => RunPurpose.Audit,
+            "built-in:staged" => RunPurpose.Staged,
             _ => RunPurpose.Run,
         };
 }

@@ -24,9 +24,10 @@ public sealed class CrashAndResumeTests : IDisposable
                 agents:
                   - {id: inventory, kind: workspace-inventory}
                   - {id: quick, kind: sleep, with: {duration: 50ms}}
+              # Long enough that a `muster status` started under CI load still sees it running before the kill.
               - name: slow
                 agents:
-                  - {id: long, kind: sleep, with: {duration: 4s}, timeout: {soft: 300ms, hard: 1m}}
+                  - {id: long, kind: sleep, with: {duration: 20s}, timeout: {soft: 300ms, hard: 1m}}
             """);
     }
 

@@ -43,7 +43,7 @@ public sealed class RepoConfigCliTests : IDisposable
     private async Task<(int Code, string Err, JsonNode Report, string Markdown)> Audit(string path, params string[] extra)
     {
         var output = Path.Combine(_state.Path, "out" + ++_runs);
-        var (code, _, err) = await CliRunner.RunAsync(["audit", path, "--state", Path.Combine(_state.Path, "s" + _runs), "--output", output, "--format", "json,md", .. extra]);
+        var (code, _, err) = await CliRunner.RunAsync(["audit", path, "--state", Path.Combine(_state.Path, "s" + _runs), "--output", output, "--format", "json,md,html", .. extra]);
         var json = File.Exists(Path.Combine(output, "report.json")) ? JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json")))! : new JsonObject();
         var md = File.Exists(Path.Combine(output, "report.md")) ? await File.ReadAllTextAsync(Path.Combine(output, "report.md")) : "";
         return (code, err, json, md);
@@ -89,6 +89,9 @@ public sealed class RepoConfigCliTests : IDisposable
         Assert.Contains("## Suppressed", md, StringComparison.Ordinal);
         Assert.Contains("| CRITICAL | `MUSTER-COMPOSE-001` | `docker-compose.yml:4:17` | the api needs device access; reviewed by security | `.musterignore:1` rule MUSTER-COMPOSE-001 in services/\\*\\*/docker-compose.yml |", md, StringComparison.Ordinal);
         Assert.Contains("1 suppressed", err, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(_state.Path, "out" + _runs, "report.html"));
+        Assert.Contains("<section id=\"suppressed\">", html, StringComparison.Ordinal);
+        Assert.Contains("the api needs device access; reviewed by security</td><td><code>.musterignore:1</code>", html, StringComparison.Ordinal);
         // With --state elsewhere the audit writes nothing under the repository.
         Assert.Equal(before, Listing(_repo.Path));
     }
@@ -162,7 +165,7 @@ public sealed class RepoConfigCliTests : IDisposable
         _repo.Write("muster.yaml", "plan: plan.yaml\n");
         var first = await Audit(_repo.Path, "--fail-on", "none");
         var unpinned = first.Report["findings"]!.AsArray().First(f => f!["ruleId"]!.GetValue<string>() == "MUSTER-COMPOSE-007")!["fingerprint"]!.GetValue<string>();
-        _repo.Write(".musterignore", $"- fingerprint: {unpinned}\n  reason: nginx tracks mainline on purpose\n  expires: 2999-01-01\n");
+        _repo.Write(".musterignore", $"- fingerprint: {unpinned}\n  reason: nginx tracks mainline on purpose\n  expires: 2999-01-01\n- fingerprint: 0123abcd\n  reason: copied from another clone\n");
 
         var second = await Audit(_repo.Path, "--fail-on", "none");
 
@@ -170,6 +173,9 @@ public sealed class RepoConfigCliTests : IDisposable
         Assert.Contains("MUSTER-COMPOSE-001", Rules(second.Report, "findings"));
         var entry = Assert.Single(second.Report["suppressed"]!.AsArray())!;
         Assert.Equal($"fingerprint {unpinned} (until 2999-01-01)", entry["entry"]!.GetValue<string>());
+        // An entry that matched nothing says so (a secret's fingerprint from another clone never matches).
+        var note = Assert.Single(second.Report["suppressionNotes"]!.AsArray())!.GetValue<string>();
+        Assert.StartsWith(".musterignore:4: the entry for fingerprint 0123abcd matched no finding of this run", note, StringComparison.Ordinal);
     }
 
     [Fact]

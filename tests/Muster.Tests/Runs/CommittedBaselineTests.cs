@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Muster.Agents.Secrets;
+using Muster.Model;
 using Muster.Tests.Agents.Secrets;
 
 namespace Muster.Tests.Runs;
@@ -45,8 +46,11 @@ public sealed class CommittedBaselineTests : IDisposable
     {
         var token = Planted.GitHub(31);
         var original = Copy("original", token);
+        var before = Directory.GetFileSystemEntries(original).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var (code, _, err) = await CliRunner.RunAsync("baseline", original, "--state", Path.Combine(_dir.Path, "state-original"));
         Assert.True(code == 0, err);
+        // With --state elsewhere the baseline file is all it writes under PATH.
+        Assert.Equal(before.Append(SecretsBaseline.DefaultRelativePath).Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(original).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var committed = await File.ReadAllTextAsync(Path.Combine(original, SecretsBaseline.DefaultRelativePath));
         Assert.DoesNotContain(token, committed, StringComparison.Ordinal);
         Assert.DoesNotContain(token[..12], committed, StringComparison.Ordinal);
@@ -86,6 +90,25 @@ public sealed class CommittedBaselineTests : IDisposable
         Assert.Contains("secrets/github-pat", Rules(second, "suppressed"));
         var summary = second["agents"]!.AsArray().Single()!["summary"]!.GetValue<string>();
         Assert.Contains("Deprecated: a version 1 baseline matches only with this workspace's salt", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coverage_notes_are_not_baselined()
+    {
+        Finding Note(Severity severity) => new Finding
+        {
+            RuleId = "secrets/history-unverified",
+            Title = "Git history not verified",
+            Severity = severity,
+            Category = "security",
+            Message = "21 blob(s) are not in the object database",
+            Location = new SourceLocation(".git"),
+        }.WithDefaultFingerprint();
+
+        // Found on a langgraph clone: the note's count changes from clone to clone, so its entry never matched again.
+        var baseline = SecretsBaseline.Create([Note(Severity.Info), Note(Severity.Low) with { RuleId = "secrets/sensitive-file-exposed" }]);
+
+        Assert.Equal(["secrets/sensitive-file-exposed"], baseline.Entries.Select(e => e.Rule));
     }
 
     [Fact]

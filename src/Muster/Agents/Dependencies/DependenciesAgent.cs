@@ -20,6 +20,11 @@ internal sealed class DependenciesAgent : IAgent
             () => new DependenciesAgent())
         {
             SettingKeys = ["osv-db", "osv-max-age-days", "sbom", "include", "exclude", "max-manifest-bytes"],
+            ValidateSettings = s =>
+            {
+                if (s.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays) < 0)
+                    throw new AgentSettingsException("setting 'osv-max-age-days' must be 0 or more (days an OSV export may age before DEP-OSV-STALE)") { Key = "osv-max-age-days" };
+            },
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
@@ -142,7 +147,8 @@ internal sealed class DependenciesAgent : IAgent
         var vulns = checks.Run(inventory).ToList();
         findings.AddRange(vulns);
         var freshness = OsvFreshness.Of(db, fullPath, context.Time.GetUtcNow());
-        findings.AddRange(OsvCoverage.Findings(inventory, freshness, dbPath, context.Settings.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays), FirstManifest(inventory)));
+        var maxAgeDays = context.Settings.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays);
+        findings.AddRange(OsvCoverage.Findings(inventory, freshness, dbPath, maxAgeDays));
         foreach (var f in freshness.Where(f => EcosystemNames.FromOsvName(f.Ecosystem) is not null))
         {
             metrics[$"osv_advisories_{f.Ecosystem.ToLowerInvariant()}"] = f.Advisories;
@@ -165,7 +171,7 @@ internal sealed class DependenciesAgent : IAgent
         metrics["possibly_vulnerable"] = vulns.Count(f => f.RuleId == "DEP-VULN-RANGE");
         metrics["not_checkable"] = checks.Unparseable;
         return $"Known vulnerabilities: {checks.Checked} entries checked against {db.DocumentsRead:N0} OSV documents from {dbPath}{origin}; " +
-               OsvCoverage.Describe(freshness) +
+               OsvCoverage.Describe(freshness, maxAgeDays) +
                $"{vulns.Count(f => f.RuleId == "DEP-VULN")} affected, {vulns.Count(f => f.RuleId == "DEP-VULN-RANGE")} possibly affected (range, unverified), " +
                $"{checks.Unparseable} not checkable (no registry version or range).";
     }

@@ -13,12 +13,14 @@ internal static class OsvCoverage
 {
     public const int DefaultMaxAgeDays = 7;
 
-    public static IEnumerable<Finding> Findings(DependencyInventory inventory, IReadOnlyList<OsvFreshness> freshness, string dbPath, int maxAgeDays,
-        SourceLocation? location)
+    public static IEnumerable<Finding> Findings(DependencyInventory inventory, IReadOnlyList<OsvFreshness> freshness, string dbPath, int maxAgeDays)
     {
         foreach (var count in inventory.Counts().Where(c => c.Packages > 0))
         {
             var name = count.Ecosystem.ToOsvName();
+            // At the ecosystem's first manifest, so SARIF has a location and it is the file whose packages were not checked.
+            var location = inventory.Packages.Where(p => p.Ecosystem == count.Ecosystem).Select(p => p.ManifestPath)
+                .Order(StringComparer.Ordinal).Select(p => new SourceLocation(p, 1)).FirstOrDefault();
             var ecosystem = freshness.FirstOrDefault(f => f.Ecosystem == name);
             if (ecosystem is null)
             {
@@ -60,12 +62,16 @@ internal static class OsvCoverage
         }
     }
 
-    /// <summary>"npm: 12 advisories as of 2026-12-01 (3 days old), PyPI: ...; 40 advisories of 2 other ecosystem(s) ...; ".</summary>
-    public static string Describe(IReadOnlyList<OsvFreshness> freshness)
+    /// <summary>
+    /// "npm: 12 advisories as of 2026-12-01 (3 days old), PyPI: ...; 40 advisories of 2 other ecosystem(s) ...; ". An
+    /// ecosystem over the threshold is marked STALE here whatever its date's source; only a recorded one is a finding.
+    /// </summary>
+    public static string Describe(IReadOnlyList<OsvFreshness> freshness, int maxAgeDays)
     {
         var audited = freshness.Where(f => EcosystemNames.FromOsvName(f.Ecosystem) is not null).ToList();
         var others = freshness.Where(f => EcosystemNames.FromOsvName(f.Ecosystem) is null).ToList();
-        var text = audited.Count == 0 ? "no npm, PyPI or NuGet advisories" : string.Join(", ", audited);
+        var text = audited.Count == 0 ? "no npm, PyPI or NuGet advisories"
+            : string.Join(", ", audited.Select(f => f.AgeDays > maxAgeDays ? $"{f} STALE: over the {maxAgeDays}-day threshold" : f.ToString()));
         if (others.Count > 0)
         {
             text += $"; {others.Sum(o => o.Advisories).ToString("N0", CultureInfo.InvariantCulture)} advisories of {others.Count} other ecosystem(s) not audited by Muster";

@@ -9,23 +9,38 @@ internal static class AssignmentGate
 {
     private const int Reach = 40;
 
-    public static bool MayAssign(ReadOnlySpan<char> text, int afterKeyword)
+    public static bool MayAssign(ReadOnlySpan<char> text, int afterKeyword) => AssignmentAt(text, afterKeyword) >= 0;
+
+    /// <summary>
+    /// True when the assignment's value is a reference, not a value: <c>password: ${DB_PASSWORD}</c>, <c>$(cat f)</c>,
+    /// <c>{{ .Values.password }}</c>. The regex would match it only for the classifier to call it a placeholder.
+    /// </summary>
+    public static bool AssignsReference(ReadOnlySpan<char> text, int afterKeyword)
+    {
+        var at = AssignmentAt(text, afterKeyword);
+        if (at < 0) return false;
+        var value = text[at..].TrimStart(" \t\"'`*_");
+        return value.StartsWith("${") || value.StartsWith("$(") || value.StartsWith("{{");
+    }
+
+    /// <summary>Where the assigned value may start (just after the operator), or -1 when no assignment follows.</summary>
+    private static int AssignmentAt(ReadOnlySpan<char> text, int afterKeyword)
     {
         // Keywords that end in the assignment ("pw:", "pass=") or in " is" have it already.
-        if (afterKeyword > 0 && text[afterKeyword - 1] is ':' or '=' or '|') return true;
-        if (afterKeyword >= 3 && text[(afterKeyword - 3)..afterKeyword].SequenceEqual(" is")) return true;
+        if (afterKeyword > 0 && text[afterKeyword - 1] is ':' or '=' or '|') return afterKeyword;
+        if (afterKeyword >= 3 && text[(afterKeyword - 3)..afterKeyword].SequenceEqual(" is")) return afterKeyword;
         var end = Math.Min(text.Length, afterKeyword + Reach);
         for (var i = afterKeyword; i < end; i++)
         {
             var c = text[i];
-            if (c is ':' or '=' or '|') return true;
+            if (c is ':' or '=' or '|') return i + 1 < text.Length && text[i + 1] is '=' or '>' ? i + 2 : i + 1;
             if (char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or ' ' or '\t' or '(' or ')' or '*' or '`' or '"' or '\'')
             {
-                if (c == ' ' && i + 3 < text.Length && text[i + 1] == 'i' && text[i + 2] == 's' && text[i + 3] == ' ') return true;
+                if (c == ' ' && i + 3 < text.Length && text[i + 1] == 'i' && text[i + 2] == 's' && text[i + 3] == ' ') return i + 3;
                 continue;
             }
-            return false;
+            return -1;
         }
-        return false;
+        return -1;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Muster.Agents.Secrets;
 
@@ -8,14 +9,16 @@ namespace Muster.Agents.Secrets;
 /// (a general multi-string search slows down several times past a few dozen patterns). Each position's next four
 /// ASCII-folded characters form a key; a hashed bitset (128 KiB, cache-resident) rejects almost every position,
 /// and survivors are verified against the keywords sharing that key. Keywords need at least three characters.
+/// With AVX2 the same test runs on 16 positions at a time (KeywordPrefilter.Avx2.cs); the scalar loop does the rest.
+/// Both loops are compiled fully optimised at once: a scan is over before tiered compilation would get to them.
 /// </summary>
-internal sealed class KeywordPrefilter
+internal sealed partial class KeywordPrefilter
 {
     private const int Bits4 = 20;
     private const int Bits3 = 16;
     private static readonly byte[] Fold = BuildFold();
-    private readonly ulong[] _table4 = new ulong[(1 << Bits4) / 64];
-    private readonly ulong[] _table3 = new ulong[(1 << Bits3) / 64];
+    private readonly uint[] _table4 = new uint[(1 << Bits4) / 32];
+    private readonly uint[] _table3 = new uint[(1 << Bits3) / 32];
     private readonly Dictionary<uint, (string Keyword, int[] Rules)[]> _byKey4 = [];
     private readonly Dictionary<uint, (string Keyword, int[] Rules)[]> _byKey3 = [];
     private readonly bool _hasShort;
@@ -51,6 +54,21 @@ internal sealed class KeywordPrefilter
     {
         var last = text.Length - 4;
         if (from > last) return -1;
+        if (Avx2.IsSupported)
+        {
+            var at = IndexOfCandidateAvx2(text, from, out var found);
+            if (found) return at;
+            from = at;
+        }
+        return IndexOfCandidateScalar(text, from);
+    }
+
+    /// <summary>The one-position-at-a-time test; <see cref="IndexOfCandidate"/> without AVX2 and for the tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int IndexOfCandidateScalar(ReadOnlySpan<char> text, int from)
+    {
+        var last = text.Length - 4;
+        if (from > last) return -1;
         ref var start = ref MemoryMarshal.GetReference(text);
         ref var fold = ref MemoryMarshal.GetArrayDataReference(Fold);
         ref var t4 = ref MemoryMarshal.GetArrayDataReference(_table4);
@@ -61,11 +79,11 @@ internal sealed class KeywordPrefilter
         {
             key = (key << 7 | F(ref fold, Unsafe.Add(ref start, i + 3))) & 0x0FFFFFFF;
             var h4 = Hash(key, Bits4);
-            if ((Unsafe.Add(ref t4, (int)(h4 >> 6)) & (1UL << (int)(h4 & 63))) != 0) return i;
+            if ((Unsafe.Add(ref t4, (int)(h4 >> 5)) & (1u << (int)(h4 & 31))) != 0) return i;
             if (_hasShort)
             {
                 var h3 = Hash(key >> 7, Bits3);
-                if ((Unsafe.Add(ref t3, (int)(h3 >> 6)) & (1UL << (int)(h3 & 63))) != 0) return i;
+                if ((Unsafe.Add(ref t3, (int)(h3 >> 5)) & (1u << (int)(h3 & 31))) != 0) return i;
             }
         }
         return -1;
@@ -98,7 +116,7 @@ internal sealed class KeywordPrefilter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(uint key, int bits) => (key * 0x9E3779B1u) >> (32 - bits);
 
-    private static void Set(ulong[] table, uint h) => table[h >> 6] |= 1UL << (int)(h & 63);
+    private static void Set(uint[] table, uint h) => table[h >> 5] |= 1u << (int)(h & 31);
 
     private static void Add(Dictionary<uint, List<(string, int[])>> map, uint key, string keyword, int[] rules)
     {

@@ -20,8 +20,15 @@ internal sealed class SecretDetector(SecretRuleSet rules)
     /// </summary>
     public List<SecretHit> Scan(ReadOnlySpan<char> text, int overlap, bool isLast, ref int regexTimeouts)
     {
+        var references = 0;
+        return Scan(text, overlap, isLast, ref regexTimeouts, ref references);
+    }
+
+    /// <summary>As above; <paramref name="references"/> counts generic assignments skipped because their value is a reference (placeholders).</summary>
+    public List<SecretHit> Scan(ReadOnlySpan<char> text, int overlap, bool isLast, ref int regexTimeouts, ref int references)
+    {
         var hits = new List<SecretHit>();
-        var windows = CollectWindows(text, overlap, isLast);
+        var windows = CollectWindows(text, overlap, isLast, ref references);
         if (windows is null) return hits;
         foreach (var (ruleIndex, spans) in windows)
         {
@@ -30,7 +37,7 @@ internal sealed class SecretDetector(SecretRuleSet rules)
             {
                 try
                 {
-                    ScanWindow(rule, rule.Regex, text, start, end, hits);
+                    ScanWindow(rule, rule.RegexForWindow(), text, start, end, hits);
                 }
                 catch (RegexMatchTimeoutException)
                 {
@@ -48,21 +55,35 @@ internal sealed class SecretDetector(SecretRuleSet rules)
         return hits;
     }
 
+    /// <summary>Context kept around a match when it is matched again for its groups: more than any rule's lookaround.</summary>
+    private const int GroupContext = 64;
+
     /// <summary>Adds the window's hits only once the whole window is matched, so a retry never reports one twice.</summary>
     private static void ScanWindow(SecretRule rule, Regex regex, ReadOnlySpan<char> text, int start, int end, List<SecretHit> hits)
     {
-        // Most windows hold no match: find out on the span first, allocate a string (for groups) only if one does.
-        if (!regex.IsMatch(text[start..end])) return;
-        var window = new string(text[start..end]);
-        var found = new List<SecretHit>();
-        for (var match = regex.Match(window); match.Success; match = match.NextMatch())
+        // Matches are found on the span; only a match is copied to a string (with context for lookarounds) to read
+        // its groups, so a window of hundreds of characters is never allocated for a 40-character token.
+        List<SecretHit>? found = null;
+        var window = text[start..end];
+        foreach (var value in regex.EnumerateMatches(window))
         {
+            var from = Math.Max(0, value.Index - GroupContext);
+            var to = Math.Min(window.Length, value.Index + value.Length + GroupContext);
+            var copy = new string(window[from..to]);
+            var match = regex.Match(copy, value.Index - from);
+            if (!match.Success || match.Index != value.Index - from || match.Length != value.Length)
+            {
+                // A lookaround reached past the context: match the whole window as a string instead.
+                copy = new string(window);
+                from = 0;
+                match = regex.Match(copy, value.Index);
+            }
             var group = rule.SecretGroup(match);
             if (group.Length == 0) continue;
-            var hit = Evaluate(rule, group.Value, start + group.Index, text);
-            if (hit is not null) found.Add(hit);
+            var hit = Evaluate(rule, group.Value, start + from + group.Index, text);
+            if (hit is not null) (found ??= []).Add(hit);
         }
-        hits.AddRange(found);
+        if (found is not null) hits.AddRange(found);
     }
 
     public List<SecretHit> Scan(string text)
@@ -71,7 +92,8 @@ internal sealed class SecretDetector(SecretRuleSet rules)
         return Scan(text, 0, isLast: true, ref timeouts);
     }
 
-    private Dictionary<int, List<(int Start, int End)>>? CollectWindows(ReadOnlySpan<char> text, int overlap, bool isLast)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private Dictionary<int, List<(int Start, int End)>>? CollectWindows(ReadOnlySpan<char> text, int overlap, bool isLast, ref int references)
     {
         Dictionary<int, List<(int Start, int End)>>? windows = null;
         var keywordRules = new List<(int Rule, int KeywordLength)>();
@@ -88,6 +110,11 @@ internal sealed class SecretDetector(SecretRuleSet rules)
                 if (p + rule.WindowAfter <= overlap) continue; // the previous chunk had this whole window
                 if (rule.AssignmentGate && !AssignmentGate.MayAssign(text, p + keywordLength)) continue;
                 if (!isLast && p + rule.WindowAfter > text.Length) continue; // the next chunk will have it whole
+                if (rule.AssignmentGate && rule.Validator is SecretValidator.Password or SecretValidator.Token && AssignmentGate.AssignsReference(text, p + keywordLength))
+                {
+                    references++;
+                    continue;
+                }
                 var start = Math.Max(0, p - rule.WindowBefore);
                 var end = Math.Min(text.Length, p + rule.WindowAfter);
                 windows ??= [];

@@ -28,10 +28,11 @@ internal sealed class SecretFileScanner(SecretDetector detector, int chunkChars 
         var detections = new List<SecretDetection>();
         var seen = new HashSet<(long Offset, string Rule)>();
         var timeouts = 0;
+        var references = 0;
         while (reader.TryRead(out var chunk))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var hits = detector.Scan(chunk.Text.Span, chunk.Overlap, chunk.IsLast, ref timeouts);
+            var hits = detector.Scan(chunk.Text.Span, chunk.Overlap, chunk.IsLast, ref timeouts, ref references);
             if (hits.Count == 0) continue;
             hits.Sort(static (a, b) => a.Index.CompareTo(b.Index));
             // Line numbers advance incrementally through the sorted hits: one pass over the chunk, not one per hit.
@@ -57,6 +58,6 @@ internal sealed class SecretFileScanner(SecretDetector detector, int chunkChars 
                 { Check = hit.Check, Encrypted = hit.Encrypted, Softened = hit.Softened });
             }
         }
-        return new FileScanResult(detections, reader.BytesRead, reader.IsBinary, timeouts, reader.EncodingName);
+        return new FileScanResult(detections, reader.BytesRead, reader.IsBinary, timeouts, reader.EncodingName) { References = references };
     }
 }

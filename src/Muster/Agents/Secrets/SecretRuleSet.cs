@@ -128,7 +128,7 @@ internal sealed class SecretRuleSet
         Regex regex;
         try
         {
-            regex = new Regex(ExpandMacros(entry.Regex), RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+            regex = new Regex(ExpandMacros(entry.Regex), RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)
         {

@@ -65,9 +65,9 @@ internal sealed class SecretTreeScan(WorkspaceWalker walker, SecretFileScanner s
                     Interlocked.Add(ref tally.RegexTimeouts, result.RegexTimeouts);
                     walker.RecordError(file.RelativePath, $"{result.RegexTimeouts} rule window(s) gave up after {SecretRuleSet.MatchTimeout.TotalMilliseconds:0} ms; parts of this file are not verified");
                 }
-                var placeholders = result.Detections.Count(d => d.IsPlaceholder);
+                var placeholders = result.Detections.Count(d => d.IsPlaceholder) + result.References;
                 if (placeholders > 0) Interlocked.Add(ref tally.Placeholders, placeholders);
-                detections = placeholders == 0 ? result.Detections : result.Detections.Where(d => !d.IsPlaceholder).ToList();
+                detections = placeholders == result.References ? result.Detections : result.Detections.Where(d => !d.IsPlaceholder).ToList();
                 fullyRead = result.RegexTimeouts == 0;
             }
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Muster.Agents.Secrets.History;
+using Muster.Agents.Secrets.Staged;
 using Muster.Model;
 using Muster.Workspace;
 using Muster.Workspace.Git;
@@ -52,31 +53,20 @@ internal sealed class SecretsAgent : IAgent
             Include = typed.Include,
             Exclude = typed.Exclude,
         });
-        // git's ls-files calls run while the files are read: only the few files with findings need a status.
-        var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
         var detector = new SecretDetector(rules);
-        var (historyScope, maxCommits) = HistoryOptions(context, typed);
-        // History is read by git and one scanning thread while the tree scan runs.
-        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path));
-        var historyLoad = Task.Run(() => historyScan.RunAsync(context.Root, historyScope, maxCommits, context.ReportProgress, cancellationToken), cancellationToken);
-        var scan = new SecretTreeScan(walker, new SecretFileScanner(detector, chunkChars), allow, context.Scrubber);
-        scan.Run(threads, context.ReportProgress, cancellationToken);
-        var files = scan.Files;
-        var tally = scan.Tally;
-        var gitNotes = gitLoad.GetAwaiter().GetResult();
-        var (git, gitReason) = (gitNotes.Index, gitNotes.Reason);
-        var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
-        GitFileStatus StatusOf(string path) => git?.StatusOf(path)
-                                               ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
+        var scanned = IsStaged(context)
+            ? ScanStaged(context, walker, new SecretFileScanner(detector, chunkChars), allow, threads, cancellationToken)
+            : ScanTree(context, typed, walker, detector, chunkChars, threads, allow, cancellationToken);
+        var (files, tally, gitNote) = (scanned.Files, scanned.Tally, scanned.GitNote);
         var candidates = new List<Candidate>();
-        foreach (var outcome in scan.Outcomes)
+        foreach (var outcome in scanned.Outcomes)
         {
-            var status = StatusOf(outcome.File.RelativePath);
+            var status = scanned.StatusOf(outcome.File.RelativePath);
             if (outcome.SensitiveKind is not null && status.IsExposed()) candidates.Add(new Candidate(outcome.File, status, null, outcome.SensitiveKind, outcome.FullyRead));
             candidates.AddRange(outcome.Detections.Select(d => new Candidate(outcome.File, status, d, null)));
         }
         stopwatch.Stop();
-        var history = historyLoad.GetAwaiter().GetResult();
+        var history = scanned.History.GetAwaiter().GetResult();
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline?.Baseline, context.Scrubber)
         {
@@ -86,7 +76,7 @@ internal sealed class SecretsAgent : IAgent
         var findings = builder.Build(candidates, tally);
         builder.AddHistory(findings, history, tally);
         findings.AddRange(HistoryNoteFindings.From(history, context.AgentId));
-        findings.AddRange(GitNoteFindings.From(gitNotes.Notes, context.AgentId));
+        findings.AddRange(GitNoteFindings.From(scanned.GitNotes, context.AgentId));
         findings.AddRange(walker.Errors.Select(e => new Finding
         {
             RuleId = ScanErrorRuleId,
@@ -106,9 +96,6 @@ internal sealed class SecretsAgent : IAgent
             .Where(x => x.Item2 > 0)
             .Select(x => $"{x.Item2} {x.s.ToLabel()}")
             .ToList();
-        var gitNote = git is not null
-            ? $"git status from the work tree ({git.TrackedCount:N0} tracked files)"
-            : $"not a git work tree ({gitReason}); .gitignore coverage evaluated from {gitignore!.PatternCount} pattern(s)";
         var summary =
             $"Scanned {tally.Scanned:N0} of {files.Count:N0} files ({megabytes:N1} MB in {seconds:N1} s, {megabytes / seconds:N1} MB/s) with {rules.Rules.Count} rules" +
             (tally.Utf16 > 0 ? $" ({tally.Utf16:N0} decoded from UTF-16); " : "; ") +
@@ -148,6 +135,54 @@ internal sealed class SecretsAgent : IAgent
             },
         };
     }
+
+    private static bool IsStaged(AgentContext context) =>
+        context.RunParameters.TryGetValue(StagedScope.RunParameter, out var staged) && staged == "true";
+
+    /// <summary>The files of the tree, with git status from the work tree (or .gitignore outside one) and history read alongside.</summary>
+    private static ScanOutput ScanTree(AgentContext context, SecretsSettings typed, WorkspaceWalker walker, SecretDetector detector, int chunkChars,
+        int threads, SecretsAllowList allow, CancellationToken cancellationToken)
+    {
+        // git's ls-files calls run while the files are read: only the few files with findings need a status.
+        var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
+        var (historyScope, maxCommits) = HistoryOptions(context, typed);
+        // History is read by git and one scanning thread while the tree scan runs.
+        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path));
+        var historyLoad = Task.Run(() => historyScan.RunAsync(context.Root, historyScope, maxCommits, context.ReportProgress, cancellationToken), cancellationToken);
+        var scan = new SecretTreeScan(walker, new SecretFileScanner(detector, chunkChars), allow, context.Scrubber);
+        scan.Run(threads, context.ReportProgress, cancellationToken);
+        var files = scan.Files;
+        var gitNotes = gitLoad.GetAwaiter().GetResult();
+        var (git, gitReason) = (gitNotes.Index, gitNotes.Reason);
+        var gitignore = git is null ? GitignoreMatcher.FromFiles(files, walker.RecordError) : null;
+        GitFileStatus StatusOf(string path) => git?.StatusOf(path)
+                                               ?? (gitignore!.IsIgnored(path) ? GitFileStatus.IgnoredByGitignore : GitFileStatus.NotIgnored);
+        var gitNote = git is not null
+            ? $"git status from the work tree ({git.TrackedCount:N0} tracked files)"
+            : $"not a git work tree ({gitReason}); .gitignore coverage evaluated from {gitignore!.PatternCount} pattern(s)";
+        return new ScanOutput(files, scan.Tally, scan.Outcomes, StatusOf, gitNote, gitNotes.Notes, historyLoad);
+    }
+
+    /// <summary>The staged blobs only; every one is committed with the next commit, so each is rated as tracked.</summary>
+    private static ScanOutput ScanStaged(AgentContext context, WorkspaceWalker walker, SecretFileScanner scanner, SecretsAllowList allow,
+        int threads, CancellationToken cancellationToken)
+    {
+        var scan = new SecretStagedScan(scanner, walker, allow);
+        try
+        {
+            scan.RunAsync(context.Root, threads, context.ReportProgress, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (GitUnavailableException e)
+        {
+            throw new AgentSettingsException($"--staged reads git's index, which failed: {e.Message}");
+        }
+        var gitNote = $"staged changes only: {scan.Listed:N0} file(s) added or changed in git's index, read from their staged blobs (not the work tree)";
+        return new ScanOutput(scan.Files, scan.Tally, scan.Outcomes, _ => GitFileStatus.Tracked, gitNote, [],
+            Task.FromResult(new HistoryScanResult { Scope = HistoryScope.None }));
+    }
+
+    private sealed record ScanOutput(IReadOnlyCollection<WorkspaceFile> Files, ScanTally Tally, IReadOnlyCollection<FileOutcome> Outcomes,
+        Func<string, GitFileStatus> StatusOf, string GitNote, IReadOnlyList<GitNote> GitNotes, Task<HistoryScanResult> History);
 
     /// <summary>
     /// The <c>baseline</c> setting's file (root-relative or absolute), none for 'none', else the committed default

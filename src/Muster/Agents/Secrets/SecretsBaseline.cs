@@ -51,11 +51,12 @@ public sealed class SecretsBaseline
 
     /// <summary>
     /// Entries for the findings of a baseline scan: a secret's from its <see cref="SuppressionMarks.BaselineKey"/>
-    /// property (the agent computed it), any other's from its fingerprint.
+    /// property (the agent computed it), any other's from its fingerprint. INFO findings are notes about coverage
+    /// (history or files not verified), not exposures: they are never baselined.
     /// </summary>
     public static SecretsBaseline Create(IEnumerable<Finding> findings) =>
         new(findings
-            .Where(f => f.Fingerprint.Length > 0)
+            .Where(f => f.Fingerprint.Length > 0 && f.Severity > Severity.Info)
             .Select(ToEntry)
             .DistinctBy(e => (e.Path, e.Rule, e.Fingerprint, e.Key))
             .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Rule, StringComparer.Ordinal).ThenBy(e => e.Key ?? e.Fingerprint, StringComparer.Ordinal)

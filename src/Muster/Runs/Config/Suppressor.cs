@@ -41,12 +41,13 @@ public sealed class Suppressor
     {
         var suppressed = new List<SuppressedFinding>();
         var expiredMatches = new Dictionary<IgnoreEntry, int>();
+        var used = new HashSet<IgnoreEntry>();
         var agents = outcome.Agents.Select(agent =>
         {
             var kept = new List<Finding>();
             foreach (var finding in agent.Result.Findings)
             {
-                if (Why(outcome.Root, finding, expiredMatches) is { } why) suppressed.Add(why);
+                if (Why(outcome.Root, finding, expiredMatches, used) is { } why) suppressed.Add(why);
                 else kept.Add(finding);
             }
             return kept.Count == agent.Result.Findings.Count ? agent : agent with { Result = agent.Result with { Findings = kept } };
@@ -56,6 +57,11 @@ public sealed class Suppressor
                          (expiredMatches.TryGetValue(e, out var n) ? $" ({n} finding(s) it named are reported again)" : "") +
                          "; renew its 'expires:' or remove it")
             .ToList();
+        // A secret's fingerprint is salted with the state folder's salt, so one copied from another clone's report never
+        // matches: say so rather than let the entry look like it works.
+        notes.AddRange(_entries.Where(e => e.Fingerprint is not null && !e.IsExpired(_today) && !used.Contains(e) && !expiredMatches.ContainsKey(e))
+            .Select(e => $"{Shown(_config.IgnoreFile)}:{e.Line}: the entry for {e.What} matched no finding of this run; a secret's fingerprint " +
+                         "depends on the workspace salt (it differs on another clone): suppress secrets with 'rule:' + 'paths:' or 'muster baseline'"));
         var result = suppressed.Count == 0 ? outcome : outcome with { Agents = agents };
         return new SuppressionResult(result, suppressed.DistinctBy(s => s.Finding.Fingerprint.Length > 0 ? s.Finding.Fingerprint : s.Finding.RuleId + "|" + s.Finding.Location).ToList(), notes);
     }
@@ -63,7 +69,7 @@ public sealed class Suppressor
     /// <summary>The outcome without what this suppressor hides.</summary>
     public RunOutcome Filter(RunOutcome outcome) => Apply(outcome).Outcome;
 
-    private SuppressedFinding? Why(string root, Finding finding, Dictionary<IgnoreEntry, int> expiredMatches)
+    private SuppressedFinding? Why(string root, Finding finding, Dictionary<IgnoreEntry, int> expiredMatches, HashSet<IgnoreEntry> used)
     {
         if (finding.Properties.TryGetValue(SuppressionMarks.BaselineEntry, out var entry))
         {
@@ -84,6 +90,7 @@ public sealed class Suppressor
                 expiredMatches[ignore] = expiredMatches.GetValueOrDefault(ignore) + 1;
                 continue;
             }
+            used.Add(ignore);
             var until = ignore.Expires is { } d ? $" (until {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
             return new SuppressedFinding(finding, $"{Shown(_config.IgnoreFile)}:{ignore.Line}", ignore.What + until, ignore.Reason);
         }

@@ -202,4 +202,32 @@ public sealed class OsvUpdaterTests
 
         Assert.Equal(("npm", (long)npm.Length, (long?)npm.Length), progress.Seen[^1]);
     }
+
+    [Fact]
+    public async Task A_second_update_of_the_same_folder_is_refused_while_the_first_holds_it()
+    {
+        await using var bucket = new FakeOsvBucket();
+        using var tree = new TempTree();
+        bucket.Serve("npm", NpmExport(), Published);
+        using var held = new FileStream(Path.Combine(tree.Path, ".muster-osv.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => Update(bucket, tree.Path, "npm"));
+
+        Assert.Contains("another `muster osv update` is writing", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(tree.Path, "npm", "all.zip")));
+    }
+
+    [Fact]
+    public async Task A_download_left_by_a_killed_update_is_removed_and_never_read()
+    {
+        await using var bucket = new FakeOsvBucket();
+        using var tree = new TempTree();
+        var leftover = tree.Write("npm/all.zip.0123456789abcdef.partial", "PK half a zip");
+        bucket.Serve("npm", NpmExport(), Published);
+
+        Assert.Equal(OsvUpdateOutcome.Updated, Assert.Single(await Update(bucket, tree.Path, "npm")).Outcome);
+
+        Assert.False(File.Exists(leftover));
+        Assert.Empty(OsvDatabase.Load(tree.Path, new HashSet<(Muster.Formats.Packages.Model.Ecosystem, string)>(), CancellationToken.None).Errors);
+    }
 }
