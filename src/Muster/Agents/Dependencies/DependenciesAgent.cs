@@ -76,7 +76,9 @@ internal sealed class DependenciesAgent : IAgent
         var rangeOnly = inventory.Packages.Count(p => p.Version is null);
         var summary = $"Read {scan.ManifestsRead} manifests/lockfiles: {countText}. " +
                       $"{rangeOnly} entries are ranges without a locked version (reported as ranges, matched conservatively). " +
-                      $"{problems.Count} scan errors. {vulnSummary}{sbomSummary}";
+                      $"{problems.Count} scan errors. " +
+                      (scan.Templates.Count > 0 ? $"{scan.Templates.Count} templated manifest(s) ({{{{ … }}}} placeholders, e.g. {scan.Templates[0]}) skipped: a generated project's, not this workspace's. " : "") +
+                      $"{vulnSummary}{sbomSummary}";
         return Task.FromResult(new AgentResult
         {
             Findings = findings.Select(f => f with { AgentId = context.AgentId }).ToList(),

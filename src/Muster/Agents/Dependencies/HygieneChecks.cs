@@ -1,6 +1,7 @@
 using Muster.Formats.Packages.Model;
 using Muster.Formats.Packages.Versions;
 using Muster.Model;
+using Muster.Workspace;
 
 namespace Muster.Agents.Dependencies;
 
@@ -61,8 +62,9 @@ internal static class HygieneChecks
 
     private static IEnumerable<Finding> Conflicts(IReadOnlyList<PackageRecord> packages)
     {
-        // One concrete version per project folder for each direct dependency.
-        var direct = packages.Where(p => p.Direct && p.Version is not null)
+        // One concrete version per project folder for each direct dependency. Test fixtures (a package manager's own
+        // fixture projects, pinned to old versions on purpose) are never installed with the project.
+        var direct = packages.Where(p => p.Direct && p.Version is not null && PathContext.Of(p.ManifestPath) != PathContext.Test)
             .GroupBy(p => (p.Ecosystem, Name: DependencyInventory.NameKey(p.Ecosystem, p.Name)));
         foreach (var group in direct)
         {
@@ -105,7 +107,10 @@ internal static class HygieneChecks
             var lockNames = string.Join(", ", lockPaths);
             if (locked.Count == 0)
             {
-                yield return SyncFinding(p, $"'{p.Name}' ({p.Range}) is declared in {p.ManifestPath} but missing from {lockNames}; the next install resolves it afresh.", lockNames);
+                // Some lockers lock only the extras asked for (pdm's lock groups): an unlocked extra is a gap, not drift.
+                yield return p.Scope == DependencyScope.Optional
+                    ? SyncFinding(p, $"Optional '{p.Name}' ({p.Range}) is declared in {p.ManifestPath} but not in {lockNames}: an install with that extra resolves it afresh.", lockNames) with { Severity = Severity.Low }
+                    : SyncFinding(p, $"'{p.Name}' ({p.Range}) is declared in {p.ManifestPath} but missing from {lockNames}; the next install resolves it afresh.", lockNames);
                 continue;
             }
             if (locked.Any(l => l.Version is { } v && scheme.IsValid(v) && scheme.Satisfies(range, v))) continue;

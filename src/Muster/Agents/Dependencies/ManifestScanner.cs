@@ -21,10 +21,19 @@ internal sealed class ManifestScanner(long maxManifestBytes)
         new PipfileLockParser(),
         new MsBuildProjectParser(),
         new PackagesLockJsonParser(),
+        new PackagesConfigParser(),
+        new NuGetAssetsParser(),
+        new BunLockParser(),
+        new PdmLockParser(),
+        new PylockTomlParser(),
     ];
 
     /// <param name="TooLarge">Manifests over the size limit: not read (also listed in the result's problems).</param>
-    public sealed record Outcome(ParseResult Result, int ManifestsRead, int FilesSeen, IReadOnlyList<ManifestProblem> WalkErrors, IReadOnlyList<WorkspaceFile> TooLarge);
+    /// <param name="Templates">Manifests of a project template (cookiecutter, copier, Jinja): not a project's dependencies, not audited.</param>
+    public sealed record Outcome(ParseResult Result, int ManifestsRead, int FilesSeen, IReadOnlyList<ManifestProblem> WalkErrors, IReadOnlyList<WorkspaceFile> TooLarge)
+    {
+        public IReadOnlyList<string> Templates { get; init; } = [];
+    }
 
     public Outcome Scan(string root, WalkOptions options, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -33,6 +42,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
         var manifests = 0;
         var files = 0;
         var tooLarge = new List<WorkspaceFile>();
+        var templates = new List<string>();
         foreach (var file in walker.EnumerateFiles(cancellationToken))
         {
             files++;
@@ -56,18 +66,41 @@ internal sealed class ManifestScanner(long maxManifestBytes)
                 result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Not readable: {e.Message}"));
                 continue;
             }
+            var parsed = new ParseResult();
             try
             {
-                parser.Parse(new ManifestFile(file.RelativePath, file.FullPath, text), result);
+                parser.Parse(new ManifestFile(file.RelativePath, file.FullPath, text), parsed);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A parser bug on odd input must cost one file, not the audit.
-                result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Could not be parsed ({e.GetType().Name}): {e.Message}"));
+                parsed.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Could not be parsed ({e.GetType().Name}): {e.Message}"));
             }
+            if (IsTemplate(file.RelativePath, text, parsed))
+            {
+                templates.Add(file.RelativePath);
+                continue;
+            }
+            result.Packages.AddRange(parsed.Packages);
+            result.Problems.AddRange(parsed.Problems);
+            result.FilesRead.AddRange(parsed.FilesRead);
             if (manifests % 100 == 0) progress($"{manifests:N0} manifests");
         }
         var walkErrors = walker.Errors.Select(e => new ManifestProblem(e.RelativePath, 0, e.Message)).ToList();
-        return new Outcome(result, manifests, files, walkErrors, tooLarge);
+        return new Outcome(result, manifests, files, walkErrors, tooLarge) { Templates = templates };
+    }
+
+    /// <summary>
+    /// A manifest inside a templated folder (<c>{{cookiecutter.project_slug}}/requirements.txt</c>), or one that does not
+    /// parse, is named by a placeholder or declares one (<c>{{ … }}</c>, <c>{% … %}</c>): what it declares is filled in when a project is
+    /// generated, so its names and versions are not this workspace's.
+    /// </summary>
+    private static bool IsTemplate(string relativePath, string text, ParseResult parsed)
+    {
+        if (relativePath.Contains("{{", StringComparison.Ordinal) || relativePath.Contains("{%", StringComparison.Ordinal)) return true;
+        var templated = text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal);
+        if (!templated) return false;
+        var namedByTemplate = text.Contains("name = \"{{", StringComparison.Ordinal) || text.Contains("\"name\": \"{{", StringComparison.Ordinal);
+        return namedByTemplate || parsed.Problems.Count > 0 || parsed.Packages.Any(p => (p.Name + p.Version + p.Range).Contains("{{", StringComparison.Ordinal));
     }
 }

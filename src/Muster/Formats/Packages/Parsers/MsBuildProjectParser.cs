@@ -27,6 +27,7 @@ internal sealed class MsBuildProjectParser : IManifestParser
         var doc = LoadXml(file, result);
         if (doc is null) return;
         var isCentral = file.FileName == CentralFile;
+        var firstOwn = result.Packages.Count;
         Dictionary<string, (string Version, string Path)>? central = null;
         foreach (var element in doc.Descendants())
         {
@@ -71,6 +72,43 @@ internal sealed class MsBuildProjectParser : IManifestParser
                 ManifestKind = kind,
             });
         }
+        if (!isCentral) AddRestoredPackages(file, result, firstOwn);
+    }
+
+    /// <summary>
+    /// A restored project's <c>obj/project.assets.json</c> says what restore installed: a direct reference takes the
+    /// resolved version (still at its line in the project file), and the transitive packages are added at their
+    /// lines in the assets file. Without the file, the project file's versions stand.
+    /// </summary>
+    private static void AddRestoredPackages(ManifestFile file, ParseResult result, int firstOwn)
+    {
+        ManifestFile? assets;
+        try
+        {
+            assets = file.OpenSibling("obj/" + NuGetAssetsParser.AssetsFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"obj/{NuGetAssetsParser.AssetsFile} could not be read: {e.Message}"));
+            return;
+        }
+        if (assets is null) return;
+        var restored = new ParseResult();
+        new NuGetAssetsParser().Parse(assets, restored);
+        result.FilesRead.Add(assets.RelativePath);
+        result.Problems.AddRange(restored.Problems);
+        var own = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = firstOwn; i < result.Packages.Count; i++) own.TryAdd(result.Packages[i].Name, i);
+        foreach (var package in restored.Packages)
+        {
+            if (package.Direct && own.TryGetValue(package.Name, out var index))
+            {
+                var declared = result.Packages[index];
+                result.Packages[index] = declared with { Version = package.Version, ManifestKind = declared.ManifestKind + $" (restored: {assets.RelativePath})", FromLockfile = true };
+                continue;
+            }
+            result.Packages.Add(package);
+        }
     }
 
     /// <summary>The version restore installs for a spec when it can be known from the text alone.</summary>
@@ -84,7 +122,7 @@ internal sealed class MsBuildProjectParser : IManifestParser
     private static string? Value(XElement element, string name) =>
         element.Attribute(name)?.Value ?? element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
 
-    private static XDocument? LoadXml(ManifestFile file, ParseResult result)
+    internal static XDocument? LoadXml(ManifestFile file, ParseResult result)
     {
         try
         {

@@ -29,11 +29,27 @@ internal sealed class PipfileLockParser : IManifestParser
                 var version = entry.Value.GetString("version");
                 if (version is null)
                 {
-                    // VCS and path entries carry no version; nothing to match.
-                    if (entry.Value.GetString("git") is null && entry.Value.GetString("path") is null)
+                    // VCS and path entries carry no version: kept with their source, so the inventory and SBOM show them.
+                    var source = entry.Value.GetString("git") is { } git ? "git+" + git + (entry.Value.GetString("ref") is { } gitRef ? "@" + gitRef : "")
+                        : entry.Value.GetString("path") is { } path ? "path " + path
+                        : null;
+                    if (source is null)
                     {
                         result.Problems.Add(new ManifestProblem(file.RelativePath, line, $"Locked package '{entry.Name}' has no version."));
+                        continue;
                     }
+                    result.Packages.Add(new PackageRecord
+                    {
+                        Ecosystem = Ecosystem.PyPI,
+                        Name = entry.Name,
+                        Range = source,
+                        Direct = direct.Contains(Pep503.Normalize(entry.Name)),
+                        Scope = scope,
+                        ManifestPath = file.RelativePath,
+                        Line = line,
+                        ManifestKind = "Pipfile.lock",
+                        FromLockfile = true,
+                    });
                     continue;
                 }
                 result.Packages.Add(new PackageRecord

@@ -22,6 +22,8 @@ internal sealed class PyprojectParser : IManifestParser
     public static List<(string Name, DependencyScope Scope)> ReadRoots(ManifestFile file, TomlTable toml, ParseResult result)
     {
         var roots = new List<(string, DependencyScope)>();
+        // "pdm[copier,cookiecutter]" inside pdm's own extras names the project itself: its extras, not a package to install.
+        var self = toml.Table("project")?.String("name") is { } projectName ? Pep503.Normalize(projectName) : null;
         void AddPep508(string requirement, DependencyScope scope, string kind)
         {
             var line = file.Lines.Find($"\"{requirement}\"") is > 0 and var l ? l : file.Lines.Find(requirement);
@@ -30,6 +32,7 @@ internal sealed class PyprojectParser : IManifestParser
                 result.Problems.Add(new ManifestProblem(file.RelativePath, line, error));
                 return;
             }
+            if (Pep503.Normalize(req.Name) == self) return;
             roots.Add((Pep503.Normalize(req.Name), scope));
             result.Packages.Add(Record(file, req.Name, req.ExactVersion, req.Url ?? req.Specifier ?? "*", scope, line, kind));
         }

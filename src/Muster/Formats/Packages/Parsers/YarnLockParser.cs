@@ -32,7 +32,7 @@ internal sealed class YarnLockParser : IManifestParser
             else if (!skipEntry)
             {
                 var specs = currentKeys.Select(ParseSpec).ToList();
-                var node = graph.Add(specs[0].Name, currentVersion, currentLine, specs.Select(s => s.Name + "@" + s.Range));
+                var node = graph.Add(RealName(currentKeys[0], specs[0].Name), currentVersion, currentLine, specs.Select(s => s.Name + "@" + s.Range));
                 node.DependencyKeys.AddRange(pendingDeps);
             }
             currentKeys = null;
@@ -108,6 +108,20 @@ internal sealed class YarnLockParser : IManifestParser
     {
         var at = spec.IndexOf('@', 1);
         return at < 0 ? (spec, "*") : (spec[..at], StripProtocol(spec[(at + 1)..]));
+    }
+
+    /// <summary>An alias (<c>legacy@npm:left-pad@1.3.0</c>) installs the package after <c>npm:</c>: OSV and purls need that name.</summary>
+    private static string RealName(string key, string name)
+    {
+        var npm = key.IndexOf("@npm:", 1, StringComparison.Ordinal);
+        if (npm < 0) return name;
+        var target = key[(npm + 5)..];
+        var at = target.IndexOf('@', 1);
+        if (at <= 0) return name;
+        var real = target[..at];
+        // A name: an optional @scope/ and no protocol, path or URL characters.
+        var plain = real.StartsWith('@') ? real[1..] : real;
+        return plain.Length > 0 && !real.Contains(':') && plain.Count(c => c == '/') == (real.StartsWith('@') ? 1 : 0) ? real : name;
     }
 
     // Classic: `version "1.2.3"` / `"@scope/x" "^1"`; berry: `version: 1.2.3` / `"@scope/x": "npm:^1"`.
