@@ -9,22 +9,19 @@ internal static class AssignmentGate
 {
     private const int Reach = 40;
 
-    public static bool MayAssign(ReadOnlySpan<char> text, int afterKeyword) => AssignmentAt(text, afterKeyword) >= 0;
-
     /// <summary>
-    /// True when the assignment's value is a reference, not a value: <c>password: ${DB_PASSWORD}</c>, <c>$(cat f)</c>,
-    /// <c>{{ .Values.password }}</c>. The regex would match it only for the classifier to call it a placeholder.
+    /// True when the value starting at <paramref name="valueStart"/> (from <see cref="ValueStart"/>) is a reference, not
+    /// a value: <c>password: ${DB_PASSWORD}</c>, <c>$(cat f)</c>, <c>{{ .Values.password }}</c>. The regex would match
+    /// it only for the classifier to call it a placeholder.
     /// </summary>
-    public static bool AssignsReference(ReadOnlySpan<char> text, int afterKeyword)
+    public static bool IsReference(ReadOnlySpan<char> text, int valueStart)
     {
-        var at = AssignmentAt(text, afterKeyword);
-        if (at < 0) return false;
-        var value = text[at..].TrimStart(" \t\"'`*_");
+        var value = text[valueStart..].TrimStart(" \t\"'`*_");
         return value.StartsWith("${") || value.StartsWith("$(") || value.StartsWith("{{");
     }
 
     /// <summary>Where the assigned value may start (just after the operator), or -1 when no assignment follows.</summary>
-    private static int AssignmentAt(ReadOnlySpan<char> text, int afterKeyword)
+    public static int ValueStart(ReadOnlySpan<char> text, int afterKeyword)
     {
         // Keywords that end in the assignment ("pw:", "pass=") or in " is" have it already.
         if (afterKeyword > 0 && text[afterKeyword - 1] is ':' or '=' or '|') return afterKeyword;

@@ -108,9 +108,10 @@ internal sealed class SecretDetector(SecretRuleSet rules)
             {
                 var rule = rules.Rules[ruleIndex];
                 if (p + rule.WindowAfter <= overlap) continue; // the previous chunk had this whole window
-                if (rule.AssignmentGate && !AssignmentGate.MayAssign(text, p + keywordLength)) continue;
+                var valueAt = rule.AssignmentGate ? AssignmentGate.ValueStart(text, p + keywordLength) : 0;
+                if (valueAt < 0) continue;
                 if (!isLast && p + rule.WindowAfter > text.Length) continue; // the next chunk will have it whole
-                if (rule.AssignmentGate && rule.Validator is SecretValidator.Password or SecretValidator.Token && AssignmentGate.AssignsReference(text, p + keywordLength))
+                if (rule.AssignmentGate && rule.Validator is SecretValidator.Password or SecretValidator.Token && AssignmentGate.IsReference(text, valueAt))
                 {
                     references++;
                     continue;
