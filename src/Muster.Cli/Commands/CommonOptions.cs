@@ -34,7 +34,8 @@ internal sealed class CommonOptions
     public Option<int> MaxParallel { get; } = new("--max-parallel") { Description = "Agents running at once within a wave.", DefaultValueFactory = _ => EngineOptions.DefaultMaxParallel };
     public Option<string[]> Set { get; } = new("--set") { Description = "Run parameter for agents, KEY=VALUE (repeatable)." };
     public Option<string?> OsvDb { get; } = new("--osv-db") { Description = "Offline OSV advisory database (folder, all.zip, or osv-offline .nedb/.jsonl) for the dependency audit; default: the cache `muster osv update` writes, when it exists." };
-    public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write a CycloneDX 1.6 JSON SBOM of the dependencies to this file." };
+    public Option<string?> Sbom { get; } = new("--sbom") { Description = "Write an SBOM of the dependencies (every project, the lockfiles' full graph) to this file." };
+    public Option<string?> SbomFormat { get; } = new("--sbom-format") { Description = "Format of the --sbom file: cyclonedx (CycloneDX 1.6 JSON, the default) or spdx (SPDX 2.3 JSON)." };
     public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
     public Option<string?> History { get; } = new("--history") { Description = "Git history the secrets agent scans: all (commits reachable from HEAD, the default), since=REF, or none." };
     public Option<int?> HistoryMaxCommits { get; } = new("--history-max-commits") { Description = "Most commits of history scanned (default 10,000); older ones are reported as not verified." };
@@ -55,6 +56,7 @@ internal sealed class CommonOptions
         command.Options.Add(Set);
         command.Options.Add(OsvDb);
         command.Options.Add(Sbom);
+        command.Options.Add(SbomFormat);
         command.Options.Add(StartMcpServers);
         command.Options.Add(History);
         command.Options.Add(HistoryMaxCommits);
@@ -96,6 +98,12 @@ internal sealed class CommonOptions
             parameters[OsvDatabaseCheck.DefaultCacheParameter] = cache;
         }
         if (parse.GetValue(Sbom) is { } sbom) parameters["sbom"] = Path.GetFullPath(sbom);
+        if (parse.GetValue(SbomFormat) is { } sbomFormat)
+        {
+            if (!SbomFormats.IsKnown(sbomFormat)) throw new UsageException($"--sbom-format must be {SbomFormats.Names}, not '{sbomFormat}'");
+            if (parse.GetValue(Sbom) is null) throw new UsageException("--sbom-format needs --sbom FILE (the file to write)");
+            parameters[SbomFormats.Key] = sbomFormat;
+        }
         if (parse.GetValue(StartMcpServers)) parameters["mcp.start-servers"] = "true";
         if (parse.GetValue(History) is { } history)
             parameters[HistoryScope.RunParameter] = (HistoryScope.TryParse(history, out var why) ?? throw new UsageException($"--history {why}")).ToString();

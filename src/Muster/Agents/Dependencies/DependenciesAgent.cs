@@ -9,19 +9,21 @@ namespace Muster.Agents.Dependencies;
 /// <summary>
 /// The dependency audit (the seed's "18 NPM + 50+ Python packages cataloged", made checkable): inventories every
 /// npm, PyPI and NuGet package the workspace declares or locks, flags hygiene problems, matches versions against an
-/// offline OSV database when one is given, and writes a CycloneDX SBOM on request. Reads files only; never runs a
+/// offline OSV database when one is given, and writes a CycloneDX or SPDX SBOM on request. Reads files only; never runs a
 /// package manager and never touches the network.
 /// </summary>
 internal sealed class DependenciesAgent : IAgent
 {
     public static readonly AgentDescriptor Descriptor =
         new("dependencies", AgentRole.Scanner,
-            "Inventories npm/PyPI/NuGet dependencies, checks pinning and lockfile sync, matches an offline OSV database, writes a CycloneDX SBOM.",
+            "Inventories npm/PyPI/NuGet dependencies, checks pinning and lockfile sync, matches an offline OSV database, writes a CycloneDX or SPDX SBOM.",
             () => new DependenciesAgent())
         {
-            SettingKeys = ["osv-db", "osv-max-age-days", "sbom", "include", "exclude", "max-manifest-bytes"],
+            SettingKeys = ["osv-db", "osv-max-age-days", "sbom", SbomFormats.Key, "include", "exclude", "max-manifest-bytes"],
             ValidateSettings = s =>
             {
+                if (SbomFormats.Parse(s.GetString(SbomFormats.Key)) is null)
+                    throw new AgentSettingsException($"setting '{SbomFormats.Key}' must be {SbomFormats.Names}") { Key = SbomFormats.Key };
                 if (s.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays) < 0)
                     throw new AgentSettingsException("setting 'osv-max-age-days' must be 0 or more (days an OSV export may age before DEP-OSV-STALE)") { Key = "osv-max-age-days" };
             },
@@ -181,27 +183,40 @@ internal sealed class DependenciesAgent : IAgent
         var target = context.RunParameters.GetValueOrDefault("sbom") ?? context.Settings.GetString("sbom");
         if (string.IsNullOrWhiteSpace(target)) return "";
         var path = Path.GetFullPath(target);
+        var formatName = context.RunParameters.GetValueOrDefault(SbomFormats.Key) ?? context.Settings.GetString(SbomFormats.Key);
+        if (SbomFormats.Parse(formatName) is not { } format)
+        {
+            findings.Add(SbomNotWritten(path, $"'{formatName}' is not an SBOM format; use {SbomFormats.Names}."));
+            return " SBOM NOT written.";
+        }
         try
         {
-            var text = SbomWriter.Write(inventory, Path.GetFileName(context.Root.TrimEnd(Path.DirectorySeparatorChar)), context.Time.GetUtcNow(), Guid.NewGuid());
+            var graph = SbomGraph.Build(inventory, Path.GetFileName(context.Root.TrimEnd(Path.DirectorySeparatorChar)));
+            var text = format == SbomFormat.Spdx
+                ? SpdxWriter.Write(graph, context.Time.GetUtcNow(), Guid.NewGuid())
+                : SbomWriter.Write(graph, context.Time.GetUtcNow(), Guid.NewGuid());
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
             metrics["sbom_bytes"] = text.Length;
-            return $" CycloneDX 1.6 SBOM written to {path}.";
+            metrics["sbom_nodes"] = graph.NodeCount;
+            metrics["sbom_edges"] = graph.EdgeCount;
+            return $" {SbomFormats.Title(format)} SBOM written to {path} ({graph.NodeCount} nodes, {graph.EdgeCount} edges).";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            findings.Add(new Finding
-            {
-                RuleId = "DEP-SBOM-NOT-WRITTEN",
-                Title = "SBOM could not be written",
-                Severity = Severity.Low,
-                Category = HygieneChecks.Category,
-                Message = $"Writing the SBOM to '{path}' failed: {e.Message}",
-            }.WithDefaultFingerprint());
+            findings.Add(SbomNotWritten(path, $"Writing the SBOM to '{path}' failed: {e.Message}"));
             return " SBOM NOT written.";
         }
     }
+
+    private static Finding SbomNotWritten(string path, string message) => new Finding
+    {
+        RuleId = "DEP-SBOM-NOT-WRITTEN",
+        Title = "SBOM could not be written",
+        Severity = Severity.Low,
+        Category = HygieneChecks.Category,
+        Message = message,
+    }.WithDefaultFingerprint();
 
     private static Finding ScanErrorFinding(ManifestProblem problem) => new Finding
     {

@@ -21,6 +21,9 @@ internal sealed class SbomGraph
     /// <summary>Every node's outgoing edges by reference (root, projects, components), in a stable order.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Edges { get; init; }
 
+    /// <summary>The projects hung from <see cref="Root"/> because no other node depends on them: held, not depended on.</summary>
+    public required IReadOnlySet<string> Hosted { get; init; }
+
     public int NodeCount => 1 + Projects.Count + Components.Count;
 
     public int EdgeCount => Edges.Values.Sum(e => e.Count);
@@ -85,8 +88,9 @@ internal sealed class SbomGraph
         var others = projects.Where(p => p != root).ToList();
         var referenced = edges.Where(e => e.Key != root.Ref).SelectMany(e => e.Value).ToHashSet(StringComparer.Ordinal);
         var rootEdges = edges.GetValueOrDefault(root.Ref) ?? [];
-        edges[root.Ref] = Distinct([.. rootEdges, .. others.Where(p => !referenced.Contains(p.Ref)).Select(p => p.Ref)], root.Ref);
-        return new SbomGraph { Root = root, Projects = others, Components = components, Edges = edges };
+        var hosted = others.Where(p => !referenced.Contains(p.Ref) && !rootEdges.Contains(p.Ref)).Select(p => p.Ref).ToHashSet(StringComparer.Ordinal);
+        edges[root.Ref] = Distinct([.. rootEdges, .. hosted.Order(StringComparer.Ordinal)], root.Ref);
+        return new SbomGraph { Root = root, Projects = others, Components = components, Edges = edges, Hosted = hosted };
     }
 
     /// <summary>The reference of a package's node: its purl, or purl plus range when no version is known.</summary>

@@ -94,7 +94,7 @@ public sealed class SbomTests
     internal static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "sbom", "npm-v3", name));
 
-    private static async Task<(JsonElement Bom, string Path)> WriteSbom(TempWorkspace ws, Dictionary<string, string>? extra = null)
+    internal static async Task<(JsonElement Bom, string Path)> WriteSbom(TempWorkspace ws, Dictionary<string, string>? extra = null)
     {
         var sbomPath = Path.Combine(ws.Root, "out", "sbom.json");
         var parameters = new Dictionary<string, string>(extra ?? []) { ["sbom"] = sbomPath };
@@ -103,7 +103,7 @@ public sealed class SbomTests
         return (JsonDocument.Parse(File.ReadAllText(sbomPath)).RootElement.Clone(), sbomPath);
     }
 
-    private static List<string> Edges(JsonElement bom, string reference) =>
+    internal static List<string> Edges(JsonElement bom, string reference) =>
         [.. bom.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("ref").GetString() == reference)
             .GetProperty("dependsOn").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal)];
 

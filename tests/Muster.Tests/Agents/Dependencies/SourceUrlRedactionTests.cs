@@ -79,7 +79,12 @@ public sealed class SourceUrlRedactionTests : IDisposable
         Assert.Contains("git+https://***@git.example.invalid/priv.git", sbomText, StringComparison.Ordinal);
         Assert.Contains("git+https://***@git.example.invalid/internal.git", sbomText, StringComparison.Ordinal);
         var reportJson = Unescaped(File.ReadAllText(Path.Combine(output, "report.json")));
-        foreach (var (name, text) in new[] { ("sbom", sbomText), ("report.json", reportJson), ("stderr", stderr) })
+        var spdx = Path.Combine(_dir, "sbom.spdx.json");
+        var (spdxCode, _, spdxStderr) = await CliRunner.RunAsync("audit", root, "--output", output + "-spdx", "--sbom", spdx, "--sbom-format", "spdx", "--fail-on", "none");
+        Assert.True(spdxCode is 0 or 1, spdxStderr);
+        var spdxText = Unescaped(File.ReadAllText(spdx));
+        Assert.Contains("git+https://***@git.example.invalid/internal.git", spdxText, StringComparison.Ordinal);
+        foreach (var (name, text) in new[] { ("sbom", sbomText), ("spdx", spdxText), ("report.json", reportJson), ("stderr", stderr), ("spdx stderr", spdxStderr) })
         {
             foreach (var secret in new[] { token, password })
             {
