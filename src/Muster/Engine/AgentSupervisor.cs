@@ -21,7 +21,8 @@ internal sealed class AgentSupervisor(IAgentExecutor executor, IRunObserver obse
         for (var attempt = 1; ; attempt++)
         {
             await observer.AgentStateChangedAsync(spec.Id, attempt, AgentState.Running, Time.GetUtcNow(), attempt > 1 ? $"attempt {attempt}" : null);
-            var (state, result, error, overdue) = await RunAttemptAsync(spec, invocationFor(attempt), attempt, runToken);
+            string? host = null;
+            var (state, result, error, overdue) = await RunAttemptAsync(spec, Placed(invocationFor(attempt), attempt, h => host = h), attempt, runToken);
             wentOverdue |= overdue;
 
             if (state == AgentState.Failed && error.Transient && attempt <= spec.Retries && !runToken.IsCancellationRequested)
@@ -55,9 +56,25 @@ internal sealed class AgentSupervisor(IAgentExecutor executor, IRunObserver obse
                 Duration = Time.GetElapsedTime(startTicks),
                 WentOverdue = wentOverdue,
                 Error = error.Text,
-                Result = result ?? AgentResult.Empty(),
+                // A failed attempt has no result; where it ran is still known.
+                Result = (result ?? AgentResult.Empty()) with { Host = result?.Host ?? host },
             };
         }
+    }
+
+    /// <summary>Hears where the attempt runs, tells the observers (live status, journal) and keeps it for the outcome.</summary>
+    private AgentInvocation Placed(AgentInvocation invocation, int attempt, Action<string> keep)
+    {
+        var inner = invocation.ReportHost;
+        return invocation with
+        {
+            ReportHost = host =>
+            {
+                keep(host);
+                observer.AgentPlaced(invocation.Spec.Id, attempt, host);
+                inner(host);
+            },
+        };
     }
 
     private async Task<(AgentState State, AgentResult? Result, (bool Transient, string? Text) Error, bool Overdue)> RunAttemptAsync(
