@@ -21,8 +21,7 @@ internal sealed class AgentSupervisor(IAgentExecutor executor, IRunObserver obse
         for (var attempt = 1; ; attempt++)
         {
             await observer.AgentStateChangedAsync(spec.Id, attempt, AgentState.Running, Time.GetUtcNow(), attempt > 1 ? $"attempt {attempt}" : null);
-            string? host = null;
-            var (state, result, error, overdue) = await RunAttemptAsync(spec, Placed(invocationFor(attempt), attempt, h => host = h), attempt, runToken);
+            var (state, result, error, overdue) = await RunAttemptAsync(spec, invocationFor(attempt), attempt, runToken);
             wentOverdue |= overdue;
 
             if (state == AgentState.Failed && error.Transient && attempt <= spec.Retries && !runToken.IsCancellationRequested)
@@ -56,25 +55,9 @@ internal sealed class AgentSupervisor(IAgentExecutor executor, IRunObserver obse
                 Duration = Time.GetElapsedTime(startTicks),
                 WentOverdue = wentOverdue,
                 Error = error.Text,
-                // A failed attempt has no result; where it ran is still known.
-                Result = (result ?? AgentResult.Empty()) with { Host = result?.Host ?? host },
+                Result = result ?? AgentResult.Empty(),
             };
         }
-    }
-
-    /// <summary>Hears where the attempt runs, tells the observers (live status, journal) and keeps it for the outcome.</summary>
-    private AgentInvocation Placed(AgentInvocation invocation, int attempt, Action<string> keep)
-    {
-        var inner = invocation.ReportHost;
-        return invocation with
-        {
-            ReportHost = host =>
-            {
-                keep(host);
-                observer.AgentPlaced(invocation.Spec.Id, attempt, host);
-                inner(host);
-            },
-        };
     }
 
     private async Task<(AgentState State, AgentResult? Result, (bool Transient, string? Text) Error, bool Overdue)> RunAttemptAsync(
