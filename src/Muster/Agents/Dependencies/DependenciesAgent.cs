@@ -37,7 +37,7 @@ internal sealed class DependenciesAgent : IAgent
             Exclude = context.Settings.GetStringList("exclude"),
         }, context.ReportProgress, cancellationToken);
         var problems = scan.Result.Problems.Concat(scan.WalkErrors).ToList();
-        var inventory = new DependencyInventory(scan.Result.Packages);
+        var inventory = new DependencyInventory(scan.Result.Packages, scan.Result.Projects);
 
         var scanMs = clock.Elapsed.TotalMilliseconds;
         var notRead = scan.TooLarge.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);

@@ -6,8 +6,9 @@ namespace Muster.Agents.Dependencies;
 /// <summary>All packages found, deduplicated (an included requirements file is read once per includer), with counts.</summary>
 internal sealed class DependencyInventory
 {
-    public DependencyInventory(IEnumerable<PackageRecord> records)
+    public DependencyInventory(IEnumerable<PackageRecord> records, IEnumerable<ProjectRecord>? projects = null)
     {
+        Projects = [.. projects ?? []];
         Packages = records
             .GroupBy(r => (r.Ecosystem, r.Name, r.Version, r.Range, r.ManifestPath, r.Line))
             .Select(g => g.OrderBy(r => ScopeRank(r.Scope)).First())
@@ -16,6 +17,9 @@ internal sealed class DependencyInventory
     }
 
     public IReadOnlyList<PackageRecord> Packages { get; }
+
+    /// <summary>The projects the manifests describe (several per folder when several manifests or lockfiles describe it).</summary>
+    public IReadOnlyList<ProjectRecord> Projects { get; }
 
     public static string Folder(string manifestPath)
     {

@@ -84,6 +84,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
             result.Packages.AddRange(parsed.Packages);
             result.Problems.AddRange(parsed.Problems);
             result.FilesRead.AddRange(parsed.FilesRead);
+            result.Projects.AddRange(parsed.Projects);
             if (manifests % 100 == 0) progress($"{manifests:N0} manifests");
         }
         var walkErrors = walker.Errors.Select(e => new ManifestProblem(e.RelativePath, 0, e.Message)).ToList();

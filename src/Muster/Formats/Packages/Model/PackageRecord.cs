@@ -24,4 +24,13 @@ internal sealed record PackageRecord
 
     /// <summary>Whether the record comes from a lockfile (resolved) rather than a manifest (requested).</summary>
     public bool FromLockfile { get; init; }
+
+    /// <summary>The entries of the same lockfile this one depends on, as the lockfile resolves them (empty when it records no edges).</summary>
+    public IReadOnlyList<PackageRef> DependsOn { get; init; } = [];
+
+    /// <summary>Digests of the package archive the lockfile recorded.</summary>
+    public IReadOnlyList<PackageHash> Hashes { get; init; } = [];
+
+    /// <summary>The licence the file declares for the package (npm lockfiles v2+ record it), as written.</summary>
+    public string? License { get; init => field = SourceUrl.RedactOrNull(value); }
 }

@@ -10,7 +10,7 @@ namespace Muster.Formats.Packages.Parsers;
 /// </summary>
 internal sealed class LockGraph
 {
-    internal sealed class Node(string name, string version, int line)
+    internal sealed class Node(LockGraph graph, string name, string version, int line)
     {
         public string Name { get; } = name;
         public string Version { get; } = version;
@@ -18,6 +18,12 @@ internal sealed class LockGraph
         public List<string> DependencyKeys { get; } = [];
         public DependencyScope Scope { get; set; } = DependencyScope.Unknown;
         public bool Direct { get; set; }
+        public IReadOnlyList<PackageHash> Hashes { get; set; } = [];
+
+        /// <summary>The entries this one's dependency keys resolve to (a key the lockfile does not hold is left out).</summary>
+        public IReadOnlyList<PackageRef> Dependencies() =>
+            DependencyKeys.Select(graph.Find).OfType<Node>().Where(n => n != this && n.Version.Length > 0)
+                .Select(n => new PackageRef(n.Name, n.Version)).Distinct().ToList();
 
         /// <summary>The inventory record of this lockfile entry.</summary>
         public PackageRecord ToRecord(Ecosystem ecosystem, ManifestFile file, string kind) => new()
@@ -31,6 +37,8 @@ internal sealed class LockGraph
             Line = Line,
             ManifestKind = kind,
             FromLockfile = true,
+            DependsOn = Dependencies(),
+            Hashes = Hashes,
         };
     }
 
@@ -41,11 +49,26 @@ internal sealed class LockGraph
 
     public Node Add(string name, string version, int line, IEnumerable<string> keys)
     {
-        var node = new Node(name, version, line);
+        var node = new Node(this, name, version, line);
         _nodes.Add(node);
         foreach (var key in keys) _byKey.TryAdd(key, node);
         return node;
     }
+
+    /// <summary>The entries <paramref name="keys"/> resolve to, as edges (a project's direct dependencies).</summary>
+    public List<PackageRef> Refs(IEnumerable<string> keys) =>
+        keys.Select(Find).OfType<Node>().Where(n => n.Version.Length > 0).Select(n => new PackageRef(n.Name, n.Version)).Distinct().ToList();
+
+    /// <summary>The project whose direct dependencies are <paramref name="keys"/>, as the lockfile at <paramref name="manifestPath"/> resolves them.</summary>
+    public ProjectRecord Project(Ecosystem ecosystem, string manifestPath, IEnumerable<string> keys, string? name = null, string? version = null) => new()
+    {
+        Ecosystem = ecosystem,
+        ManifestPath = manifestPath,
+        Name = name,
+        Version = version,
+        FromLockfile = true,
+        DependsOn = Refs(keys),
+    };
 
     public void Alias(string key, Node node) => _byKey.TryAdd(key, node);
 

@@ -27,6 +27,20 @@ internal sealed class MsBuildProjectParser : IManifestParser
         var doc = LoadXml(file, result);
         if (doc is null) return;
         var isCentral = file.FileName == CentralFile;
+        if (!isCentral)
+        {
+            // A project's package id defaults to its file name; only an explicit <PackageId> or <Version> says more.
+            var properties = doc.Descendants().Where(e => e.Parent?.Name.LocalName == "PropertyGroup").ToList();
+            string? Property(string name) => properties.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim() is { Length: > 0 } v && !v.Contains("$(", StringComparison.Ordinal) ? v : null;
+            result.Projects.Add(new ProjectRecord
+            {
+                Ecosystem = Ecosystem.NuGet,
+                ManifestPath = file.RelativePath,
+                Name = Property("PackageId") ?? Path.GetFileNameWithoutExtension(file.FileName),
+                Version = Property("Version"),
+                License = Property("PackageLicenseExpression"),
+            });
+        }
         var firstOwn = result.Packages.Count;
         Dictionary<string, (string Version, string Path)>? central = null;
         foreach (var element in doc.Descendants())

@@ -38,6 +38,16 @@ internal sealed class PackageJsonParser : IManifestParser
                 ManifestKind = "package.json",
             });
         }
+        using var doc = JsonInput.Parse(file, new ParseResult());
+        if (doc is null) return;
+        result.Projects.Add(new ProjectRecord
+        {
+            Ecosystem = Ecosystem.Npm,
+            ManifestPath = file.RelativePath,
+            Name = doc.RootElement.GetString("name"),
+            Version = doc.RootElement.GetString("version"),
+            License = PackageLockParser.LicenseText(doc.RootElement),
+        });
     }
 
     /// <summary>The dependencies a package.json declares, for lockfile parsers that classify entries from it.</summary>

@@ -28,7 +28,8 @@ internal sealed class PackageLockParser : IManifestParser
         else if (root.TryGetProperty("dependencies", out var deps) && deps.ValueKind == JsonValueKind.Object)
         {
             var declared = DirectNamesFromSibling(file);
-            ParseV1(file, deps, kind, declared, topLevel: true, result);
+            ParseV1(file, deps, kind, declared, [], result);
+            result.Projects.Add(V1Project(file, root, deps, declared));
         }
         else
         {
@@ -39,6 +40,8 @@ internal sealed class PackageLockParser : IManifestParser
     private static void ParsePackages(ManifestFile file, JsonElement packages, string kind, ParseResult result)
     {
         var direct = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var entry in packages.EnumerateObject()) entries.TryAdd(entry.Name, entry.Value);
         foreach (var entry in packages.EnumerateObject())
         {
             if (entry.Name.Contains(NodeModules, StringComparison.Ordinal)) continue;
@@ -47,6 +50,7 @@ internal sealed class PackageLockParser : IManifestParser
             {
                 foreach (var dep in entry.Value.ObjectProperties(section)) direct.Add(dep.Name);
             }
+            result.Projects.Add(LockedProject(file, entries, entry.Name, entry.Value));
         }
         foreach (var entry in packages.EnumerateObject())
         {
@@ -78,12 +82,102 @@ internal sealed class PackageLockParser : IManifestParser
                 Line = line,
                 ManifestKind = kind,
                 FromLockfile = true,
+                DependsOn = Edges(entries, entry.Name, value, EntrySections),
+                Hashes = Integrity.FromSri(value.GetString("integrity")),
+                License = LicenseText(value),
             });
         }
     }
 
-    private static void ParseV1(ManifestFile file, JsonElement deps, string kind, HashSet<string> declared, bool topLevel, ParseResult result)
+    // What npm installs for an entry: a package's own dev dependencies are not installed, a project's are.
+    private static readonly string[] EntrySections = ["dependencies", "optionalDependencies", "peerDependencies"];
+    private static readonly string[] ProjectSections = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
+
+    /// <summary>The root entry ("") or a workspace folder's entry, as the project it describes.</summary>
+    private static ProjectRecord LockedProject(ManifestFile file, Dictionary<string, JsonElement> entries, string path, JsonElement value)
     {
+        var folder = DependencyFolder(file.RelativePath);
+        return new ProjectRecord
+        {
+            Ecosystem = Ecosystem.Npm,
+            ManifestPath = path.Length == 0 ? file.RelativePath : Join(Join(folder, path), "package.json"),
+            Name = value.GetString("name") ?? (path.Length == 0 ? null : path[(path.LastIndexOf('/') + 1)..]),
+            Version = value.GetString("version"),
+            License = LicenseText(value),
+            FromLockfile = true,
+            DependsOn = Edges(entries, path, value, ProjectSections),
+        };
+    }
+
+    /// <summary>
+    /// An entry's dependencies resolved as Node does: the nearest <c>node_modules/NAME</c> from the entry's folder up to the
+    /// root. A link (a workspace package) resolves to the folder it points at. A dependency the lockfile does not hold
+    /// (an optional one for another platform, an unmet peer) has no edge.
+    /// </summary>
+    private static List<PackageRef> Edges(Dictionary<string, JsonElement> entries, string path, JsonElement value, string[] sections)
+    {
+        var edges = new List<PackageRef>();
+        foreach (var section in sections)
+        {
+            foreach (var dep in value.ObjectProperties(section))
+            {
+                if (Resolve(entries, path, dep.Name) is not { } target) continue;
+                var (targetPath, targetValue) = target;
+                if (targetValue.GetFlag("link") && targetValue.GetString("resolved") is { } linked && entries.TryGetValue(linked, out var workspace))
+                {
+                    (targetPath, targetValue) = (linked, workspace);
+                }
+                var name = targetValue.GetString("name") ?? NameFromPath(targetPath);
+                if (targetValue.GetString("version") is { } version)
+                {
+                    var edge = new PackageRef(name, version);
+                    if (!edges.Contains(edge)) edges.Add(edge);
+                }
+            }
+        }
+        return edges;
+    }
+
+    private static string NameFromPath(string path)
+    {
+        var at = path.LastIndexOf(NodeModules, StringComparison.Ordinal);
+        return at >= 0 ? path[(at + NodeModules.Length)..] : path[(path.LastIndexOf('/') + 1)..];
+    }
+
+    private static (string Path, JsonElement Value)? Resolve(Dictionary<string, JsonElement> entries, string from, string name)
+    {
+        var folder = from;
+        while (true)
+        {
+            var candidate = (folder.Length == 0 ? "" : folder + "/") + NodeModules + name;
+            if (entries.TryGetValue(candidate, out var found)) return (candidate, found);
+            if (folder.Length == 0) return null;
+            var nested = folder.LastIndexOf("/" + NodeModules, StringComparison.Ordinal);
+            var slash = folder.LastIndexOf('/');
+            folder = nested >= 0 ? folder[..nested]
+                : folder.StartsWith(NodeModules, StringComparison.Ordinal) || slash < 0 ? ""
+                : folder[..slash];
+        }
+    }
+
+    /// <summary>The licence as npm records it: a string (an SPDX expression), or the old <c>{ "type": "MIT" }</c> form.</summary>
+    internal static string? LicenseText(JsonElement value) =>
+        value.GetString("license")
+        ?? (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("license", out var license) ? license.GetString("type") : null);
+
+    private static string DependencyFolder(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? "" : relativePath[..slash];
+    }
+
+    private static string Join(string folder, string name) => folder.Length == 0 ? name : folder + "/" + name;
+
+    /// <param name="scopes">The <c>dependencies</c> objects enclosing <paramref name="deps"/>, outermost first: where a <c>requires</c> name resolves.</param>
+    private static void ParseV1(ManifestFile file, JsonElement deps, string kind, HashSet<string> declared, List<JsonElement> scopes, ParseResult result)
+    {
+        var topLevel = scopes.Count == 0;
+        var inScope = new List<JsonElement>(scopes) { deps };
         foreach (var dep in deps.EnumerateObject())
         {
             var value = dep.Value;
@@ -94,9 +188,9 @@ internal sealed class PackageLockParser : IManifestParser
                 result.Problems.Add(new ManifestProblem(file.RelativePath, line, $"Dependency '{dep.Name}' has no version."));
                 continue;
             }
-            var (name, resolvedVersion) = version.StartsWith("npm:", StringComparison.Ordinal)
-                ? PackageJsonParser.ResolveAlias(dep.Name, version)
-                : (dep.Name, version);
+            var (name, resolvedVersion) = V1Identity(dep.Name, version);
+            var nested = value.TryGetProperty("dependencies", out var n) && n.ValueKind == JsonValueKind.Object ? n : (JsonElement?)null;
+            var own = nested is { } inner ? new List<JsonElement>(inScope) { inner } : inScope;
             result.Packages.Add(new PackageRecord
             {
                 Ecosystem = Ecosystem.Npm,
@@ -110,13 +204,40 @@ internal sealed class PackageLockParser : IManifestParser
                 Line = line,
                 ManifestKind = kind,
                 FromLockfile = true,
+                DependsOn = [.. value.ObjectProperties("requires").Select(r => ResolveV1(own, r.Name)).OfType<PackageRef>().Distinct()],
+                Hashes = Integrity.FromSri(value.GetString("integrity")),
             });
-            if (value.TryGetProperty("dependencies", out var nested) && nested.ValueKind == JsonValueKind.Object)
-            {
-                ParseV1(file, nested, kind, declared, topLevel: false, result);
-            }
+            if (nested is { } children) ParseV1(file, children, kind, declared, inScope, result);
         }
     }
+
+    /// <summary>The root of a v1 lockfile as its project: the top-level entries its package.json declares.</summary>
+    private static ProjectRecord V1Project(ManifestFile file, JsonElement root, JsonElement deps, HashSet<string> declared) => new()
+    {
+        Ecosystem = Ecosystem.Npm,
+        ManifestPath = file.RelativePath,
+        Name = root.GetString("name"),
+        Version = root.GetString("version"),
+        FromLockfile = true,
+        DependsOn = [.. declared.Order(StringComparer.Ordinal).Select(d => ResolveV1([deps], d)).OfType<PackageRef>()],
+    };
+
+    // Node's lookup: the innermost enclosing dependencies object that holds the name.
+    private static PackageRef? ResolveV1(List<JsonElement> scopes, string name)
+    {
+        for (var i = scopes.Count - 1; i >= 0; i--)
+        {
+            if (scopes[i].TryGetProperty(name, out var entry) && entry.GetString("version") is { } version)
+            {
+                var (realName, realVersion) = V1Identity(name, version);
+                return new PackageRef(realName, realVersion);
+            }
+        }
+        return null;
+    }
+
+    private static (string Name, string Version) V1Identity(string key, string version) =>
+        version.StartsWith("npm:", StringComparison.Ordinal) ? PackageJsonParser.ResolveAlias(key, version) : (key, version);
 
     private static HashSet<string> DirectNamesFromSibling(ManifestFile file)
     {

@@ -15,6 +15,12 @@ internal sealed class PackagesLockJsonParser : IManifestParser
     {
         using var doc = JsonInput.Parse(file, result);
         if (doc is null) return;
+        var direct = new List<PackageRef>();
+        foreach (var framework in doc.RootElement.ObjectProperties("dependencies"))
+        {
+            direct.AddRange(framework.Value.EnumerateObject().Where(p => p.Value.GetString("type") == "Direct").Select(p => Locked(framework.Value, p.Name)).OfType<PackageRef>());
+        }
+        result.Projects.Add(new ProjectRecord { Ecosystem = Ecosystem.NuGet, ManifestPath = file.RelativePath, FromLockfile = true, DependsOn = [.. direct.Distinct()] });
         var seen = new HashSet<(string, string)>();
         foreach (var framework in doc.RootElement.ObjectProperties("dependencies"))
         {
@@ -31,6 +37,10 @@ internal sealed class PackagesLockJsonParser : IManifestParser
                     continue;
                 }
                 if (!seen.Add((package.Name.ToLowerInvariant(), version))) continue;
+                // A dependency's range is resolved by the same framework's entry of that name.
+                var dependsOn = package.Value.ObjectProperties("dependencies")
+                    .Select(d => Locked(framework.Value, d.Name))
+                    .OfType<PackageRef>().Distinct().ToList();
                 result.Packages.Add(new PackageRecord
                 {
                     Ecosystem = Ecosystem.NuGet,
@@ -43,8 +53,22 @@ internal sealed class PackagesLockJsonParser : IManifestParser
                     Line = line,
                     ManifestKind = "packages.lock.json",
                     FromLockfile = true,
+                    DependsOn = dependsOn,
+                    Hashes = Integrity.FromBase64Sha512(package.Value.GetString("contentHash")),
                 });
             }
         }
+    }
+
+    private static PackageRef? Locked(System.Text.Json.JsonElement framework, string name)
+    {
+        foreach (var entry in framework.EnumerateObject())
+        {
+            if (string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase) && entry.Value.GetString("type") != "Project" && entry.Value.GetString("resolved") is { } version)
+            {
+                return new PackageRef(entry.Name, version);
+            }
+        }
+        return null;
     }
 }

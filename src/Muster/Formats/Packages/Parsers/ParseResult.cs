@@ -8,4 +8,7 @@ internal sealed class ParseResult
     public List<PackageRecord> Packages { get; } = [];
     public List<ManifestProblem> Problems { get; } = [];
     public List<string> FilesRead { get; } = [];
+
+    /// <summary>The projects the manifests describe (name, version, licence), for the SBOM.</summary>
+    public List<ProjectRecord> Projects { get; } = [];
 }

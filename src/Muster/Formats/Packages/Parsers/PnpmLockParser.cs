@@ -58,6 +58,10 @@ internal sealed class PnpmLockParser : IManifestParser
                 version = Scalar(meta, "version") ?? version;
             }
             var node = graph.Add(name, version, (int)keyNode.Start.Line, [key]);
+            if (valueNode is YamlMappingNode entry && entry.Children.TryGetValue(new YamlScalarNode("resolution"), out var resolution) && resolution is YamlMappingNode r)
+            {
+                node.Hashes = Integrity.FromSri(Scalar(r, "integrity"));
+            }
             if (snapshots is null) AddDependencies(node, valueNode as YamlMappingNode, v5);
         }
         foreach (var (keyNode, valueNode) in Entries(snapshots))
@@ -70,12 +74,14 @@ internal sealed class PnpmLockParser : IManifestParser
         }
 
         var roots = new List<(string, DependencyScope)>();
+        var importerRoots = new List<(string Path, List<string> Keys)>();
         var importers = Mapping(root, "importers");
-        IEnumerable<YamlMappingNode> projects = importers is not null
-            ? importers.Children.Values.OfType<YamlMappingNode>()
-            : [root];
-        foreach (var project in projects)
+        IEnumerable<(string Path, YamlMappingNode Node)> projects = importers is not null
+            ? importers.Children.Where(c => c.Value is YamlMappingNode).Select(c => (((YamlScalarNode)c.Key).Value ?? ".", (YamlMappingNode)c.Value))
+            : [(".", root)];
+        foreach (var (path, project) in projects)
         {
+            var own = new List<string>();
             foreach (var (section, scope) in Sections)
             {
                 foreach (var (depKey, depValue) in Entries(Mapping(project, section)))
@@ -84,10 +90,13 @@ internal sealed class PnpmLockParser : IManifestParser
                     var reference = depValue is YamlMappingNode m ? Scalar(m, "version") : (depValue as YamlScalarNode)?.Value;
                     if (reference is null) continue;
                     roots.Add((ReferenceKey(depName, reference, v5), scope));
+                    own.Add(ReferenceKey(depName, reference, v5));
                 }
             }
+            importerRoots.Add((path, own));
         }
         graph.Classify(roots);
+        foreach (var (path, keys) in importerRoots) result.Projects.Add(graph.Project(Ecosystem.Npm, ImporterManifest(file.RelativePath, path), keys));
 
         var kind = $"pnpm-lock.yaml v{versionText}";
         foreach (var node in graph.Nodes)
@@ -95,6 +104,14 @@ internal sealed class PnpmLockParser : IManifestParser
             if (node.Version.Length == 0) continue;
             result.Packages.Add(node.ToRecord(Ecosystem.Npm, file, kind));
         }
+    }
+
+    // An importer is a folder relative to the lockfile's ("." for the lockfile's own project).
+    private static string ImporterManifest(string lockfilePath, string importer)
+    {
+        if (importer is "." or "") return lockfilePath;
+        var slash = lockfilePath.LastIndexOf('/');
+        return (slash < 0 ? "" : lockfilePath[..(slash + 1)]) + importer.TrimEnd('/') + "/package.json";
     }
 
     private static void AddDependencies(LockGraph.Node node, YamlMappingNode? entry, bool v5)

@@ -34,7 +34,9 @@ internal sealed class PoetryLockParser : IManifestParser
             if (package.Table("dependencies") is { } deps) node.DependencyKeys.AddRange(deps.Keys.Select(Pep503.Normalize));
             if (package.String("category") is { } category) categories[node] = category;
         }
-        graph.Classify(PythonLockRoots.FromSiblingPyproject(file));
+        var roots = PythonLockRoots.FromSiblingPyproject(file);
+        graph.Classify(roots);
+        if (roots.Count > 0) result.Projects.Add(graph.Project(Ecosystem.PyPI, file.RelativePath, roots.Select(r => r.Name)));
         foreach (var node in graph.Nodes)
         {
             var record = PythonLockRoots.Record(file, node, "poetry.lock");

@@ -15,7 +15,18 @@ internal sealed class PyprojectParser : IManifestParser
     public void Parse(ManifestFile file, ParseResult result)
     {
         var toml = TomlInput.Parse(file, result);
-        if (toml is not null) ReadRoots(file, toml, result);
+        if (toml is null) return;
+        ReadRoots(file, toml, result);
+        var metadata = toml.Table("project") ?? toml.Table("tool", "poetry");
+        result.Projects.Add(new ProjectRecord
+        {
+            Ecosystem = Ecosystem.PyPI,
+            ManifestPath = file.RelativePath,
+            Name = metadata?.String("name"),
+            Version = metadata?.String("version"),
+            // PEP 621 allows a string (PEP 639: an SPDX expression) or { text = "..." } / { file = "..." }.
+            License = metadata?.String("license") ?? metadata?.Table("license")?.String("text"),
+        });
     }
 
     /// <summary>Adds every declared dependency to <paramref name="result"/> and returns (normalised name, scope) roots.</summary>

@@ -18,6 +18,7 @@ internal sealed class UvLockParser : IManifestParser
         if (toml is null) return;
         var graph = new LockGraph();
         var roots = new List<(string, DependencyScope)>();
+        var projects = new List<(string Name, string? Version, string Manifest, List<string> Keys)>();
         var searchFrom = 0;
         foreach (var package in toml.Tables("package"))
         {
@@ -34,9 +35,12 @@ internal sealed class UvLockParser : IManifestParser
             var isProject = source is not null && (source.ContainsKey("editable") || source.ContainsKey("virtual"));
             if (isProject)
             {
+                var first = roots.Count;
                 roots.AddRange(Names(package.Tables("dependencies")).Select(n => (n, DependencyScope.Production)));
                 foreach (var group in GroupLists(package.Table("optional-dependencies"))) roots.AddRange(Names(group).Select(n => (n, DependencyScope.Optional)));
                 foreach (var group in GroupLists(package.Table("dev-dependencies"))) roots.AddRange(Names(group).Select(n => (n, DependencyScope.Development)));
+                var folder = source!.String("editable") ?? source!.String("virtual") ?? ".";
+                projects.Add((name, package.String("version"), ProjectManifest(file.RelativePath, folder), [.. roots.Skip(first).Select(r => r.Item1)]));
                 continue;
             }
             var version = package.String("version");
@@ -50,7 +54,16 @@ internal sealed class UvLockParser : IManifestParser
             foreach (var group in GroupLists(package.Table("optional-dependencies"))) node.DependencyKeys.AddRange(Names(group));
         }
         graph.Classify(roots);
+        foreach (var (name, version, manifest, keys) in projects) result.Projects.Add(graph.Project(Ecosystem.PyPI, manifest, keys, name, version));
         foreach (var node in graph.Nodes) result.Packages.Add(PythonLockRoots.Record(file, node, "uv.lock"));
+    }
+
+    // A workspace member's source is its folder relative to the lockfile's ("." for the lockfile's own project).
+    private static string ProjectManifest(string lockfilePath, string folder)
+    {
+        if (folder is "." or "") return lockfilePath;
+        var slash = lockfilePath.LastIndexOf('/');
+        return (slash < 0 ? "" : lockfilePath[..(slash + 1)]) + folder.TrimEnd('/') + "/pyproject.toml";
     }
 
     private static IEnumerable<string> Names(IEnumerable<TomlTable> entries) =>

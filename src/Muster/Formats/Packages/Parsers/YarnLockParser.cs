@@ -21,6 +21,7 @@ internal sealed class YarnLockParser : IManifestParser
         var inDependencies = false;
         var pendingDeps = new List<string>();
         var skipEntry = false;
+        string? currentIntegrity = null;
 
         void Flush()
         {
@@ -34,9 +35,11 @@ internal sealed class YarnLockParser : IManifestParser
                 var specs = currentKeys.Select(ParseSpec).ToList();
                 var node = graph.Add(RealName(currentKeys[0], specs[0].Name), currentVersion, currentLine, specs.Select(s => s.Name + "@" + s.Range));
                 node.DependencyKeys.AddRange(pendingDeps);
+                node.Hashes = Integrity.FromSri(currentIntegrity);
             }
             currentKeys = null;
             currentVersion = null;
+            currentIntegrity = null;
             pendingDeps = [];
             inDependencies = false;
             skipEntry = false;
@@ -75,6 +78,7 @@ internal sealed class YarnLockParser : IManifestParser
                 inDependencies = content is "dependencies:" or "optionalDependencies:";
                 var (field, value) = SplitField(content);
                 if (field == "version") currentVersion = value;
+                if (field == "integrity") currentIntegrity = value;
                 if (field == "resolution" && value.Contains("@workspace:", StringComparison.Ordinal)) skipEntry = true;
                 if (field == "linkType" && value == "soft") skipEntry = true;
                 continue;
@@ -90,6 +94,7 @@ internal sealed class YarnLockParser : IManifestParser
         var manifest = file.OpenSibling("package.json");
         var roots = manifest is null ? [] : PackageJsonParser.ReadDeclared(manifest, new ParseResult());
         graph.Classify(roots.Select(r => (r.Name + "@" + StripProtocol(r.Spec), r.Scope)));
+        if (manifest is not null) result.Projects.Add(graph.Project(Ecosystem.Npm, file.RelativePath, roots.Select(r => r.Name + "@" + StripProtocol(r.Spec))));
         var kind = berry ? "yarn.lock (berry)" : "yarn.lock (classic)";
         foreach (var node in graph.Nodes)
         {
