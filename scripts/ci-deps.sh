@@ -14,6 +14,8 @@ if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 command -v strace >/dev/null 2>&1 || need+=(strace)
 # integrations: the pre-commit hook test runs the real pre-commit (try-repo against this repository)
 command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
+# cluster (issue 17): the integration tests start a private redis-server on a free loopback port
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # report validators (SARIF multitool, CycloneDX library) come from npm: node and npm themselves from Debian if missing
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then

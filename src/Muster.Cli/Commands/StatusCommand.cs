@@ -22,13 +22,13 @@ internal static class StatusCommand
             var record = reader.FindRun(runId) ?? throw new UsageException($"no run '{runId}'; 'muster runs' lists them");
             var notes = reader.LastTransitions(runId);
             cli.Out.WriteLine($"Run {record.RunId}: {record.Status}" + (record.StopReason is null ? "" : $" ({record.StopReason})"));
-            cli.Out.WriteLine($"{"AGENT",-28} {"WAVE",4} {"STATE",-10} {"ATTEMPTS",8} {"FINDINGS",8}  NOTE");
+            cli.Out.WriteLine($"{"AGENT",-28} {"WAVE",4} {"STATE",-10} {"ATTEMPTS",8} {"FINDINGS",8}  {"HOST",-16} NOTE");
             var agents = reader.LoadAgents(runId);
             foreach (var agent in agents)
             {
                 var note = agent.Error ?? (notes.TryGetValue(agent.AgentId, out var t) ? t.Note : null) ?? "";
                 var stateText = agent.State.ToLabel() + (agent.WentOverdue && agent.State != AgentState.Overdue ? "*" : "");
-                cli.Out.WriteLine($"{agent.AgentId,-28} {agent.WaveIndex + 1,4} {stateText,-10} {agent.Attempts,8} {agent.Result.Findings.Count,8}  {note}");
+                cli.Out.WriteLine($"{agent.AgentId,-28} {agent.WaveIndex + 1,4} {stateText,-10} {agent.Attempts,8} {agent.Result.Findings.Count,8}  {agent.Result.Host ?? "-",-16} {note}");
             }
             if (agents.Any(a => a.WentOverdue)) cli.Out.WriteLine("* went overdue (soft timeout passed) before finishing");
             return ExitCodes.Passed;

@@ -91,6 +91,7 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
                     kind = a.Kind,
                     wave = a.WaveIndex,
                     state = a.State.ToLabel(),
+                    host = a.Result.Host,
                     went_overdue = a.WentOverdue,
                     attempts = a.Attempts,
                     duration_seconds = Math.Round(a.Duration.TotalSeconds, 1),

@@ -15,4 +15,7 @@ public sealed record EngineOptions
     public TimeSpan? OverdueRecheckInterval { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The host in-process agents are recorded as running on (reports, journal); tests pin it for stable output.</summary>
+    public string HostName { get; init; } = Environment.MachineName;
 }

@@ -22,4 +22,11 @@ public sealed record AgentInvocation(
     IReadOnlyList<PriorOutput> Upstream,
     IReadOnlyDictionary<string, string> RunParameters,
     RunServices Services,
-    Action<string> ReportProgress);
+    Action<string> ReportProgress)
+{
+    /// <summary>
+    /// The executor says where the attempt runs as soon as it knows (before the agent finishes), so a live
+    /// <c>muster status</c> and a failed attempt's outcome both show the host.
+    /// </summary>
+    public Action<string> ReportHost { get; init; } = static _ => { };
+}

@@ -6,16 +6,20 @@ using Muster.Model;
 namespace Muster.Engine;
 
 /// <summary>Runs agents in this process, each on the thread pool so a blocking agent cannot stall the scheduler.</summary>
+/// <param name="hostName">What results record as their host (<see cref="AgentResult.Host"/>); default: this machine's name.</param>
 public sealed class InProcessAgentExecutor(
     AgentRegistry registry,
     ISecretScrubber scrubber,
     TimeProvider time,
-    ILoggerFactory? loggers = null) : IAgentExecutor
+    ILoggerFactory? loggers = null,
+    string? hostName = null) : IAgentExecutor
 {
     private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
+    private readonly string _hostName = hostName ?? Environment.MachineName;
 
     public Task<AgentResult> ExecuteAsync(AgentInvocation invocation, CancellationToken cancellationToken)
     {
+        invocation.ReportHost(_hostName);
         var descriptor = registry.Get(invocation.Spec.Kind);
         var context = new AgentContext
         {
@@ -40,7 +44,7 @@ public sealed class InProcessAgentExecutor(
             try
             {
                 var result = await agent.RunAsync(context, cancellationToken).ConfigureAwait(false);
-                return Stamp(result, invocation.Spec.Id, scrubber);
+                return Stamp(result, invocation.Spec.Id, scrubber) with { Host = _hostName };
             }
             finally
             {

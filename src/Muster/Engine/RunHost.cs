@@ -74,7 +74,7 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
         await using var journal = RunJournal.Open(stateDirectory, options.Time);
         await journal.BeginRunAsync(request.RunId, plan, request.Root, RunParameterRedaction.ForJournal(request.RunParameters, runScrubber), request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
         if (resumed) await journal.ForgetChildGroupsAsync(request.RunId); // reaped, or no longer the run's
-        var executor = new InProcessAgentExecutor(registry, runScrubber, options.Time, loggers);
+        var executor = new InProcessAgentExecutor(registry, runScrubber, options.Time, loggers, options.HostName);
         var observer = new CompositeRunObserver([journal, .. observers]);
         var scheduler = new WaveScheduler(executor, observer, options, runScrubber, journal);
         try

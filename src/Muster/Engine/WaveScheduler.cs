@@ -82,10 +82,24 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
                 await Parallel.ForEachAsync(toRun, new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken },
                     async (spec, _1) =>
                     {
+                        string? host = null;
                         var outcome = await _supervisor.RunAsync(spec, wave.Index,
-                            attempt => new AgentInvocation(request.RunId, spec, request.Root, attempt, upstream, parameters, services,
-                                note => observer.AgentProgress(spec.Id, note)),
+                            attempt =>
+                            {
+                                host = null;
+                                return new AgentInvocation(request.RunId, spec, request.Root, attempt, upstream, parameters, services,
+                                    note => observer.AgentProgress(spec.Id, note))
+                                {
+                                    ReportHost = placed =>
+                                    {
+                                        host = placed;
+                                        observer.AgentPlaced(spec.Id, attempt, placed);
+                                    },
+                                };
+                            },
                             cancellationToken);
+                        // A failed attempt returns no result; where it ran is still known.
+                        if (outcome.Result.Host is null && host is not null) outcome = outcome with { Result = outcome.Result with { Host = host } };
                         outcomes[spec.Id] = outcome;
                         await observer.AgentFinishedAsync(outcome);
                     });

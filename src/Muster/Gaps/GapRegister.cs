@@ -33,10 +33,10 @@ public sealed class GapRegister
 
     internal static GapRegister Build(IEnumerable<Finding> findings, OwnerResolver owners)
     {
-        var gaps = findings
-            .Where(f => f.Severity > Severity.Info)
-            .DistinctBy(FingerprintOf)
-            .GroupBy(KeyOf, StringComparer.Ordinal)
+        var distinct = findings.Where(f => f.Severity > Severity.Info).DistinctBy(FingerprintOf).ToList();
+        var secretLines = SecretGapsByLine(distinct);
+        var gaps = distinct
+            .GroupBy(f => KeyOf(f, secretLines), StringComparer.Ordinal)
             .Select(group => ToGap(group.Key, group.ToList(), owners))
             .OrderByDescending(g => g.Severity)
             .ThenBy(g => g.Locations.Count > 0 ? g.Locations[0].Path : "\uffff", StringComparer.Ordinal)
@@ -51,6 +51,27 @@ public sealed class GapRegister
         finding.Fingerprint.Length > 0
             ? finding.Fingerprint
             : Fingerprints.Compute(finding.RuleId, finding.Location?.ToString() ?? "", finding.Message);
+
+    // Where the secrets agent reported a value: its gap per (path, line) of each occurrence.
+    private static Dictionary<(string Path, int Line), string> SecretGapsByLine(IReadOnlyList<Finding> findings)
+    {
+        var byLine = new Dictionary<(string, int), string>();
+        foreach (var finding in findings)
+        {
+            if (finding.Location is not { } at || !KeyOf(finding).StartsWith("group:secret:", StringComparison.Ordinal)) continue;
+            var lines = finding.Properties.TryGetValue("lines", out var text)
+                ? text.Split(',').Select(l => int.TryParse(l, out var n) ? n : 0).Where(n => n > 0)
+                : [];
+            foreach (var line in lines.Append(at.Line)) byLine.TryAdd((at.Path, line), KeyOf(finding));
+        }
+        return byLine;
+    }
+
+    private static string KeyOf(Finding finding, Dictionary<(string Path, int Line), string> secretLines) =>
+        finding.Properties.TryGetValue(GapHints.JoinsSecretOnSameLine, out var joins) && joins == "true"
+        && finding.Location is { } at && secretLines.TryGetValue((at.Path, at.Line), out var secretKey)
+            ? secretKey
+            : KeyOf(finding);
 
     private static string KeyOf(Finding finding) =>
         finding.Properties.TryGetValue(GroupProperty, out var group) && !string.IsNullOrWhiteSpace(group)

@@ -12,5 +12,8 @@ public sealed record AgentResult
     /// <summary>Numbers worth keeping (files scanned, bytes read, probes sent, tokens used...).</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The machine (or cluster worker) the attempt ran on; set by the executor, not by agents. Null: not recorded.</summary>
+    public string? Host { get; init; }
+
     public static AgentResult Empty(string summary = "") => new() { Summary = summary };
 }

@@ -122,6 +122,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Matches(@"\d{8}-\d{6}-[0-9a-f]{4}\s+completed", runs.Out);
         Assert.Matches(@"quick\s+1 succeeded", status.Out);
+        Assert.Matches(@"quick\s+1 succeeded\s+1\s+0\s+" + System.Text.RegularExpressions.Regex.Escape(Environment.MachineName) + " ", status.Out);
     }
 
     internal static string RepoRoot()

@@ -132,4 +132,28 @@ public class GapRegisterTests
         Assert.Equal(["b"], diff.Persisting.Select(g => g.RuleIds[0]));
         Assert.Equal(1, GapDiff.Totals(diff.Fixed).Single(p => p.Key == Severity.Critical).Value);
     }
+
+    [Fact]
+    public void A_config_finding_about_the_literal_secret_the_secrets_agent_found_on_that_line_joins_its_gap()
+    {
+        var secret = F("secrets/generic-password", Severity.Critical, "docker-compose.yml", category: "secrets",
+            properties: new() { [GapRegister.GroupProperty] = "secret:salted-1", ["lines"] = "3,9" });
+        var joins = new Dictionary<string, string> { [GapHints.JoinsSecretOnSameLine] = "true" };
+        var sameLine = F("MUSTER-COMPOSE-010", Severity.High, "docker-compose.yml", properties: joins);
+        var otherOccurrence = F("MUSTER-COMPOSE-010", Severity.High, "docker-compose.yml", properties: joins) with
+        {
+            Location = new SourceLocation("docker-compose.yml", 9, 7),
+            Fingerprint = "",
+        };
+        var elsewhere = F("MUSTER-COMPOSE-010", Severity.High, "other/compose.yml", properties: joins);
+        var unmarked = F("MUSTER-COMPOSE-006", Severity.High, "docker-compose.yml");
+
+        var register = GapRegister.Build([secret, sameLine, otherOccurrence.WithDefaultFingerprint("second"), elsewhere, unmarked], OwnerResolver.Defaults);
+
+        Assert.Equal(3, register.Gaps.Count);
+        var rotate = Assert.Single(register.Gaps, g => g.Key == "group:secret:salted-1");
+        Assert.Equal((Severity.Critical, 3), (rotate.Severity, rotate.Fingerprints.Count));
+        Assert.Contains("MUSTER-COMPOSE-010", rotate.RuleIds);
+        Assert.Contains(register.Gaps, g => g.Locations.Any(l => l.Path == "other/compose.yml"));
+    }
 }

@@ -78,8 +78,8 @@ public class MarkdownReportTests
     {
         var markdown = await Render(ReportFixture.Representative());
 
-        Assert.Contains("| `env-scan` | `secret-scan` | Scanner | 0 | succeeded | 1 | 2m 05s | ⚠ overdue |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| `inventory` | `workspace-inventory` | Scanner | 0 | succeeded | 1 | 4.3 s | ↻ reused from journal |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `env-scan` | `secret-scan` | Scanner | 0 | workstation | succeeded | 1 | 2m 05s | ⚠ overdue |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `inventory` | `workspace-inventory` | Scanner | 0 | workstation | succeeded | 1 | 4.3 s | ↻ reused from journal |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

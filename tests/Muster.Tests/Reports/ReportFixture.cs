@@ -63,6 +63,7 @@ internal static class ReportFixture
                 Result = new AgentResult
                 {
                     Summary = "Scanned 38 .env files; 1 live-looking key.",
+                    Host = "workstation",
                     Findings = [SecretFinding()],
                     Metrics = new Dictionary<string, double> { ["files_scanned"] = 38 },
                 },
@@ -77,6 +78,7 @@ internal static class ReportFixture
                 Result = new AgentResult
                 {
                     Summary = "185 files, 12.5 MB; 1 file over 256 KiB.",
+                    Host = "workstation",
                     Artifacts = [new Artifact("inventory.md", "text/markdown", "| ext | files |\n| .md | 120 |\n")],
                     Findings =
                     [
@@ -95,6 +97,7 @@ internal static class ReportFixture
             {
                 Attempts = 3,
                 Error = "InvalidOperationException: hostinger-vps/docker-compose.yml: unexpected key 'x|y'\nat line 12",
+                Result = new AgentResult { Host = "vps1" },
             },
             Agent("architecture-review", "llm-review", AgentRole.Analysis, 1, AgentState.Succeeded, 61.5) with
             {
@@ -102,6 +105,7 @@ internal static class ReportFixture
                 Result = new AgentResult
                 {
                     Summary = "Reviewed 4 master documents.",
+                    Host = "vps1",
                     Metrics = new Dictionary<string, double>
                     {
                         ["tokens_in"] = 12000, ["tokens_out"] = 3400, ["cost_usd"] = 0.1234,
@@ -139,6 +143,7 @@ internal static class ReportFixture
                 Result = new AgentResult
                 {
                     Summary = "42 gaps classified.",
+                    Host = "workstation",
                     Metrics = new Dictionary<string, double> { ["tokens_in"] = 800 },
                     Findings =
                     [
@@ -167,11 +172,11 @@ internal static class ReportFixture
             },
             Agent("claims-check", "claims-check", AgentRole.Verification, 2, AgentState.Overdue, 200) with
             {
-                WentOverdue = true, FinishedAt = null,
+                WentOverdue = true, FinishedAt = null, Result = new AgentResult { Host = "vps1" },
             },
             Agent("network-probe", "network-probe", AgentRole.Verification, 2, AgentState.Running, 12) with
             {
-                FinishedAt = null,
+                FinishedAt = null, Result = new AgentResult { Host = "aws|eu-1" },
             },
             Agent("docs-check", "docs-check", AgentRole.Verification, 2, AgentState.Pending, 0) with
             {

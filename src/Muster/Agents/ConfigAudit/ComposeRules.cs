@@ -168,6 +168,21 @@ internal static partial class ComposeRules
             "Set a password (`command: redis-server --requirepass ${REDIS_PASSWORD}`), keep protected mode on, and drop the `ports:` entry or bind it to 127.0.0.1.",
             p => Each(p, UnauthenticatedRedis)),
 
+        new("MUSTER-COMPOSE-023", Type, "Database published with authentication off", Severity.Critical,
+            "A database that accepts connections without a password (PostgreSQL `trust`, MySQL's empty root password, MongoDB without access control, Elasticsearch without security) and is published on all interfaces can be read, wiped or ransomed by anyone who finds the port; scanners find such ports within hours.",
+            "Turn authentication on (a password from `${VAR}` or a compose secret; `xpack.security.enabled=true`; `MONGO_INITDB_ROOT_USERNAME`/`PASSWORD`) and drop the `ports:` entry or bind it to 127.0.0.1.",
+            p => ComposeExposureChecks.OncePerEntry(Each(p, ComposeExposureChecks.UnauthenticatedDatabase))),
+
+        new("MUSTER-COMPOSE-024", Type, "Unauthenticated admin API published on all interfaces", Severity.High,
+            "Ollama's API, ComfyUI and Traefik's insecure dashboard have no login: published on all interfaces (Docker's rules bypass ufw), anyone who reaches the port can run models and workflows or read the proxy's whole configuration.",
+            "Bind the port to loopback (\"127.0.0.1:11434:11434\") and reach it through an authenticating reverse proxy or a VPN; for Traefik drop `--api.insecure=true` and secure the dashboard router.",
+            p => ComposeExposureChecks.OncePerEntry(Each(p, s => ComposeExposureChecks.AdminUiExposed(s, withOwnLogin: false)))),
+
+        new("MUSTER-COMPOSE-025", Type, "Admin UI published on all interfaces", Severity.Medium,
+            "Portainer, Grafana, n8n, Jupyter, pgAdmin, Adminer, phpMyAdmin, Kibana and similar consoles control data or code; published on all interfaces their login page is one password-guessing or CVE away from the whole stack.",
+            "Bind the port to 127.0.0.1 and publish the UI only through the reverse proxy (with TLS and, ideally, SSO or an IP allow-list).",
+            p => ComposeExposureChecks.OncePerEntry(Each(p, s => ComposeExposureChecks.AdminUiExposed(s, withOwnLogin: true)))),
+
         new("MUSTER-COMPOSE-021", Type, "Depends on a service that is not defined", Severity.Medium,
             "A `depends_on` entry naming no service makes `docker compose up` refuse the whole file; usually a renamed or removed service.",
             "Fix the service name or remove the dependency.",

@@ -147,8 +147,18 @@ internal sealed class ConfigAuditAgent : IAgent
             Evidence = hit.Evidence is null ? null : context.Scrubber.Scrub(hit.Evidence),
             Remediation = rule.Remediation,
             AgentId = context.AgentId,
-            Properties = new Dictionary<string, string> { ["file-type"] = rule.FileType, ["rationale"] = rule.Rationale },
+            Properties = Properties(rule),
         }.WithDefaultFingerprint(hit.Discriminator ?? hit.Message);
+    }
+
+    // Rules about a literal secret in a file: the secrets agent may report the same value on the same line.
+    private static readonly HashSet<string> LiteralSecretRules = new(StringComparer.Ordinal) { "MUSTER-COMPOSE-010", "MUSTER-DOCKER-004", "MUSTER-SHELL-006" };
+
+    private static Dictionary<string, string> Properties(IConfigRule rule)
+    {
+        var properties = new Dictionary<string, string> { ["file-type"] = rule.FileType, ["rationale"] = rule.Rationale };
+        if (LiteralSecretRules.Contains(rule.Id)) properties[GapHints.JoinsSecretOnSameLine] = "true";
+        return properties;
     }
 
     private static Finding ScanError(AgentContext context, string path, string message) => new Finding

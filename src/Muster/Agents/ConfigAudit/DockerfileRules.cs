@@ -79,6 +79,13 @@ internal static partial class DockerfileRules
             "Remove the SSH server and `EXPOSE 22`.",
             d => d.Named("EXPOSE").Where(i => i.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(p => p is "22" or "22/tcp"))
                 .Select(i => d.Hit(i, "EXPOSE 22"))),
+
+        new("MUSTER-DOCKER-013", Type, "World-writable files in the image", Severity.Medium,
+            "`chmod 777` or `COPY --chmod=777` lets any process in the container, whatever user it runs as, rewrite the application's code and scripts: one compromised low-privilege process becomes a persistent backdoor.",
+            "Give files to the user that needs them (`COPY --chown=app:app`) with `755`/`644`, and make only data folders writable.",
+            d => d.Instructions.Where(i => i.Keyword is "RUN" && ShellPatterns.WorldWritable().IsMatch(i.Arguments)
+                                           || i.Keyword is "COPY" or "ADD" && WorldWritableChmodFlag().IsMatch(i.Arguments))
+                .Select(i => d.Hit(i, $"{i.Keyword} makes files world-writable"))),
     ];
 
     private static bool CopiesWholeContext(string arguments)
@@ -174,4 +181,7 @@ internal static partial class DockerfileRules
             yield return (m.Groups["key"].Value, m.Groups["value"].Success ? m.Groups["value"].Value.Trim('"', '\'') : null);
         }
     }
+
+    [GeneratedRegex(@"--chmod=0?(777|[0-7][0-7][2367])\b")]
+    private static partial Regex WorldWritableChmodFlag();
 }

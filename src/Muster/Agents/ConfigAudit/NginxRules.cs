@@ -97,7 +97,20 @@ internal static partial class NginxRules
             "Nothing to fix when the file is the distribution's own; otherwise keep included configuration in the repository.",
             d => d.Config.Errors.Where(e => IsIncludeError(d, e))
                 .Select(e => new RuleHit(e.File, e.Line, e.Column, $"UNVERIFIED: {e.Message}", null, $"{e.File}:{e.Line}"))),
+
+        new("MUSTER-NGINX-015", Type, "Upload location keeps the 1 MB body limit", Severity.Low,
+            "nginx refuses request bodies over `client_max_body_size`, 1 MB by default, with 413 before the application sees them: an upload endpoint without its own limit fails for any real file, usually reported as a mysterious application bug.",
+            "Set `client_max_body_size` to the largest upload you accept (e.g. `client_max_body_size 50m;`) in that location or its server.",
+            d => d.Config.FindAll("location").Where(IsUploadLocation).Where(l => NginxAuditDocument.Inherited(l, "client_max_body_size") is null)
+                .Select(l => d.Hit(l, $"location {LocationPrefix(l)} takes uploads but no client_max_body_size applies, so bodies over 1 MB get 413"))),
     ];
+
+    private static readonly string[] PassDirectives = ["proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass"];
+
+    // An upload endpoint: its path names uploads and it hands requests to an application.
+    private static bool IsUploadLocation(NginxDirective location) =>
+        location.IsBlock && location.Args.Count > 0 && location.Args[^1].Contains("upload", StringComparison.OrdinalIgnoreCase)
+        && location.Children.Any(c => PassDirectives.Contains(c.Name));
 
     /// <summary>Rules on the workspace's set of nginx files rather than one configuration.</summary>
     public static readonly IReadOnlyList<ConfigRule<NginxSelection>> Selection =

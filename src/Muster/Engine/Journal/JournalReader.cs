@@ -11,6 +11,7 @@ public sealed class JournalReader : IDisposable
 
     private readonly string _path;
     private readonly string _runColumns;
+    private readonly string _agentHost;
 
     private JournalReader(SqliteConnection connection, string path)
     {
@@ -19,6 +20,8 @@ public sealed class JournalReader : IDisposable
         // A schema-1 journal (not yet migrated by a writer) has no purpose column; its runs' purposes are inferred.
         _runColumns = "id, plan_name, plan_source, plan_text, root, parameters, status, stop_reason, started_at, finished_at, pid, "
                       + (JournalSchema.HasColumn(connection, "runs", "purpose") ? "purpose" : "NULL");
+        // Before schema 3 no host was recorded.
+        _agentHost = JournalSchema.HasColumn(connection, "agents", "host") ? "host" : "NULL";
     }
 
     /// <exception cref="FileNotFoundException">No journal in that folder.</exception>
@@ -98,8 +101,8 @@ public sealed class JournalReader : IDisposable
         var findings = LoadFindings(runId);
         var artifacts = LoadArtifacts(runId);
         var agents = new List<AgentOutcome>();
-        using var reader = Query("""
-            SELECT agent_id, wave_idx, kind, role, state, attempts, started_at, finished_at, duration_ms, went_overdue, reused, error, summary, metrics
+        using var reader = Query($"""
+            SELECT agent_id, wave_idx, kind, role, state, attempts, started_at, finished_at, duration_ms, went_overdue, reused, error, summary, metrics, {_agentHost}
             FROM agents WHERE run_id=$run ORDER BY wave_idx, rowid
             """, ("$run", runId));
         while (reader.Read())
@@ -125,6 +128,7 @@ public sealed class JournalReader : IDisposable
                     Metrics = JournalJson.Read<Dictionary<string, double>>(reader.GetString(13)),
                     Findings = findings.TryGetValue(id, out var f) ? f : [],
                     Artifacts = artifacts.TryGetValue(id, out var a) ? a : [],
+                    Host = reader.IsDBNull(14) ? null : reader.GetString(14),
                 },
             });
         }

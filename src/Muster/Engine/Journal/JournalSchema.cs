@@ -5,11 +5,12 @@ namespace Muster.Engine.Journal;
 internal static class JournalSchema
 {
     /// <summary>
-    /// 2 added <c>runs.purpose</c> (audit, run, baseline); schema-1 journals are migrated when opened for writing. The
+    /// 2 added <c>runs.purpose</c> (audit, run, baseline); 3 added <c>agents.host</c> (where an agent ran, null in rows
+    /// written before). Older journals are migrated when opened for writing; readers accept every version. The
     /// <c>child_groups</c> table (command agents' live process groups) is created on every open for writing, so an older
     /// journal gains it without a version change and readers treat its absence as "none recorded".
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Create = """
         PRAGMA journal_mode=WAL;
@@ -44,9 +45,20 @@ internal static class JournalSchema
     /// <summary>Brings a journal created by an older Muster to <see cref="Version"/>; new journals pass through it too.</summary>
     public static void Migrate(SqliteConnection connection)
     {
-        if (HasColumn(connection, "runs", "purpose")) return;
+        if (!HasColumn(connection, "runs", "purpose"))
+        {
+            Execute(connection, "ALTER TABLE runs ADD COLUMN purpose TEXT; UPDATE meta SET value='2' WHERE key='schema_version';");
+        }
+        if (!HasColumn(connection, "agents", "host"))
+        {
+            Execute(connection, "ALTER TABLE agents ADD COLUMN host TEXT; UPDATE meta SET value='3' WHERE key='schema_version';");
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
         using var command = connection.CreateCommand();
-        command.CommandText = "ALTER TABLE runs ADD COLUMN purpose TEXT; UPDATE meta SET value='2' WHERE key='schema_version';";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 

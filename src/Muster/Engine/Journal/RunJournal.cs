@@ -126,6 +126,13 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    public void AgentPlaced(string agentId, int attempt, string host)
+    {
+        var runId = _runId;
+        Enqueue((c, t) => Run(c, t, "UPDATE agents SET host=$host WHERE run_id=$run AND agent_id=$agent",
+            ("$run", runId), ("$agent", agentId), ("$host", host)));
+    }
+
     public ValueTask AgentFinishedAsync(AgentOutcome outcome)
     {
         var runId = _runId;
@@ -187,16 +194,17 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
     {
         Run(c, t, """
             INSERT INTO agents(run_id, agent_id, wave_idx, kind, role, state, attempts, started_at, finished_at, duration_ms,
-                went_overdue, reused, error, summary, metrics, updated_at)
-            VALUES($run, $agent, $wave, $kind, $role, $state, $attempts, $started, $finished, $duration, $overdue, $reused, $error, $summary, $metrics, $at)
+                went_overdue, reused, error, summary, metrics, updated_at, host)
+            VALUES($run, $agent, $wave, $kind, $role, $state, $attempts, $started, $finished, $duration, $overdue, $reused, $error, $summary, $metrics, $at, $host)
             ON CONFLICT(run_id, agent_id) DO UPDATE SET state=$state, attempts=$attempts, started_at=$started, finished_at=$finished,
-                duration_ms=$duration, went_overdue=$overdue, reused=$reused, error=$error, summary=$summary, metrics=$metrics, updated_at=$at
+                duration_ms=$duration, went_overdue=$overdue, reused=$reused, error=$error, summary=$summary, metrics=$metrics, updated_at=$at,
+                host=COALESCE($host, host)
             """,
             ("$run", runId), ("$agent", o.AgentId), ("$wave", o.WaveIndex), ("$kind", o.Kind), ("$role", o.Role.ToString().ToLowerInvariant()),
             ("$state", o.State.ToLabel()), ("$attempts", o.Attempts), ("$started", o.StartedAt is { } s ? Iso(s) : null),
             ("$finished", o.FinishedAt is { } f ? Iso(f) : null), ("$duration", o.Duration.TotalMilliseconds), ("$overdue", o.WentOverdue ? 1 : 0),
             ("$reused", o.Reused ? 1 : 0), ("$error", o.Error), ("$summary", o.Result.Summary), ("$metrics", JournalJson.Write(o.Result.Metrics)),
-            ("$at", Iso(o.FinishedAt ?? now)));
+            ("$at", Iso(o.FinishedAt ?? now)), ("$host", o.Result.Host));
         Run(c, t, "DELETE FROM findings WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
         Run(c, t, "DELETE FROM artifacts WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
         var seq = 0;

@@ -78,9 +78,10 @@ internal static class HtmlCharts
             h.Append("<rect class=\"agent-bar ").Append(Css(state)).Append(agent.WentOverdue ? " overdue" : "").Append("\" x=\"").Append(N(x1)).Append("\" y=\"").Append(I(y + 3))
                 .Append("\" width=\"").Append(N(Math.Max(2, x2 - x1))).Append("\" height=\"").Append(I(rowHeight - 6)).Append("\"><title>")
                 .Append(E(agent.AgentId)).Append(": ").Append(state).Append(", ").Append(E(ReportText.Duration(agent.Duration)))
-                .Append(agent.WentOverdue ? ", went overdue" : "").Append("</title></rect>");
+                .Append(agent.WentOverdue ? ", went overdue" : "").Append(agent.Result.Host is { } host ? ", on " + E(host) : "").Append("</title></rect>");
             h.Append("<text class=\"bar-label\" x=\"").Append(N(x2 + 4)).Append("\" y=\"").Append(I(y + 15)).Append("\">").Append(state)
-                .Append(agent.WentOverdue && agent.State != AgentState.Overdue ? " ⚠ overdue" : agent.WentOverdue ? " ⚠" : "").Append("</text>\n");
+                .Append(agent.WentOverdue && agent.State != AgentState.Overdue ? " ⚠ overdue" : agent.WentOverdue ? " ⚠" : "")
+                .Append(agent.Result.Host is { } on ? " · " + E(Shorten(on, 24)) : "").Append("</text>\n");
         }
         h.Append("<text class=\"muted\" x=\"").Append(I(LabelWidth)).Append("\" y=\"").Append(I(height - 4)).Append("\">0</text>");
         h.Append("<text class=\"muted\" text-anchor=\"end\" x=\"").Append(I(LabelWidth + plot)).Append("\" y=\"").Append(I(height - 4)).Append("\">")

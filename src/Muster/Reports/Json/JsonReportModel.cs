@@ -122,6 +122,7 @@ internal sealed record JsonAgent(
     string Role,
     int WaveIndex,
     string State,
+    string? Host,
     int Attempts,
     DateTime? StartedAt,
     DateTime? FinishedAt,

@@ -125,6 +125,7 @@ internal sealed class JsonReportWriter : IReportWriter
         agent.Role.ToString().ToLowerInvariant(),
         agent.WaveIndex,
         agent.State.ToLabel(),
+        agent.Result.Host,
         agent.Attempts,
         agent.StartedAt?.UtcDateTime,
         agent.FinishedAt?.UtcDateTime,

@@ -357,8 +357,8 @@ internal sealed class MarkdownReportWriter : IReportWriter
             md.Append("No agents.\n\n");
             return;
         }
-        md.Append(Row("Agent", "Kind", "Role", "Wave", "State", "Attempts", "Duration", "Notes", "Error")).Append('\n');
-        md.Append(Row("---", "---", "---", "---:", "---", "---:", "---:", "---", "---")).Append('\n');
+        md.Append(Row("Agent", "Kind", "Role", "Wave", "Host", "State", "Attempts", "Duration", "Notes", "Error")).Append('\n');
+        md.Append(Row("---", "---", "---", "---:", "---", "---", "---:", "---:", "---", "---")).Append('\n');
         foreach (var agent in facts.Agents)
         {
             var notes = new List<string>();
@@ -370,6 +370,7 @@ internal sealed class MarkdownReportWriter : IReportWriter
                 Code(agent.Kind, inTable: true),
                 ReportText.Role(agent.Role),
                 agent.WaveIndex.ToString(CultureInfo.InvariantCulture),
+                agent.Result.Host is { } host ? Inline(host) : "—",
                 agent.State.ToLabel(),
                 agent.Attempts.ToString(CultureInfo.InvariantCulture),
                 started ? ReportText.Duration(agent.Duration) : "—",

@@ -90,6 +90,7 @@ internal sealed record SarifResultProperties(
     string Category,
     string Title,
     string? AgentId,
+    string? Host,
     string? LocationAnchor,
     IReadOnlyDictionary<string, string>? Details);
 

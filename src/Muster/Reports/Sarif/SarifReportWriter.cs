@@ -78,7 +78,8 @@ internal sealed class SarifReportWriter : IReportWriter
         var uris = new SarifUri(outcome.Root, options.SarifRoot ?? options.VersionControl?.WorkTreeRoot);
         var locator = new SarifLocator(outcome, options, uris);
         var max = Math.Max(0, options.SarifMaxResults);
-        var kept = findings.Take(max).Select(f => Result(f, ruleIndex[f.RuleId], locator, aggregates.GetValueOrDefault(f))).ToList();
+        var hosts = outcome.Agents.Where(a => a.Result.Host is not null).ToDictionary(a => a.AgentId, a => a.Result.Host, StringComparer.Ordinal);
+        var kept = findings.Take(max).Select(f => Result(f, ruleIndex[f.RuleId], locator, aggregates.GetValueOrDefault(f), hosts.GetValueOrDefault(f.AgentId))).ToList();
         var omitted = findings.Count - kept.Count;
         var run = new SarifRun(
             new SarifTool(driver),
@@ -115,7 +116,7 @@ internal sealed class SarifReportWriter : IReportWriter
                 tags));
     }
 
-    private static SarifResult Result(Finding finding, int ruleIndex, SarifLocator locator, ReportAggregation.Aggregate? aggregate)
+    private static SarifResult Result(Finding finding, int ruleIndex, SarifLocator locator, ReportAggregation.Aggregate? aggregate, string? host)
     {
         var fingerprint = RunFacts.FingerprintOf(finding);
         var (location, anchor) = locator.Locate(finding);
@@ -136,6 +137,7 @@ internal sealed class SarifReportWriter : IReportWriter
                 finding.Category,
                 finding.Title,
                 finding.AgentId.Length > 0 ? finding.AgentId : null,
+                host,
                 anchor,
                 finding.Properties.Count > 0
                     ? new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal)

@@ -87,5 +87,19 @@ internal static class ComposeRuleCases
         new("MUSTER-COMPOSE-022", File, FirstExtraLine + 3,
             Compose(extraServices: "cache:\n  image: redis:7.4.1-alpine\n  ports:\n    - \"6379:6379\""),
             Compose(extraServices: "cache:\n  image: redis:7.4.1-alpine\n  command: redis-server --requirepass ${REDIS_PASSWORD}\n  ports:\n    - \"6379:6379\"")),
+        new("MUSTER-COMPOSE-023", File, FirstExtraLine + 5,
+            Compose(extraServices: "db:\n  image: postgres:16.4\n  environment:\n    POSTGRES_HOST_AUTH_METHOD: trust\n  ports:\n    - \"5432:5432\""),
+            Compose(extraServices: "db:\n  image: postgres:16.4\n  environment:\n    POSTGRES_HOST_AUTH_METHOD: trust\n  ports:\n    - \"127.0.0.1:5432:5432\"\n"
+                                   + "search:\n  image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0\n  ports:\n    - \"9200:9200\"\n"
+                                   + "mongo:\n  image: mongo:7.0\n  environment:\n    MONGO_INITDB_ROOT_USERNAME: root\n    MONGO_INITDB_ROOT_PASSWORD: ${MONGO_PASSWORD}\n  ports:\n    - \"27017:27017\"\n"
+                                   + "legacy:\n  image: elasticsearch:7.17.24\n  env_file: .env.search\n  ports:\n    - \"9201:9200\"")),
+        new("MUSTER-COMPOSE-024", File, FirstExtraLine + 3,
+            Compose(extraServices: "ollama:\n  image: ollama/ollama:0.4.7\n  ports:\n    - \"11434:11434\""),
+            Compose(extraServices: "ollama:\n  image: ollama/ollama:0.4.7\n  ports:\n    - \"127.0.0.1:11434:11434\"\n"
+                                   + "proxy:\n  image: traefik:v3.2\n  command: [\"--api.dashboard=true\", \"--providers.docker=true\"]\n  ports:\n    - \"8080:8080\"")),
+        new("MUSTER-COMPOSE-025", File, FirstExtraLine + 3,
+            Compose(extraServices: "grafana:\n  image: grafana/grafana-oss:11.3.0\n  ports:\n    - \"3000:3000\""),
+            Compose(extraServices: "grafana:\n  image: grafana/grafana-oss:11.3.0\n  ports:\n    - \"127.0.0.1:3000:3000\"\n"
+                                   + "app:\n  image: ghcr.io/acme/dashboard:1.0.0\n  ports:\n    - \"3000:3000\"")),
     ];
 }

@@ -48,5 +48,8 @@ internal static class DockerfileRuleCases
             Docker("FROM alpine:3.20\nRUN wget -O /tmp/tool https://example.org/tool && curl -fsSL -o /tmp/k https://example.org/k\n")),
         new("MUSTER-DOCKER-012", File, 2,
             Docker("FROM alpine:3.20\nEXPOSE 8080 22\n"), Docker("FROM alpine:3.20\nEXPOSE 8080 2222\n")),
+        new("MUSTER-DOCKER-013", File, 2,
+            Docker("FROM alpine:3.20\nCOPY --chmod=777 entrypoint.sh /usr/local/bin/\nUSER 10001\n"),
+            Docker("FROM alpine:3.20\nCOPY --chmod=755 entrypoint.sh /usr/local/bin/\nRUN mkdir -p /tmp/cache && chmod 1777 /tmp/cache && chmod 0644 /etc/motd\nUSER 10001\n")),
     ];
 }

@@ -78,5 +78,8 @@ internal static class NginxRuleCases
         new("MUSTER-NGINX-014", "nginx/conf.d/.staging.conf", 1,
             new(Nginx(http: "server_tokens off;\n    include conf.d/*.conf;")) { ["nginx/conf.d/.staging.conf"] = "server { listen 8081; autoindex on; }\n" },
             new(Nginx(http: "server_tokens off;\n    include conf.d/*.conf;")) { ["nginx/conf.d/staging.conf"] = "server { listen 8081; return 444; }\n" }),
+        new("MUSTER-NGINX-015", File, 19,
+            Nginx(tls: "        location /api/upload { proxy_pass http://api_backend; }"),
+            Nginx(tls: "        client_max_body_size 50m;\n        location /api/upload { proxy_pass http://api_backend; }\n        location /uploads/ { root /srv/media; }")),
     ];
 }
