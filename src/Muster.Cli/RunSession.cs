@@ -41,12 +41,15 @@ internal sealed class RunSession(CliContext cli)
 
     public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters, RunPurpose purpose)
     {
-        _plan = plan;
+        _plan = _placed = plan;
         return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId, purpose), RunHost.NewRunId(cli.Time));
     }
 
-    public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters) =>
-        await ExecuteAsync(host =>
+    /// <param name="plan">The journaled plan, for its placements only (null: unknown run, which the resume reports).</param>
+    public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters, Plan? plan = null)
+    {
+        _placed = plan;
+        return await ExecuteAsync(host =>
         {
             var reaping = host.ReapLeftoverChildren(runId, StateDirectory);
             if (reaping.RunningMusterPid is { } pid)
@@ -61,9 +64,13 @@ internal sealed class RunSession(CliContext cli)
             }
             return (observers, token) => host.ResumeAsync(runId, StateDirectory, observers, token, parameters);
         }, runId);
+    }
 
     private string _runId = "";
     private Plan? _plan;
+
+    /// <summary>The plan whose placements the cluster must offer: the started plan, or a resumed run's journaled one.</summary>
+    private Plan? _placed;
 
     private async Task<int> ExecuteAsync(
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
@@ -96,7 +103,7 @@ internal sealed class RunSession(CliContext cli)
             observers.Add(new PlainProgress(cli.Error, cli.Time));
         }
 
-        await using var cluster = await ClusterPlacement.ConnectAsync(Cluster, _plan, cli, interrupt.Token);
+        await using var cluster = await ClusterPlacement.ConnectAsync(Cluster, _placed, cli, interrupt.Token);
         var host = new RunHost(cli.Registry, new EngineOptions { MaxParallel = MaxParallel, Time = cli.Time }, cli.Scrubber, cli.Loggers, cluster?.Executors);
         RunOutcome outcome;
         try

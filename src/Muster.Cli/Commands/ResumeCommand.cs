@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Muster.Engine.Journal;
+using Muster.Engine.Plans;
 using Muster.Runs.Config;
 
 namespace Muster.Cli.Commands;
@@ -21,12 +22,15 @@ internal static class ResumeCommand
             var state = StateFolder.Resolve(parse.GetValue(common.State));
             var runId = parse.GetValue(run)!;
             // The resumed run keeps its plan (journaled); its repository's muster.yaml and .musterignore apply after it as they are now.
-            string? root;
-            using (var journal = JournalReader.Open(state)) root = journal.FindRun(runId)?.Root;
+            RunRecord? record;
+            using (var journal = JournalReader.Open(state)) record = journal.FindRun(runId);
+            var root = record?.Root;
             var (config, suppressor) = root is not null && Directory.Exists(root) || parse.GetValue(common.Config) is not null
                 ? RepoPlan.Load(cli.Registry, root ?? ".", parse.GetValue(common.Config), cli.Time)
                 : (RepoConfig.Defaults(Path.GetFullPath(".")), Suppressor.None);
-            return await common.Session(cli, parse, state, config, suppressor).ResumeAsync(runId, common.SetParameters(parse));
+            // The journaled plan decides whether its agents need the cluster (--cluster) to run where they are placed.
+            var plan = record is null ? null : new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource);
+            return await common.Session(cli, parse, state, config, suppressor).ResumeAsync(runId, common.SetParameters(parse), plan);
         });
         return command;
     }

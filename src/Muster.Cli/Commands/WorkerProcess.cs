@@ -14,7 +14,8 @@ internal sealed class WorkerProcess(CliContext cli, ClusterAddress address, stri
 
     public async Task<int> RunAsync(CancellationToken stop)
     {
-        using var host = WorkerSilo.Build(address, workerId, advertise, settings, cli.Registry, cli.Scrubber, cli.Loggers);
+        // Not disposed when it cannot stop in time: disposing would wait for the very calls that hang.
+        var host = WorkerSilo.Build(address, workerId, advertise, settings, cli.Registry, cli.Scrubber, cli.Loggers);
         try
         {
             using var joinBound = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -23,6 +24,7 @@ internal sealed class WorkerProcess(CliContext cli, ClusterAddress address, stri
         }
         catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
         {
+            await WorkerSilo.StopWithinAsync(host, TimeSpan.FromSeconds(5));
             throw new ClusterUsageException($"worker {workerId} could not join cluster '{address.ClusterId}' at {address}: {e.Message.ReplaceLineEndings(" ")}");
         }
         var labels = string.Join(",", settings.Labels.Select(l => $"{l.Key}={l.Value}"));
@@ -41,16 +43,10 @@ internal sealed class WorkerProcess(CliContext cli, ClusterAddress address, stri
         var running = runtime.Running;
         await cli.Error.WriteLineAsync($"worker {workerId} stopping: takes no new agent; {running} running agent(s) get up to {(int)DrainBound.TotalSeconds}s to finish");
         using (var drainBound = new CancellationTokenSource(DrainBound)) await runtime.DrainAsync(drainBound.Token);
-        using (var leaveBound = new CancellationTokenSource(WorkerSilo.ShutdownBound))
+        if (!await WorkerSilo.StopWithinAsync(host, WorkerSilo.ShutdownBound))
         {
-            try
-            {
-                await host.StopAsync(leaveBound.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
-            {
-                // Redis or the other silos are gone: leave without telling them
-            }
+            await cli.Error.WriteLineAsync($"worker {workerId} left without telling the cluster (Redis or the other silos did not answer within {(int)WorkerSilo.ShutdownBound.TotalSeconds}s)");
+            return ExitCodes.Passed;
         }
         await cli.Error.WriteLineAsync($"worker {workerId} left the cluster");
         return ExitCodes.Passed;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Muster.Cluster;
 using Muster.Cluster.Coordinator;
+using Muster.Cluster.Wire;
 
 namespace Muster.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class WorkersCommand
             {
                 w.WorkerId, w.Host,
                 w.Labels.Count == 0 ? "-" : string.Join(",", w.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")),
-                w.Kinds.Length.ToString(CultureInfo.InvariantCulture),
+                KindsOf(w, cli),
                 w.Roots.Count == 0 ? "-" : string.Join(",", w.Roots.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")),
                 w.Running.ToString(CultureInfo.InvariantCulture) + (w.Draining ? " (stopping)" : ""),
                 $"{Math.Max(0, (now - w.Heartbeat).TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture)}s ago",
@@ -40,4 +41,10 @@ internal static class WorkersCommand
         });
         return command;
     }
+
+    /// <summary>"all 14" when the worker has this Muster's kinds, else the ones it has, so a differing worker stands out.</summary>
+    private static string KindsOf(WorkerDescription worker, CliContext cli) =>
+        worker.Kinds.Order(StringComparer.Ordinal).SequenceEqual(cli.Registry.Kinds)
+            ? $"all {worker.Kinds.Length.ToString(CultureInfo.InvariantCulture)}"
+            : string.Join(",", worker.Kinds.Order(StringComparer.Ordinal));
 }

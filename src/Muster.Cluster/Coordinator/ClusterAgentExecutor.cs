@@ -42,6 +42,10 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
                     return InProcessAgentExecutor.Stamp(result, spec.Id, run.Scrubber) with { Host = worker.Host };
                 }
             }
+            catch (WorkerStopping)
+            {
+                excluded.Add(worker.WorkerId); // not lost: its running agents still report; it only takes nothing new
+            }
             catch (WorkerUnreachable e)
             {
                 excluded.Add(worker.WorkerId);
@@ -76,7 +80,8 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
     {
         var grain = directory.Worker(worker.WorkerId);
         var refusal = await CallAsync(() => grain.StartAsync(request));
-        if (refusal is not null) throw new AgentFailedOnWorkerException(refusal);
+        if (refusal is { TryAnother: true }) throw new WorkerStopping(refusal.Reason);
+        if (refusal is not null) throw new AgentFailedOnWorkerException(refusal.Reason);
         long? cancelledAt = null;
         try
         {
@@ -171,6 +176,8 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
         await call();
         return true;
     });
+
+    private sealed class WorkerStopping(string message) : Exception(message);
 
     private sealed class WorkerUnreachable : Exception
     {

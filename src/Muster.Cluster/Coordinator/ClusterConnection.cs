@@ -87,17 +87,5 @@ public sealed class ClusterConnection : IAsyncDisposable
         if (_host is not null) await StopQuietlyAsync(_host);
     }
 
-    private static async Task StopQuietlyAsync(IHost host)
-    {
-        try
-        {
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await host.StopAsync(bound.Token);
-        }
-        catch (Exception)
-        {
-            // leaving a cluster that is gone: nothing to tell the user
-        }
-        host.Dispose();
-    }
+    private static Task StopQuietlyAsync(IHost host) => Worker.WorkerSilo.StopWithinAsync(host, TimeSpan.FromSeconds(5));
 }

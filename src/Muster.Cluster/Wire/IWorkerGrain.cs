@@ -12,8 +12,8 @@ public interface IWorkerGrain : IGrainWithStringKey
 {
     Task<WorkerDescription> DescribeAsync();
 
-    /// <summary>Starts the attempt and returns at once: null, or why this worker cannot run it.</summary>
-    Task<string?> StartAsync(AttemptRequest request);
+    /// <summary>Starts the attempt and returns at once: null, or why this worker does not run it.</summary>
+    Task<AttemptRefusal?> StartAsync(AttemptRequest request);
 
     /// <summary>Waits up to <paramref name="wait"/> for the attempt to finish, then says where it is.</summary>
     Task<AttemptStatus> PollAsync(string attemptId, TimeSpan wait);

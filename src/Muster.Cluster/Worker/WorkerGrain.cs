@@ -15,7 +15,7 @@ internal sealed class WorkerGrain(WorkerRuntime runtime) : Grain, IWorkerGrain
 
     public Task<WorkerDescription> DescribeAsync() => Task.FromResult(runtime.Describe());
 
-    public Task<string?> StartAsync(AttemptRequest request) => Task.FromResult(runtime.Start(request));
+    public Task<AttemptRefusal?> StartAsync(AttemptRequest request) => Task.FromResult(runtime.Start(request));
 
     public Task<AttemptStatus> PollAsync(string attemptId, TimeSpan wait) =>
         runtime.PollAsync(attemptId, wait < TimeSpan.FromSeconds(5) ? wait : TimeSpan.FromSeconds(5));

@@ -72,28 +72,11 @@ public sealed class WorkerRuntime
         }
     }
 
-    public string? Start(AttemptRequest request)
+    public AttemptRefusal? Start(AttemptRequest request)
     {
-        if (_draining) return $"worker {WorkerId} is stopping";
+        if (_draining) return new AttemptRefusal { Reason = $"worker {WorkerId} is stopping", TryAnother = true };
         var spec = WireJson.ReadSpec(request.SpecJson);
-        if (!_registry.TryGet(spec.Kind, out _)) return $"worker {WorkerId} has no agent kind '{spec.Kind}' (another Muster version?)";
-        string root;
-        if (spec.RootName is { } name)
-        {
-            if (!_settings.Roots.TryGetValue(name, out var path))
-            {
-                return $"worker {WorkerId} has no root '{name}'" + (_settings.Roots.Count == 0 ? "" : $" (its roots: {string.Join(", ", _settings.Roots.Keys)})");
-            }
-            root = path;
-        }
-        else if (Directory.Exists(request.RunRoot))
-        {
-            root = request.RunRoot;
-        }
-        else
-        {
-            return $"the run's root {request.RunRoot} is not a folder on worker {WorkerId}: give agent '{spec.Id}' a 'root:' naming one of the worker's --root";
-        }
+        if (RootOf(spec, request.RunRoot, out var root) is { } why) return new AttemptRefusal { Reason = why };
 
         var cts = new CancellationTokenSource();
         var attempt = new RunningAttempt(request.RunId, cts, _time.GetUtcNow());
@@ -105,10 +88,29 @@ public sealed class WorkerRuntime
         if (!_attempts.TryAdd(request.AttemptId, attempt))
         {
             cts.Cancel();
-            return $"attempt {request.AttemptId} was started twice";
+            return new AttemptRefusal { Reason = $"attempt {request.AttemptId} was started twice" };
         }
         ForgetAbandoned();
         return null;
+    }
+
+    /// <summary>The folder the agent audits here: its named root, else the run's root when this machine has it. Null: fine.</summary>
+    private string? RootOf(Engine.Plans.AgentSpec spec, string runRoot, out string root)
+    {
+        root = runRoot;
+        if (!_registry.TryGet(spec.Kind, out _)) return $"worker {WorkerId} has no agent kind '{spec.Kind}' (another Muster version?)";
+        if (spec.RootName is { } name)
+        {
+            if (_settings.Roots.TryGetValue(name, out var path))
+            {
+                root = path;
+                return null;
+            }
+            return $"worker {WorkerId} has no root '{name}'" + (_settings.Roots.Count == 0 ? "" : $" (its roots: {string.Join(", ", _settings.Roots.Keys)})");
+        }
+        return Directory.Exists(runRoot)
+            ? null
+            : $"the run's root {runRoot} is not a folder on worker {WorkerId}: give agent '{spec.Id}' a 'root:' naming one of the worker's --root";
     }
 
     public async Task<AttemptStatus> PollAsync(string attemptId, TimeSpan wait)

@@ -1,3 +1,5 @@
+using Muster.Cluster.Wire;
+using Muster.Engine.Plans;
 using Muster.Model;
 using Muster.Tests.Engine;
 
@@ -60,5 +62,53 @@ public sealed class WorkerLossTests : IAsyncLifetime
         Assert.EndsWith("no other worker offers host=b", onB.Error);
         Assert.Equal("b", onB.Result.Host);
         Assert.Equal(AgentState.Succeeded, outcome.Agents.Single(a => a.AgentId == "on-a").State);
+    }
+
+    [Fact]
+    public async Task A_stopping_worker_finishes_its_running_agent_and_its_new_work_goes_to_another_worker()
+    {
+        var run = _workers.RunAsync("""
+            name: drain
+            waves:
+              - name: w
+                agents:
+                  - {id: slow, kind: sleep, on: {host: a}, with: {duration: 3s}}
+            """);
+        string? stopping = null;
+        await Poll.UntilAsync(() => (stopping = new[] { "Silo_1", "Silo_2" }.FirstOrDefault(s => _workers.Runtime(s).Running == 1)) is not null,
+            TimeSpan.FromSeconds(15), "the agent running on a host=a worker");
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var drained = _workers.Runtime(stopping!).DrainAsync(bound.Token);
+
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        await drained.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(AgentState.Succeeded, outcome.Agents.Single().State);
+        Assert.False(bound.IsCancellationRequested, "drained before its bound");
+
+        var noop = new PlanParser(_workers.Registry).Parse("name: p\nwaves:\n  - name: w\n    agents:\n      - {id: n, kind: noop}\n", "p.yaml").AllAgents.Single();
+        var refusal = await _workers.Directory.Worker(stopping!).StartAsync(new AttemptRequest
+        {
+            AttemptId = "after-drain",
+            RunId = "drain",
+            Attempt = 1,
+            SpecJson = WireJson.WriteSpec(noop),
+            RunRoot = _workers.WorkspaceRoot,
+            UpstreamJson = "[]",
+            RunParameters = [],
+        });
+        Assert.True(refusal?.TryAnother, "a stopping worker hands new work to others");
+
+        // Placed on host=a again, the agents run, the stopping worker (still listed) sends them on to the other one.
+        var again = await _workers.RunAsync("""
+            name: after
+            waves:
+              - name: w
+                agents:
+                  - {id: n1, kind: noop, on: {host: a}}
+                  - {id: n2, kind: noop, on: {host: a}}
+                  - {id: n3, kind: noop, on: {host: a}}
+            """);
+        Assert.All(again.Agents, a => Assert.Equal(AgentState.Succeeded, a.State));
+        Assert.Equal(0, _workers.Runtime(stopping!).Running);
     }
 }
