@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Muster.Engine.Journal;
 using Muster.Tests.Cli;
 using Muster.Workspace;
 
@@ -57,7 +59,11 @@ public sealed class WorkerLostTests
         var slow = Agent(report, "slow");
         Assert.Equal("succeeded", slow.GetProperty("state").GetString());
         Assert.Equal(2, slow.GetProperty("attempts").GetInt32());
-        Assert.False(string.IsNullOrEmpty(slow.GetProperty("host").GetString()));
+        Assert.Equal("a", slow.GetProperty("host").GetString());
+        Assert.Equal("b", Agent(report, "quick").GetProperty("host").GetString());
+        var lost = Assert.Single(TransitionNotes(cluster, "slow"), n => n.Note.StartsWith("worker-lost", StringComparison.Ordinal));
+        Assert.Equal(2, lost.Attempt);
+        Assert.Contains(victim.Process.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), lost.Note, StringComparison.Ordinal);
         Assert.Equal("succeeded", Agent(report, "quick").GetProperty("state").GetString());
 
         var findings = Findings(report);
@@ -115,6 +121,8 @@ public sealed class WorkerLostTests
         var onB = Agent(report, "on-b");
         Assert.Equal("failed", onB.GetProperty("state").GetString());
         Assert.Contains("worker lost", onB.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("b", onB.GetProperty("host").GetString());
+        Assert.Equal(1, onB.GetProperty("attempts").GetInt32());
         Assert.Equal("succeeded", Agent(report, "on-a").GetProperty("state").GetString());
 
         var waves = report.RootElement.GetProperty("waves").EnumerateArray().ToList();
@@ -155,6 +163,20 @@ public sealed class WorkerLostTests
             var location = f.GetProperty("location");
             return $"{f.GetProperty("ruleId").GetString()} {location.GetProperty("path").GetString()}:{location.GetProperty("line").GetInt32()} {f.GetProperty("message").GetString()}";
         }).ToList();
+
+    /// <summary>The journal's transitions of one agent, in order: (attempt, note) of those with a note.</summary>
+    private static List<(int Attempt, string Note)> TransitionNotes(LocalCluster cluster, string agentId)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(cluster.Folder, "state", RunJournal.FileName)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT attempt, note FROM transitions WHERE agent_id=$agent AND note IS NOT NULL ORDER BY rowid";
+        command.Parameters.AddWithValue("$agent", agentId);
+        using var reader = command.ExecuteReader();
+        var notes = new List<(int, string)>();
+        while (reader.Read()) notes.Add((reader.GetInt32(0), reader.GetString(1)));
+        return notes;
+    }
 
     private sealed record Attempt(int Pid, int Parent);
 
