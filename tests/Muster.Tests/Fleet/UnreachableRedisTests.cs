@@ -57,6 +57,7 @@ public sealed class UnreachableRedisTests : IDisposable
             Assert.True(lines.Length == 1, $"muster {args[0]} printed {lines.Length} lines:\n{muster.Stderr}");
             Assert.Contains(url[8..], lines[0], StringComparison.Ordinal); // names the address it could not reach
             Assert.Contains("redis", lines[0], StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("--cluster", lines[0], StringComparison.Ordinal); // the fix: the address to correct
             Assert.DoesNotContain("Exception", lines[0], StringComparison.Ordinal);
         }
         Assert.False(Directory.Exists(Path.Combine(_dir, "out")), "the run wrote reports although it never started");
