@@ -24,7 +24,7 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
         var request = Request(invocation);
         while (true)
         {
-            var workers = await directory.ListAsync(fresh: lost.Count > 0, cancellationToken);
+            var workers = await directory.ListAsync(cancellationToken: cancellationToken);
             var worker = directory.Pick(workers, spec, excluded);
             if (worker is null)
             {

@@ -24,28 +24,45 @@ public sealed class WorkerDirectory(IClusterClient client, TimeProvider? time = 
     /// <summary>Workers of another Muster version seen at the last refresh ("id (version)"): never placed on.</summary>
     public IReadOnlyList<string> OtherVersions => _otherVersions;
 
-    /// <summary>The live workers, from a refresh at most <see cref="ClusterTuning.DirectoryFreshness"/> old.</summary>
+    /// <summary>
+    /// The live workers. A list older than <see cref="ClusterTuning.DirectoryFreshness"/> is served while a refresh runs
+    /// behind it: a member that died without being declared dead yet costs that refresh a call timeout, not each pick.
+    /// </summary>
     public async Task<IReadOnlyList<WorkerDescription>> ListAsync(bool fresh = false, CancellationToken cancellationToken = default)
     {
-        if (!fresh && _refreshedAt != long.MinValue && _time.GetElapsedTime(_refreshedAt) < ClusterTuning.DirectoryFreshness) return Live();
+        if (fresh || _refreshedAt == long.MinValue) await RefreshAsync(cancellationToken);
+        else if (_time.GetElapsedTime(_refreshedAt) >= ClusterTuning.DirectoryFreshness && _refreshing.CurrentCount > 0) _ = RefreshQuietlyAsync();
+        return Live();
+    }
+
+    private async Task RefreshQuietlyAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // the next pick tries again; meanwhile the last list (less the lost workers) stands
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            if (fresh || _refreshedAt == long.MinValue || _time.GetElapsedTime(_refreshedAt) >= ClusterTuning.DirectoryFreshness)
-            {
-                var members = await client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(ClusterTuning.CallTimeout, cancellationToken);
-                var described = await Task.WhenAll(members.Select(m => m.SiloName).Where(id => !_lost.ContainsKey(id)).Select(DescribeOrNullAsync));
-                var all = described.OfType<WorkerDescription>().ToList();
-                _otherVersions = all.Where(w => w.Version != MusterVersion.Current).Select(w => $"{w.WorkerId} ({w.Version})").ToList();
-                _workers = all.Where(w => w.Version == MusterVersion.Current).OrderBy(w => w.WorkerId, StringComparer.Ordinal).ToList();
-                _refreshedAt = _time.GetTimestamp();
-            }
+            var members = await client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(ClusterTuning.CallTimeout, cancellationToken);
+            var described = await Task.WhenAll(members.Select(m => m.SiloName).Where(id => !_lost.ContainsKey(id)).Select(DescribeOrNullAsync));
+            var all = described.OfType<WorkerDescription>().ToList();
+            _otherVersions = all.Where(w => w.Version != MusterVersion.Current).Select(w => $"{w.WorkerId} ({w.Version})").ToList();
+            _workers = all.Where(w => w.Version == MusterVersion.Current).OrderBy(w => w.WorkerId, StringComparer.Ordinal).ToList();
+            _refreshedAt = _time.GetTimestamp();
         }
         finally
         {
             _refreshing.Release();
         }
-        return Live();
     }
 
     private IReadOnlyList<WorkerDescription> Live() => _workers.Where(w => !_lost.ContainsKey(w.WorkerId)).ToList();

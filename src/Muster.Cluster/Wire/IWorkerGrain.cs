@@ -23,6 +23,6 @@ public interface IWorkerGrain : IGrainWithStringKey
 
     Task CancelAsync(string attemptId);
 
-    /// <summary>The coordinator holds the result: the worker forgets the attempt.</summary>
+    /// <summary>The coordinator is done with the attempt: the worker cancels it if it still runs, and forgets it.</summary>
     Task ReleaseAsync(string attemptId);
 }

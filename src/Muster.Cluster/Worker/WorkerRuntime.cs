@@ -150,9 +150,15 @@ public sealed class WorkerRuntime
         attempt.Cancellation.Cancel();
     }
 
+    /// <summary>
+    /// The coordinator is done with the attempt: it holds the result, or gave up on this worker (a slow worker taken
+    /// for lost must not keep a second copy of the agent running).
+    /// </summary>
     public void Release(string attemptId)
     {
-        if (_attempts.TryRemove(attemptId, out var attempt)) attempt.Cancellation.Dispose();
+        if (!_attempts.TryRemove(attemptId, out var attempt)) return;
+        if (!attempt.Task.IsCompleted) attempt.Cancellation.Cancel();
+        attempt.Task.ContinueWith(_ => attempt.Cancellation.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     /// <summary>A coordinator that died never releases its attempts: finished ones are dropped after an hour.</summary>
