@@ -32,9 +32,10 @@ internal static class NonRootBaseImages
     {
         var at = image.IndexOf('@');
         if (at >= 0) image = image[..at];
+        // The tag starts at the first colon of the last path segment: it may itself hold ${VERSION:-9.5.1}.
         var slash = image.LastIndexOf('/');
-        var colon = image.LastIndexOf(':');
-        return colon > slash ? image[..colon] : image;
+        var colon = image.IndexOf(':', slash + 1);
+        return colon >= 0 ? image[..colon] : image;
     }
 
     // docker.elastic.co/elasticsearch/elasticsearch, quay.io/keycloak/keycloak, docker.io/grafana/grafana

@@ -16,6 +16,8 @@ public sealed class RealStackPrecisionTests
     [Theory]
     [InlineData("FROM docker.elastic.co/elasticsearch/elasticsearch:8.15.0\nCOPY elasticsearch.yml /usr/share/elasticsearch/config/\n")]
     [InlineData("ARG ELK_VERSION=8.15.0\nFROM docker.elastic.co/kibana/kibana:8.15.0\nRUN kibana-plugin install x\n")]
+    [InlineData("ARG ELASTIC_VERSION\nFROM docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION:-9.5.1}\nRUN true\n")]
+    [InlineData("FROM localhost:5000/grafana/grafana:${TAG}\nCOPY x /x\n")]
     [InlineData("FROM docker.elastic.co/beats/elastic-agent:8.15.0\nCOPY agent.yml /usr/share/elastic-agent/\n")]
     [InlineData("FROM elasticsearch:8.15.0\nRUN elasticsearch-plugin install analysis-icu\n")]
     [InlineData("FROM grafana/grafana-oss:11.2.0 AS base\nFROM base\nCOPY dashboards /var/lib/grafana/dashboards\n")]
