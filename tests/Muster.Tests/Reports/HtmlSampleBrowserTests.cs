@@ -13,6 +13,7 @@ public sealed class HtmlSampleBrowserTests(ITestOutputHelper log) : IDisposable
 {
     private const string Chromium = "/usr/bin/chromium";
     private const int MaxFoldedHeight = 6_000;
+    private const float ScreenshotTimeout = 120_000;
     private readonly string _dir = Directory.CreateTempSubdirectory("muster-html-sample-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -40,7 +41,7 @@ public sealed class HtmlSampleBrowserTests(ITestOutputHelper log) : IDisposable
         await page.GotoAsync(new Uri(report).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load, Timeout = 30_000 });
 
         var folded = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "report-html-sample-folded.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "report-html-sample-folded.png"), FullPage = true, Timeout = ScreenshotTimeout });
         Assert.True(folded < MaxFoldedHeight, $"folded page is {folded} px tall");
 
         // The "all open" view is the longest folded view.
@@ -72,7 +73,9 @@ public sealed class HtmlSampleBrowserTests(ITestOutputHelper log) : IDisposable
 
         await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
         var overflowing = await page.EvaluateAsync<string[]>(OverflowCheck);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "report-html-sample-open.png"), FullPage = true });
+        // Everything unfolded is tens of thousands of pixels: the first screen is what a reviewer looks at, and a
+        // full-page capture of it outlasts any timeout on a loaded machine.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "report-html-sample-open.png"), Timeout = ScreenshotTimeout });
         Assert.Empty(overflowing);
         Assert.Empty(problems);
     }
