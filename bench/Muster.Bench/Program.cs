@@ -3,6 +3,7 @@ using Muster.Bench;
 // One line per benchmark, alphabetical.
 IBenchmark[] benchmarks =
 [
+    new ClusterBenchmark(),
     new DependenciesBenchmark(),
     new EngineBenchmark(),
     new ImportsBenchmark(),

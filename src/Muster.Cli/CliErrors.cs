@@ -1,4 +1,5 @@
 using Muster.Agents;
+using Muster.Cluster;
 using Muster.Engine;
 using Muster.Engine.Journal;
 using Muster.Engine.Plans;
@@ -22,7 +23,7 @@ internal static class CliErrors
         var e = Unwrap(exception);
         switch (e)
         {
-            case UsageException or JournalException or UnknownRunException or MissingRunParameterException or DirectoryNotFoundException or FileNotFoundException:
+            case UsageException or ClusterUsageException or JournalException or UnknownRunException or MissingRunParameterException or DirectoryNotFoundException or FileNotFoundException:
                 error.WriteLine($"error: {OneLine(scrubber, e.Message)}");
                 return ExitCodes.UsageError;
             case PlanException plan:

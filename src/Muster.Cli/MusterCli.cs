@@ -13,8 +13,11 @@ public static class MusterCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        var logLevel = Environment.GetEnvironmentVariable("MUSTER_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var l) ? l : (LogLevel?)null;
         using var loggers = LoggerFactory.Create(b => b
-            .SetMinimumLevel(Environment.GetEnvironmentVariable("MUSTER_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var l) ? l : LogLevel.Warning)
+            .SetMinimumLevel(logLevel ?? LogLevel.Warning)
+            // Orleans warns of every dropped connection (with its stack trace): a lost worker is reported by the run itself.
+            .AddFilter("Orleans", logLevel ?? LogLevel.Error)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
         var cli = new CliContext { Out = output, Error = error, Loggers = loggers };
@@ -33,6 +36,8 @@ public static class MusterCli
         root.Subcommands.Add(PreflightCommand.Create(cli));
         root.Subcommands.Add(OsvCommand.Create(cli));
         root.Subcommands.Add(McpCommand.Create(cli));
+        root.Subcommands.Add(WorkerCommand.Create(cli));
+        root.Subcommands.Add(WorkersCommand.Create(cli));
 
         var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print its stack trace too (as MUSTER_DEBUG=1 does).", Recursive = true };
         root.Options.Add(verbose);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Muster.Agents;
 using Muster.Cli.Progress;
 using Muster.Cli.Terminal;
+using Muster.Cluster;
 using Muster.Engine;
 using Muster.Engine.Plans;
 using Muster.Engine.Telemetry;
@@ -34,6 +35,9 @@ internal sealed class RunSession(CliContext cli)
     public required int FailureExitCode { get; init; }
     public required int MaxParallel { get; init; }
     public required TerminalSettings Terminal { get; init; }
+
+    /// <summary>Where the agents run: a cluster's workers; null: this process.</summary>
+    public ClusterAddress? Cluster { get; init; }
 
     public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters, RunPurpose purpose)
     {
@@ -92,7 +96,8 @@ internal sealed class RunSession(CliContext cli)
             observers.Add(new PlainProgress(cli.Error, cli.Time));
         }
 
-        var host = new RunHost(cli.Registry, new EngineOptions { MaxParallel = MaxParallel, Time = cli.Time }, cli.Scrubber, cli.Loggers);
+        await using var cluster = await ClusterPlacement.ConnectAsync(Cluster, _plan, cli, interrupt.Token);
+        var host = new RunHost(cli.Registry, new EngineOptions { MaxParallel = MaxParallel, Time = cli.Time }, cli.Scrubber, cli.Loggers, cluster?.Executors);
         RunOutcome outcome;
         try
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Muster.Agents.Dependencies;
 using Muster.Agents.Dependencies.Osv;
 using Muster.Agents.Secrets.History;
+using Muster.Cluster;
 using Muster.Engine;
 using Muster.Gates;
 using Muster.Model;
@@ -39,6 +40,10 @@ internal sealed class CommonOptions
     public Option<bool> StartMcpServers { get; } = new("--start-mcp-servers") { Description = "Start the workspace's MCP servers (programs named in its config files) to verify them; off by default." };
     public Option<string?> History { get; } = new("--history") { Description = "Git history the secrets agent scans: all (commits reachable from HEAD, the default), since=REF, or none." };
     public Option<int?> HistoryMaxCommits { get; } = new("--history-max-commits") { Description = "Most commits of history scanned (default 10,000); older ones are reported as not verified." };
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "Run the agents on the workers of this cluster (redis://HOST:PORT[/CLUSTER_ID], see 'muster worker'); the journal and reports stay here.",
+    };
     public TerminalOptions Terminal { get; } = new();
 
     public void AddTo(Command command, bool withParameters = true)
@@ -51,6 +56,7 @@ internal sealed class CommonOptions
         command.Options.Add(Gate);
         command.Options.Add(ExitCode);
         command.Options.Add(MaxParallel);
+        command.Options.Add(Cluster);
         Terminal.AddTo(command);
         if (!withParameters) return;
         command.Options.Add(Set);
@@ -82,6 +88,7 @@ internal sealed class CommonOptions
             FailureExitCode = exitCode,
             MaxParallel = maxParallel,
             Terminal = Terminal.Read(parse, cli.Error),
+            Cluster = parse.GetValue(Cluster) is { } cluster ? ClusterAddress.Parse(cluster) : null,
         };
     }
 

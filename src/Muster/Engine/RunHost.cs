@@ -9,7 +9,9 @@ using Muster.Workspace;
 namespace Muster.Engine;
 
 /// <summary>Starts and resumes journaled runs: the one place that wires plan, journal, scheduler and observers.</summary>
-public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecretScrubber scrubber, ILoggerFactory? loggers = null)
+/// <param name="executors">Where agents run (a cluster); null: in this process.</param>
+public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecretScrubber scrubber, ILoggerFactory? loggers = null,
+    AgentExecutorFactory? executors = null)
 {
     public async Task<RunOutcome> StartAsync(Plan plan, string root, string stateDirectory, IReadOnlyDictionary<string, string> parameters,
         IEnumerable<IRunObserver> observers, CancellationToken cancellationToken, string? runId = null, RunPurpose purpose = RunPurpose.Run)
@@ -74,8 +76,9 @@ public sealed class RunHost(AgentRegistry registry, EngineOptions options, ISecr
         await using var journal = RunJournal.Open(stateDirectory, options.Time);
         await journal.BeginRunAsync(request.RunId, plan, request.Root, RunParameterRedaction.ForJournal(request.RunParameters, runScrubber), request.StartedAt ?? options.Time.GetUtcNow(), request.Purpose);
         if (resumed) await journal.ForgetChildGroupsAsync(request.RunId); // reaped, or no longer the run's
-        var executor = new InProcessAgentExecutor(registry, runScrubber, options.Time, loggers, options.HostName);
         var observer = new CompositeRunObserver([journal, .. observers]);
+        var executor = executors?.Invoke(new AgentExecutorContext(registry, runScrubber, options.Time, loggers, options.HostName, observer))
+            ?? new InProcessAgentExecutor(registry, runScrubber, options.Time, loggers, options.HostName);
         var scheduler = new WaveScheduler(executor, observer, options, runScrubber, journal);
         try
         {

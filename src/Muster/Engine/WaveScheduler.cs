@@ -83,23 +83,29 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
                     async (spec, _1) =>
                     {
                         string? host = null;
+                        // Placements beyond an attempt's first: the executor ran it again elsewhere (its worker was lost).
+                        var replacements = 0;
                         var outcome = await _supervisor.RunAsync(spec, wave.Index,
                             attempt =>
                             {
                                 host = null;
+                                var placements = 0;
                                 return new AgentInvocation(request.RunId, spec, request.Root, attempt, upstream, parameters, services,
                                     note => observer.AgentProgress(spec.Id, note))
                                 {
                                     ReportHost = placed =>
                                     {
+                                        if (placements++ > 0) replacements++;
                                         host = placed;
-                                        observer.AgentPlaced(spec.Id, attempt, placed);
+                                        observer.AgentPlaced(spec.Id, attempt + replacements, placed);
                                     },
                                 };
                             },
                             cancellationToken);
                         // A failed attempt returns no result; where it ran is still known.
                         if (outcome.Result.Host is null && host is not null) outcome = outcome with { Result = outcome.Result with { Host = host } };
+                        // Every run of the agent counts, so report.json and the journal agree with the worker-lost transitions.
+                        if (replacements > 0) outcome = outcome with { Attempts = outcome.Attempts + replacements };
                         outcomes[spec.Id] = outcome;
                         await observer.AgentFinishedAsync(outcome);
                     });

@@ -9,6 +9,7 @@ internal sealed class MusterProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
+    private bool _disposed;
 
     private MusterProcess(Process process) => _process = process;
 
@@ -34,6 +35,7 @@ internal sealed class MusterProcess : IDisposable
     }
 
     public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
@@ -71,8 +73,11 @@ internal sealed class MusterProcess : IDisposable
 
     public void Signal(int signal) => _ = NativeSignal.Send(_process.Id, signal);
 
+    /// <summary>Kills what still runs; a second call (a test's <c>using</c>, then the fixture that also tracks it) does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
     }

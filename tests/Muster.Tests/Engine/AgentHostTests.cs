@@ -97,6 +97,35 @@ public sealed class AgentHostTests : IDisposable
             observer.Placements.OrderBy(p => p.Agent, StringComparer.Ordinal).ThenBy(p => p.Attempt));
     }
 
+    [Fact]
+    public async Task An_attempt_the_executor_places_again_elsewhere_counts_as_one_more_attempt()
+    {
+        var harness = new EngineHarness().Kind("ok", (_, _) => Task.FromResult(AgentResult.Empty()));
+        var observer = new PlacementObserver();
+        var plan = harness.Plan("name: p\nwaves:\n  - name: w\n    agents: [{id: moved, kind: ok}, {id: stayed, kind: ok}]\n");
+
+        var outcome = await new WaveScheduler(new ReplacingExecutor(), observer, new EngineOptions())
+            .RunAsync(plan, new RunRequest { RunId = "r", Root = _dir }, CancellationToken.None);
+
+        var moved = outcome.Agents.Single(a => a.AgentId == "moved");
+        Assert.Equal((AgentState.Succeeded, 2, "worker-b"), (moved.State, moved.Attempts, moved.Result.Host));
+        Assert.Equal(1, outcome.Agents.Single(a => a.AgentId == "stayed").Attempts);
+        Assert.Equal([("moved", 1, "worker-a"), ("moved", 2, "worker-b"), ("stayed", 1, "worker-a")],
+            observer.Placements.OrderBy(p => p.Agent, StringComparer.Ordinal).ThenBy(p => p.Attempt));
+    }
+
+    /// <summary>Places "moved" on worker-a, then (its worker lost) again on worker-b, within one attempt.</summary>
+    private sealed class ReplacingExecutor : IAgentExecutor
+    {
+        public Task<AgentResult> ExecuteAsync(AgentInvocation invocation, CancellationToken cancellationToken)
+        {
+            invocation.ReportHost("worker-a");
+            if (invocation.Spec.Id != "moved") return Task.FromResult(new AgentResult { Host = "worker-a" });
+            invocation.ReportHost("worker-b");
+            return Task.FromResult(new AgentResult { Host = "worker-b" });
+        }
+    }
+
     /// <summary>Attempt N runs on worker-N; the first attempt of every agent fails after it was placed.</summary>
     private sealed class PlacingExecutor : IAgentExecutor
     {

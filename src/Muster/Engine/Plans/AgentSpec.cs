@@ -21,4 +21,18 @@ public sealed record AgentSpec
     public int Retries { get; init; }
 
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Labels a cluster worker must carry to run it (<c>on: {host: vps1}</c>, the agent's or else its wave's); empty: any
+    /// worker that has the kind. Only a cluster run (<c>--cluster</c>) can honour them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> On { get; init; } = NoLabels;
+
+    /// <summary>The worker's named root the agent audits (<c>root: NAME</c>, a worker's <c>--root NAME=PATH</c>); null: the run's root.</summary>
+    public string? RootName { get; init; }
+
+    /// <summary>Whether the plan places this agent on cluster workers.</summary>
+    public bool IsPlaced => On.Count > 0 || RootName is not null;
+
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 }

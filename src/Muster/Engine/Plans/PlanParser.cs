@@ -13,11 +13,11 @@ namespace Muster.Engine.Plans;
 /// Reads a plan and validates all of it before anything runs: every problem is collected with file:line:column and the
 /// fix, so a bad plan never starts a run.
 /// </summary>
-public sealed class PlanParser(AgentRegistry registry)
+public sealed partial class PlanParser(AgentRegistry registry)
 {
     private static readonly string[] TopKeys = ["name", "description", "max-parallel", "budget", "owners", "gates", "waves"];
-    private static readonly string[] WaveKeys = ["name", "agents", "exit", "on-fail"];
-    private static readonly string[] AgentKeys = ["id", "kind", "role", "with", "timeout", "retries", "retry-backoff"];
+    private static readonly string[] WaveKeys = ["name", "agents", "exit", "on-fail", "on"];
+    private static readonly string[] AgentKeys = ["id", "kind", "role", "with", "timeout", "retries", "retry-backoff", "on", "root"];
     private static readonly string[] CriterionKeys = ["all-succeeded", "min-success-rate", "max-findings", "agents-done"];
 
     public Plan ParseFile(string path) => Parse(File.ReadAllText(path), path);
@@ -253,6 +253,7 @@ public sealed class PlanParser(AgentRegistry registry)
             name = $"Wave {index + 1}";
         }
 
+        var waveOn = keys.TryGetValue("on", out var waveOnNode) ? ParseOn(ctx, waveOnNode, "wave") : null;
         var agents = new List<AgentSpec>();
         if (!keys.TryGetValue("agents", out var agentsNode))
         {
@@ -266,7 +267,7 @@ public sealed class PlanParser(AgentRegistry registry)
         {
             foreach (var agentNode in agentSeq.Children)
             {
-                var agent = ParseAgent(ctx, agentNode, seenIds);
+                var agent = ParseAgent(ctx, agentNode, seenIds, waveOn);
                 if (agent is not null) agents.Add(agent);
             }
         }
@@ -288,7 +289,7 @@ public sealed class PlanParser(AgentRegistry registry)
         return new WavePlan { Index = index, Name = name, Agents = agents, Exit = exit, ContinueOnFail = continueOnFail };
     }
 
-    private AgentSpec? ParseAgent(Ctx ctx, YamlNode node, Dictionary<string, YamlNode> seenIds)
+    private AgentSpec? ParseAgent(Ctx ctx, YamlNode node, Dictionary<string, YamlNode> seenIds, IReadOnlyDictionary<string, string>? waveOn)
     {
         if (node is not YamlMappingNode map)
         {
@@ -383,6 +384,9 @@ public sealed class PlanParser(AgentRegistry registry)
             HardTimeout = hard,
             Retries = retries,
             RetryBackoff = backoff,
+            // The agent's on: wins whole over its wave's: a wave default, an agent exception.
+            On = (keys.TryGetValue("on", out var onNode) ? ParseOn(ctx, onNode, "agent") : null) ?? waveOn ?? new Dictionary<string, string>(),
+            RootName = keys.TryGetValue("root", out var rootNode) ? ParseRootName(ctx, rootNode) : null,
         };
     }
 

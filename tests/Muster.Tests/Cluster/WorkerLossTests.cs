@@ -1,0 +1,64 @@
+using Muster.Model;
+using Muster.Tests.Engine;
+
+namespace Muster.Tests.Cluster;
+
+/// <summary>Workers killed mid-attempt (a fresh in-process cluster per test: kills change it).</summary>
+public sealed class WorkerLossTests : IAsyncLifetime
+{
+    private readonly TestWorkers _workers = new();
+
+    public Task InitializeAsync() => _workers.InitializeAsync();
+
+    public Task DisposeAsync() => _workers.DisposeAsync();
+
+    [Fact]
+    public async Task An_agent_whose_worker_dies_runs_again_on_another_matching_worker_journaled_as_worker_lost()
+    {
+        var observer = new RecordingObserver();
+        var run = _workers.RunAsync("""
+            name: loss
+            waves:
+              - name: w
+                agents:
+                  - {id: slow, kind: sleep, on: {host: a}, with: {duration: 4s}}
+            """, observer);
+        string? victim = null;
+        await Poll.UntilAsync(() => (victim = new[] { "Silo_1", "Silo_2" }.FirstOrDefault(s => _workers.Runtime(s).Running == 1)) is not null,
+            TimeSpan.FromSeconds(15), "the agent running on a host=a worker");
+        var survivor = victim == "Silo_1" ? "Silo_2" : "Silo_1";
+        await _workers.Cluster.KillSiloAsync(_workers.Silo(victim!));
+
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var slow = outcome.Agents.Single();
+        Assert.Equal(AgentState.Succeeded, slow.State);
+        Assert.Equal("a", slow.Result.Host);
+        var lost = Assert.Single(observer.Transitions, t => t.Note?.StartsWith("worker-lost: ", StringComparison.Ordinal) == true);
+        Assert.Contains($"worker {victim} (host a) lost", lost.Note);
+        Assert.Equal(AgentState.Running, lost.State);
+        Assert.Equal(0, _workers.Runtime(survivor).Running);
+    }
+
+    [Fact]
+    public async Task An_agent_whose_only_matching_worker_dies_fails_with_worker_lost_and_the_wave_goes_on()
+    {
+        var run = _workers.RunAsync("""
+            name: loss
+            waves:
+              - name: w
+                agents:
+                  - {id: on-b, kind: sleep, on: {host: b}, with: {duration: 30s}}
+                  - {id: on-a, kind: sleep, on: {host: a}, with: {duration: 3s}}
+            """);
+        await Poll.UntilAsync(() => _workers.Runtime("Silo_3").Running == 1, TimeSpan.FromSeconds(15), "the agent running on host b");
+        await _workers.Cluster.KillSiloAsync(_workers.Silo("Silo_3"));
+
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var onB = outcome.Agents.Single(a => a.AgentId == "on-b");
+        Assert.Equal(AgentState.Failed, onB.State);
+        Assert.Contains("worker lost: worker Silo_3 (host b) lost: ", onB.Error);
+        Assert.EndsWith("no other worker offers host=b", onB.Error);
+        Assert.Equal("b", onB.Result.Host);
+        Assert.Equal(AgentState.Succeeded, outcome.Agents.Single(a => a.AgentId == "on-a").State);
+    }
+}
