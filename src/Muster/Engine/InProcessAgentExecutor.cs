@@ -67,6 +67,8 @@ public sealed class InProcessAgentExecutor(
             Message = scrubber.Scrub(f.Message),
             Evidence = f.Evidence is null ? null : scrubber.Scrub(f.Evidence),
             Remediation = f.Remediation is null ? null : scrubber.Scrub(f.Remediation),
+            // File and folder names are workspace text too: a key file named by its key must not carry it whole.
+            Location = f.Location is null ? null : f.Location with { Path = scrubber.Scrub(f.Location.Path) },
             Properties = ScrubValues(f.Properties, scrubber),
         }).WithDefaultFingerprint()).ToList(),
         Artifacts = result.Artifacts.Select(a => a with { Content = scrubber.Scrub(a.Content) }).ToList(),

@@ -29,4 +29,26 @@ public class StampScrubTests
         Assert.DoesNotContain(key, f.Properties["subject"], StringComparison.Ordinal);
         Assert.StartsWith("svc ", f.Properties["subject"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_or_folder_name_holding_a_key_is_scrubbed_in_the_location()
+    {
+        var key = Planted.OpenAiProject(402);
+        var token = Planted.GitHub(403);
+        var finding = new Finding
+        {
+            RuleId = "secrets/openai-project-key",
+            Title = "t",
+            Severity = Severity.Critical,
+            Category = "secrets",
+            Message = "m",
+            Location = new SourceLocation($"names/{token}/{key}.txt", 3),
+        };
+
+        var stamped = InProcessAgentExecutor.Stamp(new AgentResult { Findings = [finding] }, "a", new RuleBasedSecretScrubber());
+
+        var location = Assert.Single(stamped.Findings).Location!;
+        Assert.Equal($"names/{Redaction.Redact(token)}/{Redaction.Redact(key)}.txt", location.Path);
+        Assert.Equal(3, location.Line);
+    }
 }

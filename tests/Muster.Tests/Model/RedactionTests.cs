@@ -1,4 +1,5 @@
 using Muster.Model;
+using Muster.SecretsCorpus;
 
 namespace Muster.Tests.Model;
 
@@ -36,5 +37,31 @@ public class RedactionTests
 
         Assert.StartsWith("ghp_", redacted, StringComparison.Ordinal);
         Assert.EndsWith("WXYZ", redacted, StringComparison.Ordinal);
+    }
+
+    // Issue 18's end-to-end leak test found these shapes keeping 12 or 13 characters in a row (prefix + 4).
+    [Theory]
+    [InlineData("xkeysib-", 64)]
+    [InlineData("glagent-", 50)]
+    [InlineData("rubygems_", 48)]
+    [InlineData("SG.abcdefgh-", 56)]
+    public void Long_provider_prefixes_keep_fewer_than_twelve_characters_in_a_row(string prefix, int randomLength)
+    {
+        var secret = prefix + SampleTemplate.Expand("{lowdig:" + randomLength + "}", 31);
+
+        var redacted = Redaction.Redact(secret);
+
+        Assert.StartsWith(prefix[..Math.Min(prefix.Length, Redaction.MaxKeptRun)], redacted, StringComparison.Ordinal);
+        Assert.All(redacted.Split(Redaction.Ellipsis), part => Assert.True(part.Length <= Redaction.MaxKeptRun, $"kept '{part}'"));
+    }
+
+    [Fact]
+    public void A_uuid_shaped_key_keeps_no_group_of_it_as_a_prefix()
+    {
+        var secret = SampleTemplate.Expand("{hex:8}-{hex:4}-{hex:4}-{hex:4}-{hex:12}", 32);
+
+        var redacted = Redaction.Redact(secret);
+
+        Assert.Equal(secret[..4] + Redaction.Ellipsis + secret[^4..], redacted);
     }
 }

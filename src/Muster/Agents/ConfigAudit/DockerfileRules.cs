@@ -111,9 +111,21 @@ internal static partial class DockerfileRules
             name = BaseImage(parentFrom.Arguments);
         }
         var lastUser = d.Instructions.LastOrDefault(i => i.Keyword == "USER" && stages.Contains(i.Stage));
+        if (lastUser is null && NonRootBaseImages.Contains(RootImage(image, aliases, d))) return [];
         if (lastUser is null) return [d.Hit(from, "the final stage sets no USER, so it runs as the base image's user (root unless the base image changes it)")];
         var user = lastUser.Arguments.Split(':')[0].Trim();
         return user is "root" or "0" ? [d.Hit(lastUser, $"the last USER is {lastUser.Arguments}")] : [];
+    }
+
+    /// <summary>The external image a stage chain starts from (<c>FROM base AS x</c> … <c>FROM x</c> → base).</summary>
+    private static string RootImage(string image, Dictionary<string, int> aliases, DockerfileDocument d)
+    {
+        var seen = new HashSet<int>();
+        while (aliases.TryGetValue(image, out var s) && seen.Add(s))
+        {
+            image = BaseImage(d.Instructions.First(i => i.Keyword == "FROM" && i.Stage == s).Arguments);
+        }
+        return image;
     }
 
     private static Dictionary<string, int> StageAliases(DockerfileDocument d)

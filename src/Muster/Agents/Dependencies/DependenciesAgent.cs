@@ -1,5 +1,6 @@
 using System.Globalization;
 using Muster.Agents.Dependencies.Osv;
+using Muster.Formats.Limits;
 using Muster.Formats.Packages.Model;
 using Muster.Model;
 using Muster.Workspace;
@@ -19,11 +20,13 @@ internal sealed class DependenciesAgent : IAgent
             "Inventories npm/PyPI/NuGet dependencies, checks pinning and lockfile sync, matches an offline OSV database, writes a CycloneDX or SPDX SBOM.",
             () => new DependenciesAgent())
         {
-            SettingKeys = ["osv-db", "osv-max-age-days", "sbom", SbomFormats.Key, "include", "exclude", "max-manifest-bytes"],
+            SettingKeys = ["osv-db", "osv-max-age-days", "sbom", SbomFormats.Key, "include", "exclude", "max-manifest-bytes", ManifestScanner.MaxEntriesSetting],
             ValidateSettings = s =>
             {
                 if (SbomFormats.Parse(s.GetString(SbomFormats.Key)) is null)
                     throw new AgentSettingsException($"setting '{SbomFormats.Key}' must be {SbomFormats.Names}") { Key = SbomFormats.Key };
+                if (s.GetInt(ManifestScanner.MaxEntriesSetting, InputLimits.ManifestMaxEntries) < 1)
+                    throw new AgentSettingsException($"setting '{ManifestScanner.MaxEntriesSetting}' must be 1 or more (package entries kept per manifest)") { Key = ManifestScanner.MaxEntriesSetting };
                 if (s.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays) < 0)
                     throw new AgentSettingsException("setting 'osv-max-age-days' must be 0 or more (days an OSV export may age before DEP-OSV-STALE)") { Key = "osv-max-age-days" };
             },
@@ -33,7 +36,8 @@ internal sealed class DependenciesAgent : IAgent
     {
         var maxBytes = context.Settings.GetInt("max-manifest-bytes", 64 * 1024 * 1024);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var scan = new ManifestScanner(maxBytes).Scan(context.Root, new WalkOptions
+        var maxEntries = context.Settings.GetInt(ManifestScanner.MaxEntriesSetting, InputLimits.ManifestMaxEntries);
+        var scan = new ManifestScanner(maxBytes, maxEntries).Scan(context.Root, new WalkOptions
         {
             Include = context.Settings.GetStringList("include"),
             Exclude = context.Settings.GetStringList("exclude"),

@@ -1,3 +1,4 @@
+using Muster.Formats.Limits;
 using Muster.Formats.Packages.Model;
 using Muster.Formats.Packages.Parsers;
 using Muster.Workspace;
@@ -5,8 +6,11 @@ using Muster.Workspace;
 namespace Muster.Agents.Dependencies;
 
 /// <summary>Walks the workspace, hands every manifest and lockfile to its parser and collects packages and problems.</summary>
-internal sealed class ManifestScanner(long maxManifestBytes)
+/// <param name="maxEntries">Package entries kept per manifest; what is past it is one scan error naming the file and the count.</param>
+internal sealed class ManifestScanner(long maxManifestBytes, int maxEntries = InputLimits.ManifestMaxEntries)
 {
+    public const string MaxEntriesSetting = "max-manifest-entries";
+
     public static readonly IReadOnlyList<IManifestParser> Parsers =
     [
         new PackageJsonParser(),
@@ -66,7 +70,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
                 result.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Not readable: {e.Message}"));
                 continue;
             }
-            var parsed = new ParseResult();
+            var parsed = new ParseResult(maxEntries);
             try
             {
                 parser.Parse(new ManifestFile(file.RelativePath, file.FullPath, text), parsed);
@@ -76,6 +80,7 @@ internal sealed class ManifestScanner(long maxManifestBytes)
                 // A parser bug on odd input must cost one file, not the audit.
                 parsed.Problems.Add(new ManifestProblem(file.RelativePath, 0, $"Could not be parsed ({e.GetType().Name}): {e.Message}"));
             }
+            if (parsed.Packages.Skipped > 0) parsed.Problems.Add(OverBudget(file.RelativePath, parsed.Packages));
             if (IsTemplate(file.RelativePath, text, parsed))
             {
                 templates.Add(file.RelativePath);
@@ -90,6 +95,10 @@ internal sealed class ManifestScanner(long maxManifestBytes)
         var walkErrors = walker.Errors.Select(e => new ManifestProblem(e.RelativePath, 0, e.Message)).ToList();
         return new Outcome(result, manifests, files, walkErrors, tooLarge) { Templates = templates };
     }
+
+    private ManifestProblem OverBudget(string path, PackageEntries packages) => new(path, packages.FirstSkippedLine,
+        $"{packages.Skipped:N0} entries past the {maxEntries:N0}-entry budget (setting {MaxEntriesSetting}) were skipped, from this line on: " +
+        $"not inventoried, not checked for known vulnerabilities, not in the SBOM (the first {maxEntries:N0} were).");
 
     /// <summary>
     /// A manifest inside a templated folder (<c>{{cookiecutter.project_slug}}/requirements.txt</c>), or one that does not

@@ -167,6 +167,9 @@ internal sealed record SbomProject(string Ref, string Folder, string Name, strin
 /// <summary>A package node and the records (one per manifest or lockfile entry) it stands for.</summary>
 internal sealed record SbomComponent(string Ref, IReadOnlyList<PackageRecord> Records, string? Scope, IReadOnlyList<PackageHash> Hashes, string? License)
 {
+    /// <summary>The files a Python lockfile pins for the package, each with its digest.</summary>
+    public IReadOnlyList<PackageDistribution> Distributions { get; init; } = [];
+
     public PackageRecord Record => Records[0];
 
     public bool Direct => Records.Any(r => r.Direct);
@@ -181,6 +184,9 @@ internal sealed record SbomComponent(string Ref, IReadOnlyList<PackageRecord> Re
             : scopes.Contains(DependencyScope.Unknown) ? null
             : "optional";
         var hashes = records.SelectMany(r => r.Hashes).DistinctBy(h => h.Algorithm).OrderBy(h => h.Algorithm).ToList();
-        return new SbomComponent(reference, records, scope, hashes, records.Select(r => r.License).FirstOrDefault(l => l is not null));
+        return new SbomComponent(reference, records, scope, hashes, records.Select(r => r.License).FirstOrDefault(l => l is not null))
+        {
+            Distributions = [.. records.SelectMany(r => r.Distributions).DistinctBy(d => d.Location)],
+        };
     }
 }

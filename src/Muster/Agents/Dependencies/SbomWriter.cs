@@ -88,26 +88,22 @@ internal static class SbomWriter
         json.WriteString("name", c.Record.Name);
         if (c.Record.Version is { } v) json.WriteString("version", v);
         if (c.Scope is { } scope) json.WriteString("scope", scope);
-        if (c.Hashes.Count > 0)
+        if (c.Hashes.Count > 0) WriteHashes(json, c.Hashes);
+        WriteLicense(json, c.License);
+        json.WriteString("purl", c.Purl);
+        if (c.Distributions.Count > 0)
         {
-            json.WriteStartArray("hashes");
-            foreach (var hash in c.Hashes)
+            json.WriteStartArray("externalReferences");
+            foreach (var file in c.Distributions)
             {
                 json.WriteStartObject();
-                json.WriteString("alg", hash.Algorithm switch
-                {
-                    DigestAlgorithm.Sha1 => "SHA-1",
-                    DigestAlgorithm.Sha256 => "SHA-256",
-                    DigestAlgorithm.Sha384 => "SHA-384",
-                    _ => "SHA-512",
-                });
-                json.WriteString("content", hash.Hex);
+                json.WriteString("type", "distribution");
+                json.WriteString("url", file.Location);
+                WriteHashes(json, [file.Hash]);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
         }
-        WriteLicense(json, c.License);
-        json.WriteString("purl", c.Purl);
         json.WriteStartArray("properties");
         WriteProperty(json, "muster:ecosystem", c.Record.Ecosystem.ToOsvName());
         WriteProperty(json, "muster:manifest", c.Record.ManifestPath);
@@ -115,6 +111,25 @@ internal static class SbomWriter
         if (c.Record.Version is null && c.Record.Range is { } range) WriteProperty(json, "muster:range", range);
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteHashes(Utf8JsonWriter json, IReadOnlyList<PackageHash> hashes)
+    {
+        json.WriteStartArray("hashes");
+        foreach (var hash in hashes)
+        {
+            json.WriteStartObject();
+            json.WriteString("alg", hash.Algorithm switch
+            {
+                DigestAlgorithm.Sha1 => "SHA-1",
+                DigestAlgorithm.Sha256 => "SHA-256",
+                DigestAlgorithm.Sha384 => "SHA-384",
+                _ => "SHA-512",
+            });
+            json.WriteString("content", hash.Hex);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteLicense(Utf8JsonWriter json, string? license)

@@ -24,6 +24,12 @@ public static class InputLimits
     /// <summary>Bytes of a dependency manifest opened beside another (an included requirements file).</summary>
     public const long ManifestMaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Package entries kept from one manifest or lockfile (the dependencies agent's <c>max-manifest-entries</c> default):
+    /// the largest real lockfiles hold a few thousand; a 1M-line requirements.txt once took 3.5 GB.
+    /// </summary>
+    public const int ManifestMaxEntries = 20_000;
+
     /// <summary>Nesting of JSON documents (System.Text.Json's own default, made explicit).</summary>
     public const int JsonMaxDepth = 64;
 

@@ -119,8 +119,10 @@ public static partial class SecretValueClassifier
     [GeneratedRegex(@"\{[A-Za-z_][\w.]*(?::[^{}]*)?\}")]
     private static partial Regex TemplateField();
 
-    // /run/secrets/db_password, /var/run/secrets/..., C:\secrets\db.txt, ./secrets/x: where the secret is kept
-    [GeneratedRegex(@"^(?:/(?:run|var/run|etc|opt|srv|home|secrets|mnt|data|usr)/[\w.\-/]+|[A-Za-z]:\\[\w.\-\\ ]+|\.{1,2}/[\w.\-/]+)$")]
+    // /run/secrets/db_password, /certs/redis.key, ~/.config/x, C:\secrets\db.txt, ./secrets/x: where the secret is kept.
+    // Outside the well-known roots an absolute path needs two or more lowercase segments: a random base64 value that
+    // starts with a slash mixes cases.
+    [GeneratedRegex(@"^(?:/(?:run|var/run|etc|opt|srv|home|secrets|mnt|data|usr|Users|tmp|root|app)/[\w.\-/]+|/(?:[a-z0-9_.\-]+/)+[a-z0-9_.\-]+|~/[\w.\-/]+|[A-Za-z]:\\[\w.\-\\ ]+|\.{1,2}/[\w.\-/]+)$")]
     private static partial Regex SecretFilePath();
 
     // "sua chave", "tu-clave-api", "your_api_key_here", "insert key from dashboard", "n8n-test-password": lowercase

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Muster.Tests.Agents.Dependencies;
@@ -189,6 +191,57 @@ public sealed class SbomLockfileGraphTests
         Assert.Equal(["pkg:npm/a-lib@1.0.0", "pkg:npm/b-lib@1.4.0"], SbomTests.Edges(bom, "project:."));
         Assert.Equal(["pkg:npm/c-lib@2.1.0"], SbomTests.Edges(bom, "pkg:npm/a-lib@1.0.0"));
         Assert.Equal(["pkg:npm/c-lib@1.9.0"], SbomTests.Edges(bom, "pkg:npm/b-lib@1.4.0"));
+    }
+
+    [Fact]
+    public async Task Uv_and_poetry_locks_give_each_pinned_file_as_a_distribution_with_its_digest()
+    {
+        string Sha(string file) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)));
+        using var ws = new TempWorkspace()
+            .Write("svc/pyproject.toml", "[project]\nname = \"svc\"\nversion = \"0.1.0\"\ndependencies = [\"idna\"]\n")
+            .Write("svc/uv.lock", $$"""
+                version = 1
+
+                [[package]]
+                name = "svc"
+                version = "0.1.0"
+                source = { editable = "." }
+                dependencies = [{ name = "idna" }]
+
+                [[package]]
+                name = "idna"
+                version = "3.10"
+                source = { registry = "https://pypi.example/simple" }
+                sdist = { url = "https://files.example/idna-3.10.tar.gz", hash = "sha256:{{Sha("sdist")}}", size = 190490 }
+                wheels = [
+                    { url = "https://files.example/idna-3.10-py3-none-any.whl", hash = "sha256:{{Sha("wheel")}}", size = 70442 },
+                    { url = "https://files.example/broken.whl", hash = "md5:abc", size = 1 },
+                ]
+                """)
+            .Write("tool/pyproject.toml", "[tool.poetry]\nname = \"tool\"\nversion = \"1.0.0\"\n\n[tool.poetry.dependencies]\nurllib3 = \"^2\"\n")
+            .Write("tool/poetry.lock", $$"""
+                [[package]]
+                name = "urllib3"
+                version = "2.2.3"
+                files = [
+                    {file = "urllib3-2.2.3-py3-none-any.whl", hash = "sha256:{{Sha("u-wheel")}}"},
+                ]
+
+                [metadata]
+                lock-version = "2.0"
+                """);
+        var (bom, path) = await SbomTests.WriteSbom(ws);
+
+        var idna = Component(bom, "pkg:pypi/idna@3.10").GetProperty("externalReferences").EnumerateArray().ToList();
+        Assert.Equal(["https://files.example/idna-3.10.tar.gz", "https://files.example/idna-3.10-py3-none-any.whl"],
+            idna.Select(r => r.GetProperty("url").GetString()));
+        Assert.All(idna, r => Assert.Equal("distribution", r.GetProperty("type").GetString()));
+        Assert.Equal(Sha("wheel"), idna[1].GetProperty("hashes")[0].GetProperty("content").GetString());
+        var urllib3 = Assert.Single(Component(bom, "pkg:pypi/urllib3@2.2.3").GetProperty("externalReferences").EnumerateArray());
+        Assert.Equal("urllib3-2.2.3-py3-none-any.whl", urllib3.GetProperty("url").GetString());
+        Assert.Equal("SHA-256", urllib3.GetProperty("hashes")[0].GetProperty("alg").GetString());
+        var (valid, output) = await CycloneDxValidator.ValidateAsync(path);
+        Assert.True(valid, output);
     }
 
     private static JsonElement Component(JsonElement bom, string reference) =>

@@ -1,3 +1,4 @@
+using Muster.Agents.Secrets;
 using Muster.SecretsCorpus;
 
 namespace Muster.Tests.Agents.Secrets;
@@ -13,4 +14,24 @@ internal static class Planted
     public static string AwsKeyId(int seed) => SampleTemplate.Expand("AK" + "IA{b32:16}", seed);
     public static string AwsSecret(int seed) => SampleTemplate.Expand("{b64:40}", seed);
     public static string Password(int seed) => SampleTemplate.Expand("{alnum:7}#{digit:2}!", seed);
+
+    /// <summary>A value no rule matches: only the run's memory of what the secrets agent found can redact it.</summary>
+    public static string Plain(int seed) => SampleTemplate.Expand("{alnum:24}", seed);
+
+    /// <summary>
+    /// One shape per built-in secret rule: its first match sample expanded with <paramref name="seed"/> (the line to
+    /// plant) and the value the rule reports in that line.
+    /// </summary>
+    public static IEnumerable<RuleSample> EveryRule(int seed)
+    {
+        var detector = new SecretDetector(SecretRuleSet.BuiltIn);
+        foreach (var (rule, index) in SecretRuleSet.BuiltIn.Rules.Select((r, i) => (r, i)))
+        {
+            var line = SampleTemplate.Expand(rule.MatchSamples[0], seed + index);
+            var hit = detector.Scan(line).First(h => h.Rule.Id == rule.Id && !h.IsPlaceholder);
+            yield return new RuleSample(rule.Id, line, hit.Secret);
+        }
+    }
+
+    internal sealed record RuleSample(string RuleId, string Line, string Value);
 }

@@ -31,6 +31,9 @@ internal sealed record PackageRecord
     /// <summary>Digests of the package archive the lockfile recorded.</summary>
     public IReadOnlyList<PackageHash> Hashes { get; init; } = [];
 
+    /// <summary>The files a Python lockfile pins for the package, each with its digest (empty for other ecosystems).</summary>
+    public IReadOnlyList<PackageDistribution> Distributions { get; init; } = [];
+
     /// <summary>The licence the file declares for the package (npm lockfiles v2+ record it), as written.</summary>
     public string? License { get; init => field = SourceUrl.RedactOrNull(value); }
 }

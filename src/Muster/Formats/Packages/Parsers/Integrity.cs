@@ -35,6 +35,22 @@ internal static class Integrity
     public static IReadOnlyList<PackageHash> FromBase64Sha512(string? text) =>
         text is not null && Hex(text, Length(DigestAlgorithm.Sha512)) is { } hex ? [new PackageHash(DigestAlgorithm.Sha512, hex)] : [];
 
+    /// <summary>A Python lockfile's <c>sha256:HEX</c> (also sha384/sha512); null when it is not one.</summary>
+    public static PackageHash? FromPrefixedHex(string? text)
+    {
+        var colon = text?.IndexOf(':') ?? -1;
+        if (colon <= 0) return null;
+        DigestAlgorithm? algorithm = text![..colon] switch
+        {
+            "sha256" => DigestAlgorithm.Sha256,
+            "sha384" => DigestAlgorithm.Sha384,
+            "sha512" => DigestAlgorithm.Sha512,
+            _ => null,
+        };
+        var hex = text[(colon + 1)..].ToLowerInvariant();
+        return algorithm is { } a && hex.Length == Length(a) * 2 && hex.All(char.IsAsciiHexDigitLower) ? new PackageHash(a, hex) : null;
+    }
+
     private static int Length(DigestAlgorithm algorithm) => algorithm switch
     {
         DigestAlgorithm.Sha1 => 20,

@@ -19,6 +19,7 @@ internal sealed class LockGraph
         public DependencyScope Scope { get; set; } = DependencyScope.Unknown;
         public bool Direct { get; set; }
         public IReadOnlyList<PackageHash> Hashes { get; set; } = [];
+        public IReadOnlyList<PackageDistribution> Distributions { get; set; } = [];
 
         /// <summary>The entries this one's dependency keys resolve to (a key the lockfile does not hold is left out).</summary>
         public IReadOnlyList<PackageRef> Dependencies() =>
@@ -39,6 +40,7 @@ internal sealed class LockGraph
             FromLockfile = true,
             DependsOn = Dependencies(),
             Hashes = Hashes,
+            Distributions = Distributions,
         };
     }
 

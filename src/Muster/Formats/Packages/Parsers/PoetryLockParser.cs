@@ -17,6 +17,7 @@ internal sealed class PoetryLockParser : IManifestParser
         if (toml is null) return;
         var graph = new LockGraph();
         var categories = new Dictionary<LockGraph.Node, string>(ReferenceEqualityComparer.Instance);
+        var metadataFiles = toml.Table("metadata", "files");
         var searchFrom = 0;
         foreach (var package in toml.Tables("package"))
         {
@@ -31,6 +32,7 @@ internal sealed class PoetryLockParser : IManifestParser
                 continue;
             }
             var node = graph.Add(name, version, line, [Pep503.Normalize(name)]);
+            node.Distributions = PythonDistributions.FromPoetry(package, metadataFiles, name);
             if (package.Table("dependencies") is { } deps) node.DependencyKeys.AddRange(deps.Keys.Select(Pep503.Normalize));
             if (package.String("category") is { } category) categories[node] = category;
         }

@@ -62,6 +62,11 @@ internal sealed partial class RequirementsTxtParser : IManifestParser
                 HandleOption(file, line, content, scope, result, constraints, visited, depth);
                 continue;
             }
+            if (result.Packages.Full)
+            {
+                result.Packages.Skip(line);
+                continue;
+            }
             AddRequirement(file, line, content, scope, editable: false, result);
         }
     }
@@ -174,22 +179,33 @@ internal sealed partial class RequirementsTxtParser : IManifestParser
         return (content[..end], content[(end + 1)..].Trim().TrimStart('=').Trim());
     }
 
-    /// <summary>Joins backslash continuations; yields each logical line with the number of its first physical line.</summary>
+    /// <summary>
+    /// Joins backslash continuations; yields each logical line with the number of its first physical line. Lines are
+    /// cut from the text one at a time, so a file of a million lines is never a million strings at once.
+    /// </summary>
     private static IEnumerable<(int Line, string Text)> LogicalLines(string text)
     {
-        var lines = text.Split('\n');
-        var i = 0;
-        while (i < lines.Length)
+        var position = 0;
+        var number = 0;
+        while (position <= text.Length && !(position == text.Length && number > 0 && text[^1] == '\n'))
         {
-            var start = i + 1;
-            var current = lines[i].TrimEnd('\r');
-            while (current.EndsWith('\\') && i + 1 < lines.Length)
+            var start = ++number;
+            var current = NextLine(text, ref position);
+            while (current.EndsWith('\\') && position < text.Length)
             {
-                i++;
-                current = current[..^1] + " " + lines[i].TrimEnd('\r').Trim();
+                number++;
+                current = current[..^1] + " " + NextLine(text, ref position).Trim();
             }
-            i++;
             yield return (start, current.TrimEnd('\\'));
         }
+    }
+
+    private static string NextLine(string text, ref int position)
+    {
+        var end = text.IndexOf('\n', position);
+        if (end < 0) end = text.Length;
+        var line = text[position..end].TrimEnd('\r');
+        position = end + 1;
+        return line;
     }
 }

@@ -50,6 +50,7 @@ internal sealed class UvLockParser : IManifestParser
                 continue;
             }
             var node = graph.Add(name, version, line, [Pep503.Normalize(name)]);
+            node.Distributions = PythonDistributions.FromUv(package);
             node.DependencyKeys.AddRange(Names(package.Tables("dependencies")));
             foreach (var group in GroupLists(package.Table("optional-dependencies"))) node.DependencyKeys.AddRange(Names(group));
         }
