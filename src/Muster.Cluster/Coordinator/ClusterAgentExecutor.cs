@@ -22,6 +22,7 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var lost = new List<string>();
         var request = Request(invocation);
+        string? lostSincePick = null;
         while (true)
         {
             var workers = await directory.ListAsync(cancellationToken: cancellationToken);
@@ -32,6 +33,13 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
                 throw lost.Count > 0
                     ? new WorkerLostException($"worker lost: {string.Join("; ", lost)}; no other worker offers {wanted}")
                     : new NoMatchingWorkerException($"no worker offers {wanted}");
+            }
+            // Journaled only once another worker has taken it: a loss with no worker left ends in the failure above.
+            if (lostSincePick is not null)
+            {
+                await run.Observer.AgentStateChangedAsync(spec.Id, invocation.Attempt + lost.Count, AgentState.Running, run.Time.GetUtcNow(),
+                    $"worker-lost: {lostSincePick}; running again on worker {worker.WorkerId} (host {worker.Host})");
+                lostSincePick = null;
             }
             invocation.ReportHost(worker.Host);
             try
@@ -53,8 +61,7 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
                 var why = $"worker {worker.WorkerId} (host {worker.Host}) lost: {e.Message}";
                 lost.Add(why);
                 if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(why, e, cancellationToken);
-                await run.Observer.AgentStateChangedAsync(spec.Id, invocation.Attempt + lost.Count, AgentState.Running, run.Time.GetUtcNow(),
-                    $"worker-lost: {why}; running again on another worker that offers {WorkerDirectory.Describe(spec)}");
+                lostSincePick = why;
             }
         }
     }

@@ -37,6 +37,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
         Assert.Equal("a", slow.Result.Host);
         var lost = Assert.Single(observer.Transitions, t => t.Note?.StartsWith("worker-lost: ", StringComparison.Ordinal) == true);
         Assert.Contains($"worker {victim} (host a) lost", lost.Note);
+        Assert.Contains("running again on worker ", lost.Note);
         Assert.Equal(AgentState.Running, lost.State);
         Assert.Equal(0, _workers.Runtime(survivor).Running);
     }
@@ -44,6 +45,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
     [Fact]
     public async Task An_agent_whose_only_matching_worker_dies_fails_with_worker_lost_and_the_wave_goes_on()
     {
+        var observer = new RecordingObserver();
         var run = _workers.RunAsync("""
             name: loss
             waves:
@@ -51,7 +53,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
                 agents:
                   - {id: on-b, kind: sleep, on: {host: b}, with: {duration: 30s}}
                   - {id: on-a, kind: sleep, on: {host: a}, with: {duration: 3s}}
-            """);
+            """, observer);
         await Poll.UntilAsync(() => _workers.Runtime("Silo_3").Running == 1, TimeSpan.FromSeconds(15), "the agent running on host b");
         await _workers.Cluster.KillSiloAsync(_workers.Silo("Silo_3"));
 
@@ -60,6 +62,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
         Assert.Equal(AgentState.Failed, onB.State);
         Assert.Contains("worker lost: worker Silo_3 (host b) lost: ", onB.Error);
         Assert.EndsWith("no other worker offers host=b", onB.Error);
+        Assert.DoesNotContain(observer.Transitions, t => t.Note?.Contains("running again", StringComparison.Ordinal) == true);
         Assert.Equal("b", onB.Result.Host);
         Assert.Equal(AgentState.Succeeded, outcome.Agents.Single(a => a.AgentId == "on-a").State);
     }
