@@ -66,22 +66,47 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
         }
     }
 
-    private AttemptRequest Request(AgentInvocation invocation) => new()
+    internal AttemptRequest Request(AgentInvocation invocation) => new()
     {
         AttemptId = "",
         RunId = invocation.RunId,
         Attempt = invocation.Attempt,
         SpecJson = WireJson.WriteSpec(invocation.Spec),
         RunRoot = invocation.Root,
-        // Earlier waves' outputs were scrubbed when they were made; scrubbed again with what the run has learnt since.
-        UpstreamJson = WireJson.WriteUpstream(invocation.Upstream.Select(u => u with
-        {
-            Summary = run.Scrubber.Scrub(u.Summary),
-            Findings = InProcessAgentExecutor.Stamp(new AgentResult { Findings = u.Findings }, u.AgentId, run.Scrubber).Findings,
-            Artifacts = u.Artifacts.Select(a => a with { Content = run.Scrubber.Scrub(a.Content) }).ToList(),
-        }).ToList()),
+        UpstreamJson = ReadsUpstream(invocation.Spec.Kind) ? UpstreamJsonOf(invocation.Upstream) : NoUpstream,
         RunParameters = invocation.RunParameters.ToDictionary(StringComparer.Ordinal),
     };
+
+    private const string NoUpstream = "[]";
+
+    private bool ReadsUpstream(string kind) => run.Registry.TryGet(kind, out var descriptor) && descriptor.ReadsUpstream;
+
+    /// <summary>
+    /// Earlier waves' outputs, scrubbed again with what the run has learnt since they were made. A wave's agents share
+    /// one list, so it is written once per wave (again when the run has learnt a secret since), not once per attempt.
+    /// </summary>
+    private string UpstreamJsonOf(IReadOnlyList<PriorOutput> upstream)
+    {
+        var known = (run.Scrubber as KnownSecretsScrubber)?.Count ?? 0;
+        lock (_upstreamLock)
+        {
+            if (ReferenceEquals(_upstreamSource, upstream) && _upstreamKnown == known && _upstreamJson is not null) return _upstreamJson;
+            _upstreamJson = WireJson.WriteUpstream(upstream.Select(u => u with
+            {
+                Summary = run.Scrubber.Scrub(u.Summary),
+                Findings = InProcessAgentExecutor.Stamp(new AgentResult { Findings = u.Findings }, u.AgentId, run.Scrubber).Findings,
+                Artifacts = u.Artifacts.Select(a => a with { Content = run.Scrubber.Scrub(a.Content) }).ToList(),
+            }).ToList());
+            _upstreamSource = upstream;
+            _upstreamKnown = known;
+            return _upstreamJson;
+        }
+    }
+
+    private readonly Lock _upstreamLock = new();
+    private IReadOnlyList<PriorOutput>? _upstreamSource;
+    private string? _upstreamJson;
+    private int _upstreamKnown;
 
     private async Task<AgentResult> RunOnAsync(WorkerDescription worker, AttemptRequest request, AgentInvocation invocation, CancellationToken cancellationToken)
     {

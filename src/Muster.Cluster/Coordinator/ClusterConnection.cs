@@ -24,6 +24,11 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public WorkerDirectory Directory { get; }
 
+    /// <summary>How long the client may take to find a gateway: with the checks before it, bad input ends within ~10 s.</summary>
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(6);
+
+    private static readonly string[] QuietCategories = ["Microsoft.Extensions.Hosting"];
+
     /// <summary>What <see cref="RunHost"/> builds each run's executor with.</summary>
     public AgentExecutorFactory Executors => run => new ClusterAgentExecutor(Directory, run);
 
@@ -32,8 +37,17 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> ConnectAsync(ClusterAddress address, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         await ClusterRedis.RequireReachableAsync(address, cancellationToken);
+        try
+        {
+            await ClusterMembers.RequireActiveAsync(address, cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // a slow key scan on a busy Redis: the client's bounded start below decides
+        }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton(loggers);
+        // Orleans and the host log a failed start with its stack trace; the one-line error below says it all.
+        builder.Services.AddSingleton<ILoggerFactory>(new CategoryFilteredLoggerFactory(loggers, QuietCategories));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.UseOrleansClient(client =>
         {
@@ -41,7 +55,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = address.ClusterId;
-                o.ServiceId = "muster";
+                o.ServiceId = ClusterMembers.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(ClusterTuning.Messaging);
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
@@ -49,7 +63,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            await host.StartAsync(cancellationToken).WaitAsync(StartBound, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -87,5 +101,5 @@ public sealed class ClusterConnection : IAsyncDisposable
         if (_host is not null) await StopQuietlyAsync(_host);
     }
 
-    private static Task StopQuietlyAsync(IHost host) => Worker.WorkerSilo.StopWithinAsync(host, TimeSpan.FromSeconds(5));
+    private static Task StopQuietlyAsync(IHost host) => Worker.WorkerSilo.StopWithinAsync(host, TimeSpan.FromSeconds(2));
 }

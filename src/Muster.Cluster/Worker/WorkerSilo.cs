@@ -36,7 +36,7 @@ public static class WorkerSilo
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = address.ClusterId;
-                o.ServiceId = "muster";
+                o.ServiceId = ClusterMembers.ServiceId;
             });
             silo.Configure<SiloOptions>(o => o.SiloName = workerId);
             silo.ConfigureEndpoints(advertise, FreePort(advertise), FreePort(advertise), listenOnAnyHostAddress: !IPAddress.IsLoopback(advertise));

@@ -20,6 +20,12 @@ public sealed record AgentDescriptor(string Kind, AgentRole DefaultRole, string 
     /// <summary>The gate metrics (<see cref="GateMetricNames"/>) the agent reports when it succeeds.</summary>
     public IReadOnlyList<string> Metrics { get; init; } = [];
 
+    /// <summary>
+    /// Whether it reads <see cref="AgentContext.Upstream"/>. An executor that ships an attempt to another process sends
+    /// earlier waves' outputs only to agents that read them (otherwise each attempt would carry every earlier finding).
+    /// </summary>
+    public bool ReadsUpstream { get; init; }
+
     /// <summary>Whether <c>muster audit</c>'s built-in plan runs it.</summary>
     public bool InDefaultPlan { get; init; } = true;
 

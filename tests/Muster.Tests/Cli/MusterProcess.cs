@@ -86,6 +86,7 @@ internal sealed class MusterProcess : IDisposable
 internal static partial class NativeSignal
 {
     public const int SIGTERM = 15;
+    public const int SIGKILL = 9;
 
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);

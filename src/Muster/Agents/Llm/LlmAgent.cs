@@ -25,6 +25,7 @@ internal sealed class LlmAgent : IAgent
                 "pricing", "max-usd", "temperature", "max-output-tokens", "stream", "json-mode", "request-timeout", "line-tolerance",
             ],
             InDefaultPlan = false,
+            ReadsUpstream = true,
             SoftTimeout = TimeSpan.FromMinutes(5),
             HardTimeout = TimeSpan.FromMinutes(20),
         };
