@@ -8,6 +8,7 @@ public static class ClusterRedis
     /// <exception cref="ClusterUsageException">Redis does not answer.</exception>
     public static async Task RequireReachableAsync(ClusterAddress address, CancellationToken cancellationToken = default)
     {
+        await RequireListeningAsync(address, cancellationToken);
         try
         {
             var options = ConfigurationOptions.Parse(address.RedisConfiguration);
@@ -18,7 +19,30 @@ public static class ClusterRedis
         }
         catch (Exception e) when (e is RedisException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            throw new ClusterUsageException($"cannot reach Redis at {address}: start redis-server there, or fix --cluster");
+            throw Unreachable(address);
         }
     }
+
+    /// <summary>A refused or unresolvable address fails here in milliseconds; Redis' client would retry for seconds.</summary>
+    private static async Task RequireListeningAsync(ClusterAddress address, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync(address.Host, address.Port, bounded.Token);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            throw Unreachable(address);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // slow or filtered, not refused: the Redis client's own bounded connect decides
+        }
+    }
+
+    private static ClusterUsageException Unreachable(ClusterAddress address) =>
+        new($"cannot reach Redis at {address}: start redis-server there, or fix --cluster");
 }

@@ -371,4 +371,112 @@ public sealed class NpmParserTests
         var result = ws.Parse(new PnpmLockParser(), "pnpm-lock.yaml");
         Assert.True(Assert.Single(result.Problems).Line > 0);
     }
+
+    private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+
+    [Fact]
+    public void Pnpm_v9_git_hosted_and_tarball_packages_take_name_and_version_from_their_fields()
+    {
+        using var ws = new TempWorkspace().Write("pnpm-lock.yaml", $$"""
+            lockfileVersion: '9.0'
+            importers:
+              .:
+                dependencies:
+                  is-negative:
+                    specifier: github:kevva/is-negative
+                    version: https://codeload.github.com/kevva/is-negative/tar.gz/{{Sha}}
+                  tar-pkg:
+                    specifier: file:../tar-pkg-1.0.0.tgz
+                    version: file:../tar-pkg-1.0.0.tgz
+                  pkg-a:
+                    specifier: file:packages/pkg-a
+                    version: file:packages/pkg-a
+            packages:
+              is-negative@https://codeload.github.com/kevva/is-negative/tar.gz/{{Sha}}:
+                resolution: {gitHosted: true, tarball: https://codeload.github.com/kevva/is-negative/tar.gz/{{Sha}}}
+                version: 2.1.0
+              tar-pkg@file:../tar-pkg-1.0.0.tgz:
+                resolution: {tarball: file:../tar-pkg-1.0.0.tgz}
+                version: 1.0.0
+              pkg-a@file:packages/pkg-a:
+                resolution: {directory: packages/pkg-a, type: directory}
+              'pkg-b@file:packages/pkg-b(peer@1.0.0)':
+                dependencies:
+                  peer: 1.0.0
+            snapshots:
+              is-negative@https://codeload.github.com/kevva/is-negative/tar.gz/{{Sha}}: {}
+              tar-pkg@file:../tar-pkg-1.0.0.tgz: {}
+              pkg-a@file:packages/pkg-a: {}
+            """);
+        var result = ws.Parse(new PnpmLockParser(), "pnpm-lock.yaml");
+        Assert.Equal([("is-negative", "2.1.0", true), ("tar-pkg", "1.0.0", true)],
+            result.Packages.Select(p => (p.Name, p.Version, p.Direct)).OrderBy(p => p.Name));
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Pnpm_v6_git_path_keys_are_matched_to_the_importer_that_names_them()
+    {
+        using var ws = new TempWorkspace().Write("pnpm-lock.yaml", $$"""
+            lockfileVersion: '6.0'
+            dependencies:
+              is-negative:
+                specifier: github:kevva/is-negative#master
+                version: github.com/kevva/is-negative/{{Sha}}
+            packages:
+              /is-positive@3.1.0:
+                resolution: {integrity: sha512-8ND1j3y9/HP94TOvGzr69/FgbkX2ruOldhLEsTWwcJVfo4oRjwemJmJxt7RJkKYH8tz7vYBP9JcKQY8CLuJ90Q==}
+                dev: false
+              github.com/kevva/is-negative/{{Sha}}:
+                resolution: {tarball: https://codeload.github.com/kevva/is-negative/tar.gz/{{Sha}}}
+                name: is-negative
+                version: 2.0.0
+                dependencies:
+                  is-positive: 3.1.0
+                dev: false
+            """);
+        var result = ws.Parse(new PnpmLockParser(), "pnpm-lock.yaml");
+        var negative = Assert.Single(result.Packages, p => p.Name == "is-negative");
+        Assert.Equal(("2.0.0", true, DependencyScope.Production), (negative.Version, negative.Direct, negative.Scope));
+        var positive = Assert.Single(result.Packages, p => p.Name == "is-positive");
+        Assert.Equal(("3.1.0", false, DependencyScope.Production), (positive.Version, positive.Direct, positive.Scope));
+    }
+
+    [Fact]
+    public void Pnpm_v5_keys_from_another_registry_lose_the_host_but_dotted_names_keep_their_dot()
+    {
+        using var ws = new TempWorkspace().Write("pnpm-lock.yaml", """
+            lockfileVersion: 5.3
+            specifiers:
+              foo: ^1.0.0
+              '@acme/bar': ^2.0.0
+              socket.io: ^2.0.4
+            dependencies:
+              foo: registry.example.com/foo/1.0.0
+              '@acme/bar': registry.example.com/@acme/bar/2.0.0
+              socket.io: 2.0.4
+            packages:
+              registry.example.com/foo/1.0.0:
+                resolution: {tarball: https://registry.example.com/foo/-/foo-1.0.0.tgz}
+                dev: false
+              registry.example.com/@acme/bar/2.0.0:
+                resolution: {tarball: https://registry.example.com/@acme/bar/-/bar-2.0.0.tgz}
+                dev: false
+              /socket.io/2.0.4:
+                resolution: {integrity: sha512-8ND1j3y9/HP94TOvGzr69/FgbkX2ruOldhLEsTWwcJVfo4oRjwemJmJxt7RJkKYH8tz7vYBP9JcKQY8CLuJ90Q==}
+                dev: false
+            """);
+        var result = ws.Parse(new PnpmLockParser(), "pnpm-lock.yaml");
+        Assert.Equal([("@acme/bar", "2.0.0", true), ("foo", "1.0.0", true), ("socket.io", "2.0.4", true)],
+            result.Packages.Select(p => (p.Name, p.Version, p.Direct)).OrderBy(p => p.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_empty_pnpm_lockfile_locks_nothing_and_is_no_problem()
+    {
+        using var ws = new TempWorkspace().Write("pnpm-lock.yaml", "\n");
+        var result = ws.Parse(new PnpmLockParser(), "pnpm-lock.yaml");
+        Assert.Empty(result.Packages);
+        Assert.Empty(result.Problems);
+    }
 }

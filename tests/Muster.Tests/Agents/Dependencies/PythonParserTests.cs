@@ -312,4 +312,21 @@ public sealed class PythonParserTests
         Assert.False(byName["urllib3"].Direct);
         Assert.Equal(DependencyScope.Development, byName["pytest"].Scope);
     }
+
+    [Fact]
+    public void Requirements_txt_per_requirement_options_are_not_part_of_the_requirement()
+    {
+        using var ws = new TempWorkspace().Write("requirements.txt", """
+            -C editable_mode=compat
+            numpy==2.1.0 -C setup-args=-Dblas=openblas
+            scipy==1.14.1 --config-settings=setup-args=-Duse-pythran=false --config-settings builddir=build
+            lxml==5.3.0	--global-option=build_ext
+            pywin32==306 ; platform_release != "10 -x" and sys_platform == "win32"
+            -e ./local-package --config-settings editable_mode=strict
+            """);
+        var result = ws.Parse(new RequirementsTxtParser(), "requirements.txt");
+        Assert.Empty(result.Problems);
+        Assert.Equal([("numpy", "2.1.0"), ("scipy", "1.14.1"), ("lxml", "5.3.0"), ("pywin32", "306")],
+            result.Packages.Select(p => (p.Name, p.Version)));
+    }
 }

@@ -28,6 +28,7 @@ internal sealed class PnpmLockParser : IManifestParser
         YamlMappingNode root;
         try
         {
+            if (string.IsNullOrWhiteSpace(file.Text)) return; // an empty lockfile locks nothing
             var stream = BoundedYaml.Load(file.Text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
@@ -46,21 +47,26 @@ internal sealed class PnpmLockParser : IManifestParser
         var lockVersion = double.TryParse(versionText, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 5;
         var v5 = lockVersion < 6;
         var graph = new LockGraph();
+        var local = new HashSet<LockGraph.Node>();
         var packages = Mapping(root, "packages");
         var snapshots = Mapping(root, "snapshots");
         foreach (var (keyNode, valueNode) in Entries(packages))
         {
             var key = NormalizeKey(((YamlScalarNode)keyNode).Value ?? "", v5);
             var (name, version) = SplitKey(key);
-            if (valueNode is YamlMappingNode meta && Scalar(meta, "name") is { } realName)
+            // Packages not from the registry (git, a tarball URL, file:) have their real name and version as fields.
+            if (valueNode is YamlMappingNode meta)
             {
-                name = realName;
+                name = Scalar(meta, "name") ?? name;
                 version = Scalar(meta, "version") ?? version;
             }
             var node = graph.Add(name, version, (int)keyNode.Start.Line, [key]);
+            if (version.StartsWith("file:", StringComparison.Ordinal) || version.StartsWith("link:", StringComparison.Ordinal)) local.Add(node);
             if (valueNode is YamlMappingNode entry && entry.Children.TryGetValue(new YamlScalarNode("resolution"), out var resolution) && resolution is YamlMappingNode r)
             {
                 node.Hashes = Integrity.FromSri(Scalar(r, "integrity"));
+                // A folder of this repository (file:packages/x): its own manifest is audited, it is no third-party package.
+                if (Scalar(r, "type") == "directory" || Scalar(r, "directory") is not null) local.Add(node);
             }
             if (snapshots is null) AddDependencies(node, valueNode as YamlMappingNode, v5);
         }
@@ -101,7 +107,7 @@ internal sealed class PnpmLockParser : IManifestParser
         var kind = $"pnpm-lock.yaml v{versionText}";
         foreach (var node in graph.Nodes)
         {
-            if (node.Version.Length == 0) continue;
+            if (node.Version.Length == 0 || local.Contains(node)) continue;
             result.Packages.Add(node.ToRecord(Ecosystem.Npm, file, kind));
         }
     }
@@ -133,6 +139,12 @@ internal sealed class PnpmLockParser : IManifestParser
     private static string ReferenceKey(string name, string reference, bool v5)
     {
         if (reference.StartsWith('/')) return NormalizeKey(reference, v5);
+        // A path key: a git-hosted package (github.com/user/repo/SHA) or, in v5, one from another registry. URLs, file:
+        // and link: references stay NAME@REFERENCE, which is how v9 keys those packages.
+        if (reference.Length > 0 && !char.IsAsciiDigit(reference[0]) && reference.Contains('/') && !reference.Contains(':'))
+        {
+            return NormalizeKey(reference, v5);
+        }
         if (reference.Length > 0 && !char.IsAsciiDigit(reference[0]) && reference.IndexOf('@', 1) > 0) return reference;
         if (v5) reference = reference.Split('_')[0];
         return name + "@" + reference;
@@ -142,9 +154,23 @@ internal sealed class PnpmLockParser : IManifestParser
     {
         var k = key.StartsWith('/') ? key[1..] : key;
         if (!v5) return k;
+        k = WithoutRegistryHost(k);
         var slash = k.LastIndexOf('/');
         if (slash <= 0) return k;
         return k[..slash] + "@" + k[(slash + 1)..].Split('_')[0];
+    }
+
+    /// <summary>
+    /// v5 keys of packages from another registry start with its host: <c>registry.example.com/foo/1.0.0</c>,
+    /// <c>registry.example.com/@scope/foo/1.0.0</c>. A dotted package name (<c>socket.io/2.0.4</c>) has one segment fewer;
+    /// a git path (<c>github.com/user/repo/SHA</c>) keeps its host and takes its name from the entry's fields.
+    /// </summary>
+    private static string WithoutRegistryHost(string key)
+    {
+        var segments = key.Split('/');
+        if (segments.Length < 3 || segments[0].StartsWith('@') || !segments[0].Contains('.')) return key;
+        var hosted = segments.Length == 3 || (segments.Length == 4 && segments[1].StartsWith('@'));
+        return hosted ? key[(segments[0].Length + 1)..] : key;
     }
 
     private static string StripPeers(string key)

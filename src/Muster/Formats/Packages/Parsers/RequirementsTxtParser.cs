@@ -23,7 +23,8 @@ internal sealed partial class RequirementsTxtParser : IManifestParser
     private static readonly string[] IgnoredOptions =
     [
         "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--no-binary", "--only-binary",
-        "--prefer-binary", "--pre", "--no-index", "--require-hashes", "--use-feature", "--config-settings",
+        "--prefer-binary", "--pre", "--no-index", "--require-hashes", "--use-feature", "--config-settings", "-C",
+        "--global-option",
     ];
 
     public bool Matches(string fileName) =>
@@ -166,10 +167,26 @@ internal sealed partial class RequirementsTxtParser : IManifestParser
         s.Contains("://", StringComparison.Ordinal) && !s.Contains(" @ ", StringComparison.Ordinal) && !s.Contains("@ ", StringComparison.Ordinal)
         || s.StartsWith('.') || s.StartsWith('/') || s.StartsWith("file:", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The requirement without its per-requirement options (<c>--hash=...</c>, <c>--config-settings k=v</c>, <c>-C k=v</c>,
+    /// <c>--global-option</c>): everything from the first whitespace followed by <c>-</c> and a letter, outside quotes
+    /// (a marker's string may hold " -x").
+    /// </summary>
     private static string StripHashes(string content)
     {
-        var at = content.IndexOf(" --", StringComparison.Ordinal);
-        return at < 0 ? content : content[..at].Trim();
+        char quote = '\0';
+        for (var i = 0; i < content.Length - 2; i++)
+        {
+            var c = content[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                continue;
+            }
+            if (c is '"' or '\'') quote = c;
+            else if (char.IsWhiteSpace(c) && content[i + 1] == '-' && (char.IsAsciiLetter(content[i + 2]) || content[i + 2] == '-')) return content[..i].Trim();
+        }
+        return content;
     }
 
     private static (string Option, string Argument) SplitOption(string content)
