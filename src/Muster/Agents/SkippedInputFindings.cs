@@ -39,6 +39,28 @@ internal static class SkippedInputFindings
         }.WithDefaultFingerprint(what);
     }
 
+    /// <summary>
+    /// The finding for a file read only up to an entry budget: INFO, at the first entry not read, with the count past
+    /// the budget and what was not verified for them. The entries before it were audited.
+    /// </summary>
+    public static Finding PastEntryBudget(string category, string path, int line, long skipped, int budget, string what) => new Finding
+    {
+        RuleId = RuleId,
+        Title = "Input not verified: over an entry budget",
+        Severity = Severity.Info,
+        Category = category,
+        Message = string.Create(CultureInfo.InvariantCulture,
+            $"Not verified: {skipped:N0} entries past the {budget:N0}-entry budget (a fixed budget, docs/input-limits.md) were counted, not read{(line > 0 ? $", from line {line:N0} on" : "")}; {what}."),
+        Location = new SourceLocation(path, Math.Max(line, 0)),
+        Remediation = "Split the file, or audit it by other means: this budget protects Muster from hostile input.",
+        Properties = new Dictionary<string, string>
+        {
+            ["skipped"] = skipped.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = budget.ToString(CultureInfo.InvariantCulture),
+            ["setting"] = "",
+        },
+    }.WithDefaultFingerprint(what);
+
     /// <summary>"1 MCP config not read (too large): not verified" — the summary clause for skipped inputs, empty when none;
     /// with <paramref name="paths"/>, the first ten are named.</summary>
     public static string SummaryClause(int count, string singular, string plural, IEnumerable<string>? paths = null)

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Muster.Formats.Limits;
 using Muster.Formats.Python;
 using Muster.Workspace;
 using Tomlyn;
@@ -19,51 +21,50 @@ internal static partial class DeclaredDependencies
 
     /// <summary>
     /// Reads one Python manifest. <paramref name="relativePath"/> is what findings show; included requirements files
-    /// are read only when they resolve inside <paramref name="root"/>.
+    /// are read only when they resolve inside <paramref name="root"/>. At most <paramref name="maxEntries"/> names are
+    /// kept (over all included files); the rest are counted in <see cref="DeclaredManifest.Skipped"/>.
     /// </summary>
-    public static DeclaredManifest ReadPython(string root, string fullPath, string relativePath)
+    public static DeclaredManifest ReadPython(string root, string fullPath, string relativePath, int maxEntries = InputLimits.ManifestMaxEntries)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DeclaredManifest.Failed(relativePath, e.Message);
-        }
         var name = Path.GetFileName(fullPath);
+        var entries = new DeclaredEntries(maxEntries);
         try
         {
-            return name switch
+            if (name is not ("pyproject.toml" or "Pipfile" or "setup.cfg" or "setup.py")) return FromRequirementsFile(root, fullPath, relativePath, entries);
+            var text = BoundedRead.Text(fullPath, InputLimits.ManifestMaxBytes);
+            switch (name)
             {
-                "pyproject.toml" => new DeclaredManifest(relativePath, FromPyproject(text, relativePath)),
-                "Pipfile" => new DeclaredManifest(relativePath, FromPipfile(text, relativePath)),
-                "setup.cfg" => new DeclaredManifest(relativePath, FromSetupCfg(text, relativePath)),
-                "setup.py" => new DeclaredManifest(relativePath, FromSetupPy(text, relativePath)),
-                _ => FromRequirementsFile(root, fullPath, relativePath, text),
-            };
+                case "pyproject.toml": FromPyproject(text, relativePath, entries); break;
+                case "Pipfile": FromPipfile(text, relativePath, entries); break;
+                case "setup.cfg": FromSetupCfg(text, relativePath, entries); break;
+                default: FromSetupPy(text, relativePath, entries); break;
+            }
+            return new DeclaredManifest(relativePath, entries);
         }
-        catch (Exception e) when (e is TomlException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TomlException or InvalidDataException)
         {
             return DeclaredManifest.Failed(relativePath, e.Message);
         }
     }
 
-    public static DeclaredManifest ReadPackageJson(string fullPath, string relativePath)
+    public static DeclaredManifest ReadPackageJson(string fullPath, string relativePath, int maxEntries = InputLimits.ManifestMaxEntries)
     {
         try
         {
-            var text = File.ReadAllText(fullPath);
+            var text = BoundedRead.Text(fullPath, InputLimits.ManifestMaxBytes);
             using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var list = new List<DeclaredDependency>();
+            var entries = new DeclaredEntries(maxEntries);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return DeclaredManifest.Failed(relativePath, "package.json is not a JSON object");
             foreach (var (section, group) in new[] { ("dependencies", "prod"), ("devDependencies", "dev"), ("peerDependencies", "peer"), ("optionalDependencies", "optional") })
             {
                 if (!doc.RootElement.TryGetProperty(section, out var deps) || deps.ValueKind != JsonValueKind.Object) continue;
-                foreach (var dep in deps.EnumerateObject()) list.Add(new DeclaredDependency(dep.Name, relativePath, LineOf(text, "\"" + dep.Name + "\""), group));
+                foreach (var dep in deps.EnumerateObject())
+                {
+                    if (entries.Full) entries.Skip(relativePath, 0); // no line search past the budget: each one scans the text
+                    else entries.Add(new DeclaredDependency(dep.Name, relativePath, LineOf(text, "\"" + dep.Name + "\""), group));
+                }
             }
-            return new DeclaredManifest(relativePath, list);
+            return new DeclaredManifest(relativePath, entries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -78,25 +79,25 @@ internal static partial class DeclaredDependencies
         return match.Success ? match.Value : null;
     }
 
-    private static DeclaredManifest FromRequirementsFile(string root, string fullPath, string relativePath, string text)
+    private static DeclaredManifest FromRequirementsFile(string root, string fullPath, string relativePath, DeclaredEntries entries)
     {
         var outside = new List<OutsideReference>();
-        var list = FromRequirements(root, fullPath, relativePath, text, [], outside);
-        return new DeclaredManifest(relativePath, list) { Outside = outside };
+        FromRequirements(root, fullPath, relativePath, [], outside, entries);
+        return new DeclaredManifest(relativePath, entries) { Outside = outside };
     }
 
-    private static List<DeclaredDependency> FromRequirements(string root, string fullPath, string relativePath, string text,
-        HashSet<string> visited, List<OutsideReference> outside)
+    /// <summary>Lines are read one at a time, so a file of a million lines is never a million strings at once.</summary>
+    private static void FromRequirements(string root, string fullPath, string relativePath, HashSet<string> visited,
+        List<OutsideReference> outside, DeclaredEntries entries)
     {
-        var list = new List<DeclaredDependency>();
-        if (!visited.Add(Path.GetFullPath(fullPath))) return list;
+        if (!visited.Add(Path.GetFullPath(fullPath))) return;
         var folder = Path.GetDirectoryName(fullPath)!;
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        BoundedRead.Check(fullPath, InputLimits.ManifestMaxBytes);
+        using var reader = File.OpenText(fullPath);
+        var physical = 0;
+        while (LogicalLine(reader, ref physical) is var (lineNumber, logical))
         {
-            var lineNumber = i + 1;
-            var line = lines[i].TrimEnd('\r');
-            while (line.EndsWith('\\') && i + 1 < lines.Length) line = line[..^1] + " " + lines[++i].TrimEnd('\r');
+            var line = logical;
             var hash = line.IndexOf(" #", StringComparison.Ordinal);
             if (line.TrimStart().StartsWith('#')) continue;
             if (hash >= 0) line = line[..hash];
@@ -111,10 +112,7 @@ internal static partial class DeclaredDependencies
                     continue;
                 }
                 // Constraints declare no names; only an included requirements file is read, and only inside the root.
-                if (fileOption.Option == "-r" && File.Exists(reference.FullPath))
-                {
-                    list.AddRange(FromRequirements(root, reference.FullPath!, reference.RelativePath!, File.ReadAllText(reference.FullPath!), visited, outside));
-                }
+                if (fileOption.Option == "-r" && File.Exists(reference.FullPath)) Include(root, reference, visited, outside, entries);
                 continue;
             }
             if (line.StartsWith("-e ", StringComparison.Ordinal) || line.StartsWith("--editable", StringComparison.Ordinal))
@@ -125,13 +123,44 @@ internal static partial class DeclaredDependencies
                     outside.Add(new OutsideReference(relativePath, lineNumber, "-e", editable));
                 }
                 var egg = line.IndexOf("#egg=", StringComparison.Ordinal);
-                if (egg >= 0 && RequirementName(line[(egg + 5)..]) is { } eggName) list.Add(new DeclaredDependency(eggName, relativePath, lineNumber, "prod"));
+                if (egg >= 0 && RequirementName(line[(egg + 5)..]) is { } eggName) entries.Add(new DeclaredDependency(eggName, relativePath, lineNumber, "prod"));
                 continue;
             }
             if (line.StartsWith('-')) continue; // --index-url and other options declare nothing
-            if (DirectReferenceName(line) is { } name) list.Add(new DeclaredDependency(name, relativePath, lineNumber, "prod"));
+            if (entries.Full) entries.Skip(relativePath, lineNumber); // counted, not parsed
+            else if (DirectReferenceName(line) is { } name) entries.Add(new DeclaredDependency(name, relativePath, lineNumber, "prod"));
         }
-        return list;
+    }
+
+    private static void Include(string root, WorkspaceReference reference, HashSet<string> visited, List<OutsideReference> outside, DeclaredEntries entries)
+    {
+        try
+        {
+            FromRequirements(root, reference.FullPath!, reference.RelativePath!, visited, outside, entries);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"{reference.RelativePath}: {e.Message}", e); // names the include, not only the file that has it
+        }
+    }
+
+    /// <summary>
+    /// The next line with its backslash continuations joined, numbered by its first physical line; null at the end.
+    /// Joined in a builder: a file of continuations is one long line, never a quadratic series of copies.
+    /// </summary>
+    private static (int Number, string Text)? LogicalLine(TextReader reader, ref int physical)
+    {
+        if (reader.ReadLine() is not { } first) return null;
+        var number = ++physical;
+        if (!first.EndsWith('\\')) return (number, first);
+        var joined = new StringBuilder(first);
+        while (joined.Length > 0 && joined[^1] == '\\' && reader.ReadLine() is { } next)
+        {
+            physical++;
+            joined.Length--;
+            joined.Append(' ').Append(next);
+        }
+        return (number, joined.ToString());
     }
 
     /// <summary>"-r x", "--requirement=x", "-c x", "--constraint x" as (short option, file argument); null for other lines.</summary>
@@ -181,10 +210,9 @@ internal static partial class DeclaredDependencies
         return RequirementName(line);
     }
 
-    private static List<DeclaredDependency> FromPyproject(string text, string relativePath)
+    private static void FromPyproject(string text, string relativePath, DeclaredEntries list)
     {
         var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
-        var list = new List<DeclaredDependency>();
         if (Table(model, "project") is { } project)
         {
             AddRequirements(list, Array(project, "dependencies"), "prod", text, relativePath);
@@ -232,21 +260,17 @@ internal static partial class DeclaredDependencies
             }
             if (Table(tool, "uv") is { } uv) AddRequirements(list, Array(uv, "dev-dependencies"), "dev", text, relativePath);
         }
-        return list;
     }
 
-    private static List<DeclaredDependency> FromPipfile(string text, string relativePath)
+    private static void FromPipfile(string text, string relativePath, DeclaredEntries list)
     {
         var model = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
-        var list = new List<DeclaredDependency>();
         AddKeys(list, Table(model, "packages"), "prod", text, relativePath);
         AddKeys(list, Table(model, "dev-packages"), "dev", text, relativePath);
-        return list;
     }
 
-    private static List<DeclaredDependency> FromSetupCfg(string text, string relativePath)
+    private static void FromSetupCfg(string text, string relativePath, DeclaredEntries list)
     {
-        var list = new List<DeclaredDependency>();
         var lines = text.Split('\n');
         string section = "";
         string? key = null;
@@ -276,18 +300,16 @@ internal static partial class DeclaredDependencies
                 if (RequirementName(item) is { } name) list.Add(new DeclaredDependency(name, relativePath, i + 1, group));
             }
         }
-        return list;
     }
 
     /// <summary>
     /// setup.py is code; only a literal <c>install_requires=[...]</c> list of strings is read. Anything else leaves the
     /// manifest marked unreadable, so absence from it is never taken as "undeclared".
     /// </summary>
-    private static List<DeclaredDependency> FromSetupPy(string text, string relativePath)
+    private static void FromSetupPy(string text, string relativePath, DeclaredEntries list)
     {
         var lines = PythonTokenizer.Tokenize(text);
         var tokens = lines.SelectMany(l => l.Tokens).ToList();
-        var list = new List<DeclaredDependency>();
         var found = false;
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
@@ -303,28 +325,29 @@ internal static partial class DeclaredDependencies
             }
         }
         if (!found && text.Contains("install_requires", StringComparison.Ordinal)) throw new InvalidDataException("install_requires is computed, not a literal list");
-        return list;
     }
 
-    private static void AddRequirements(List<DeclaredDependency> list, TomlArray? items, string group, string text, string relativePath)
+    private static void AddRequirements(DeclaredEntries list, TomlArray? items, string group, string text, string relativePath)
     {
         if (items is null) return;
         foreach (var item in items)
         {
-            if (item is string requirement && RequirementName(requirement) is { } name)
+            if (list.Full) list.Skip(relativePath, 0); // no line search past the budget: each one scans the text
+            else if (item is string requirement && RequirementName(requirement) is { } name)
             {
                 list.Add(new DeclaredDependency(name, relativePath, LineOf(text, requirement), group));
             }
         }
     }
 
-    private static void AddKeys(List<DeclaredDependency> list, TomlTable? table, string group, string text, string relativePath)
+    private static void AddKeys(DeclaredEntries list, TomlTable? table, string group, string text, string relativePath)
     {
         if (table is null) return;
         foreach (var (name, _) in table)
         {
             if (name.Equals("python", StringComparison.OrdinalIgnoreCase)) continue;
-            list.Add(new DeclaredDependency(name, relativePath, LineOf(text, name), group));
+            if (list.Full) list.Skip(relativePath, 0);
+            else list.Add(new DeclaredDependency(name, relativePath, LineOf(text, name), group));
         }
     }
 

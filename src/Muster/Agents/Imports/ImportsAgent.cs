@@ -101,6 +101,9 @@ internal sealed class ImportsAgent : IAgent
                 $"{manifest.Path}: {manifest.Error}. Its declarations are unknown, so imports it might declare are reported as unverified, not as fine.",
                 new SourceLocation(manifest.Path), manifest.Path, "Fix the manifest's syntax."));
         }
+        var pastBudget = python.Manifests.Concat(js.Manifests).Where(m => m.Skipped > 0).ToList();
+        findings.AddRange(pastBudget.Select(m => SkippedInputFindings.PastEntryBudget(ImportFindings.Category, m.FirstSkipped.Path, m.FirstSkipped.Line, m.Skipped, m.Budget,
+            $"names {m.Path} declares there are unknown, so imports they might provide are reported as unverified, and its declarations were not checked for use")));
         foreach (var manifest in python.Manifests)
         {
             foreach (var outside in manifest.Outside.DistinctBy(o => (o.Path, o.Line)))
@@ -123,6 +126,7 @@ internal sealed class ImportsAgent : IAgent
             .Append($"JS/TS: {js.FilesScanned:N0} files, {js.ImportsChecked:N0} imports, {js.Unresolved:N0} will fail at runtime")
             .Append($" ({js.Provided:N0} undeclared but provided, {js.UnverifiedCount:N0} unverified). ")
             .Append($"{skippedLarge.Count} files too large, {errors.Count} unreadable and {templates} scaffold templates were not verified.")
+            .Append(pastBudget.Count == 0 ? "" : $" {pastBudget.Count} manifest(s) read only up to the entry budget: {string.Join(", ", pastBudget.Take(10).Select(m => m.Path))}.")
             .ToString();
         return new AgentResult
         {

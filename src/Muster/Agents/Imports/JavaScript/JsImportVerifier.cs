@@ -23,6 +23,7 @@ internal sealed class JsImportVerifier
     private readonly LockedPackages _locks;
     private readonly Dictionary<string, PackageJsonInfo> _packages = new(StringComparer.Ordinal);
     private readonly HashSet<string> _workspacePackageNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _declaredByDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TsConfigPaths?> _configs = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
     private readonly Dictionary<string, List<BundlerAliases>> _bundlerAliases = new(StringComparer.Ordinal);
@@ -158,7 +159,7 @@ internal sealed class JsImportVerifier
         var name = PackageName(bare);
         var ancestors = Ancestors(directory).ToList();
         if (ancestors.Any(p => p.Name == name) || _workspacePackageNames.Contains(name)) return;
-        var declared = ancestors.SelectMany(p => p.Declared.Dependencies).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var declared = DeclaredAbove(directory, ancestors);
         if (declared.Contains(name)) return;
         if (import.TypeOnly && declared.Contains(TypesPackage(name))) return;
         if (ancestors.Any(p => p.BrowserKeys.Contains(bare) || p.BrowserKeys.Contains(name))) return;
@@ -186,7 +187,8 @@ internal sealed class JsImportVerifier
                 "Define the alias in tsconfig.json 'paths' so every tool agrees on it.");
             return;
         }
-        var unreadable = ancestors.Where(p => p.Declared.Error is not null).Select(p => p.Declared.Path).ToList();
+        var unreadable = ancestors.Where(p => !p.Declared.Complete)
+            .Select(p => p.Declared.Error is null ? $"{p.Declared.Path} past its {p.Declared.Budget:N0}-entry budget" : p.Declared.Path).ToList();
         var installed = Ancestors(directory).Any(p => _probe.DirectoryExists(PathProbe.Join(PathProbe.Join(p.Directory, "node_modules"), name)));
         if (import.TypeOnly)
         {
@@ -340,6 +342,13 @@ internal sealed class JsImportVerifier
         {
             errors.Add((file.RelativePath, e.Message));
         }
+    }
+
+    /// <summary>The names every package.json above <paramref name="directory"/> declares; built once per folder, not once per import.</summary>
+    private HashSet<string> DeclaredAbove(string directory, List<PackageJsonInfo> ancestors)
+    {
+        if (_declaredByDirectory.TryGetValue(directory, out var known)) return known;
+        return _declaredByDirectory[directory] = ancestors.SelectMany(p => p.Declared.Dependencies).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     private IEnumerable<PackageJsonInfo> Ancestors(string directory)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Muster.Formats.Limits;
 using Muster.Workspace;
 
 namespace Muster.Agents.Imports.JavaScript;
@@ -20,7 +21,7 @@ internal sealed record PackageJsonInfo(
         var declared = DeclaredDependencies.ReadPackageJson(fullPath, relativePath);
         var directory = PathProbe.DirectoryOf(relativePath);
         if (declared.Error is not null) return new PackageJsonInfo(directory, null, declared, [], [], []);
-        using var doc = JsonDocument.Parse(File.ReadAllText(fullPath), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        using var doc = JsonDocument.Parse(BoundedRead.Text(fullPath, InputLimits.ManifestMaxBytes), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var root = doc.RootElement;
         var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         var workspaces = new List<string>();

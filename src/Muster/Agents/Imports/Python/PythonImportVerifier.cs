@@ -33,6 +33,7 @@ internal sealed class PythonImportVerifier
     private readonly Dictionary<string, bool> _aliasingSources = new(StringComparer.Ordinal);
     private readonly List<PythonFindingDraft> _drafts = [];
     private readonly Dictionary<string, string> _packagesByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProjectDeclarations> _declarationsByProject = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
 
     public PythonImportVerifier(PathProbe probe, IEnumerable<WorkspaceFile> manifests, LockedPackages locks)
@@ -201,9 +202,7 @@ internal sealed class PythonImportVerifier
         }
         if (PythonStandardLibrary.Contains(import.TopLevel)) return PythonOutcome.Resolved;
 
-        var declaredDirectories = file.Project is null ? [] : PathProbe.SelfAndAncestors(file.Project).Where(_projectDirectories.Contains).ToList();
-        var declared = declaredDirectories.SelectMany(d => _manifestsByDirectory[d]).ToList();
-        var declaredNames = declared.SelectMany(m => m.Dependencies).Select(d => PythonDistributionNames.Normalize(d.Name)).ToHashSet(StringComparer.Ordinal);
+        var (declaredDirectories, declared, declaredNames) = Declarations(file.Project);
         // `from google.cloud import storage` comes from google-cloud-storage: the imported names extend the module.
         var candidates = import.Names.Where(n => n != "*").Select(n => import.Module + "." + n).Prepend(import.Module)
             .SelectMany(PythonDistributionNames.CandidateDistributions).Select(PythonDistributionNames.Normalize).ToList();
@@ -253,9 +252,15 @@ internal sealed class PythonImportVerifier
                 return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel, lockedPlausible,
                     $"no local module or known distribution provides it, but {lockfile.Path} resolves '{lockedPlausible}', whose name is similar: it may well provide it");
             }
+            // A name no table knows may still be declared past a manifest's entry budget: not read, so not a failure.
+            if (declared.FirstOrDefault(m => m.Skipped > 0) is { } truncated)
+            {
+                return new PythonOutcome(PythonOutcomeKind.Unverified, import.TopLevel,
+                    Detail: $"no local module or known distribution provides it, and it may be declared in {PastBudget(truncated)}, which was not read");
+            }
             return new PythonOutcome(PythonOutcomeKind.Fails, import.TopLevel);
         }
-        var unreadable = declared.Where(m => m.Error is not null).Select(m => m.Path).ToList();
+        var unreadable = declared.Where(m => !m.Complete).Select(m => m.Error is null ? PastBudget(m) : m.Path).ToList();
         if (declared.Count == 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "no dependency manifest was found for this file");
         if (unreadable.Count > 0) return new PythonOutcome(PythonOutcomeKind.UndeclaredUnverified, import.TopLevel, suggestion, "declarations in " + string.Join(", ", unreadable) + " could not be read");
         if (PythonDistributionNames.PlausibleProvider(import.Module, declaredNames, allowVendorPrefix: true) is { } declaredAlike)
@@ -265,6 +270,27 @@ internal sealed class PythonImportVerifier
         }
         return new PythonOutcome(PythonOutcomeKind.Undeclared, import.TopLevel, suggestion,
             lockfile is null ? null : $"and {lockfile.Path} does not resolve it either");
+    }
+
+    /// <summary>
+    /// The project folders whose manifests apply to a file of <paramref name="project"/>, their manifests and the
+    /// normalized names they declare; built once per project, not once per import.
+    /// </summary>
+    private ProjectDeclarations Declarations(string? project)
+    {
+        if (project is null) return ProjectDeclarations.None;
+        if (_declarationsByProject.TryGetValue(project, out var known)) return known;
+        var directories = PathProbe.SelfAndAncestors(project).Where(_projectDirectories.Contains).ToList();
+        var manifests = directories.SelectMany(d => _manifestsByDirectory[d]).ToList();
+        var names = manifests.SelectMany(m => m.Dependencies).Select(d => PythonDistributionNames.Normalize(d.Name)).ToHashSet(StringComparer.Ordinal);
+        return _declarationsByProject[project] = new ProjectDeclarations(directories, manifests, names);
+    }
+
+    private static string PastBudget(DeclaredManifest manifest) => $"{manifest.Path} past its {manifest.Budget:N0}-entry budget";
+
+    private sealed record ProjectDeclarations(List<string> Directories, List<DeclaredManifest> Manifests, HashSet<string> Names)
+    {
+        public static readonly ProjectDeclarations None = new([], [], new HashSet<string>(StringComparer.Ordinal));
     }
 
     /// <summary>Another project of the tree provides the module: resolved when this project depends on it, else undeclared but provided.</summary>
@@ -312,7 +338,8 @@ internal sealed class PythonImportVerifier
             var used = _usedByManifest.GetValueOrDefault(directory) ?? [];
             var installed = Venv(directory);
             var reported = new HashSet<(string, string)>();
-            foreach (var manifest in manifests.Where(m => m.Error is null))
+            // A manifest past its entry budget is left out: its scan error says its declarations were not checked for use.
+            foreach (var manifest in manifests.Where(m => m.Complete))
             {
                 foreach (var dependency in manifest.Dependencies)
                 {

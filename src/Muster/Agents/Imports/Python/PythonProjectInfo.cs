@@ -1,3 +1,4 @@
+using Muster.Formats.Limits;
 using Muster.Formats.Python;
 using Muster.Workspace;
 using Tomlyn;
@@ -29,7 +30,12 @@ internal sealed class PythonProjectInfo
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            if (fileName.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadRequirementPaths(fullPath);
+                return;
+            }
+            text = BoundedRead.Text(fullPath, InputLimits.ManifestMaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,9 +58,6 @@ internal sealed class PythonProjectInfo
                 break;
             case "setup.py":
                 Name ??= SetupPyName(text);
-                break;
-            default:
-                if (fileName.StartsWith("requirements", StringComparison.OrdinalIgnoreCase)) ReadRequirementPaths(text);
                 break;
         }
     }
@@ -108,9 +111,11 @@ internal sealed class PythonProjectInfo
         }
     }
 
-    private void ReadRequirementPaths(string text)
+    /// <summary>Line by line: a requirements file of a million lines is never a million strings at once.</summary>
+    private void ReadRequirementPaths(string fullPath)
     {
-        foreach (var raw in text.Split('\n'))
+        BoundedRead.Check(fullPath, InputLimits.ManifestMaxBytes);
+        foreach (var raw in File.ReadLines(fullPath))
         {
             var line = raw.Trim();
             if (line.StartsWith("-e ", StringComparison.Ordinal) || line.StartsWith("--editable ", StringComparison.Ordinal)) line = line[(line.IndexOf(' ') + 1)..].Trim();
