@@ -42,6 +42,7 @@ internal sealed class RunSession(CliContext cli)
     public async Task<int> StartAsync(Plan plan, string root, IReadOnlyDictionary<string, string> parameters, RunPurpose purpose)
     {
         _plan = _placed = plan;
+        _scrubber = RunScrubber.For(plan, root, parameters, cli.Scrubber);
         return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId, purpose), RunHost.NewRunId(cli.Time));
     }
 
@@ -69,6 +70,10 @@ internal sealed class RunSession(CliContext cli)
     private string _runId = "";
     private Plan? _plan;
 
+    /// <summary>The run's second-line scrubber: the built-in rules plus the rule files the run names (<see cref="RunScrubber"/>).</summary>
+    private ISecretScrubber? _scrubber;
+    private ISecretScrubber Scrubber => _scrubber ?? cli.Scrubber;
+
     /// <summary>The plan whose placements the cluster must offer: the started plan, or a resumed run's journaled one.</summary>
     private Plan? _placed;
 
@@ -76,7 +81,7 @@ internal sealed class RunSession(CliContext cli)
         Func<RunHost, Func<IEnumerable<IRunObserver>, CancellationToken, Task<RunOutcome>>> start, string runId)
     {
         _runId = runId;
-        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, cli.Scrubber, cli.Time) { GateModes = GateModes, Suppressor = Suppressor };
+        var after = new AfterRun(cli.Registry, StateDirectory, runId, OutputDirectory, Formats, Scrubber, cli.Time) { GateModes = GateModes, Suppressor = Suppressor };
 
         using var interrupt = new CancellationTokenSource();
         void Stop(string signal)
@@ -104,7 +109,7 @@ internal sealed class RunSession(CliContext cli)
         }
 
         await using var cluster = await ClusterPlacement.ConnectAsync(Cluster, _placed, cli, interrupt.Token);
-        var host = new RunHost(cli.Registry, new EngineOptions { MaxParallel = MaxParallel, Time = cli.Time }, cli.Scrubber, cli.Loggers, cluster?.Executors);
+        var host = new RunHost(cli.Registry, new EngineOptions { MaxParallel = MaxParallel, Time = cli.Time }, Scrubber, cli.Loggers, cluster?.Executors);
         RunOutcome outcome;
         try
         {
@@ -169,7 +174,7 @@ internal sealed class RunSession(CliContext cli)
         {
             foreach (var file in result.Written) cli.Error.WriteLine($"  wrote {Shown(file)}");
             PrintInfrastructure(outcome);
-            new FindingsPrinter(Terminal, cli.Scrubber).Print(findings, cli.Error, FullReport(result.Written));
+            new FindingsPrinter(Terminal, Scrubber).Print(findings, cli.Error, FullReport(result.Written));
             cli.Error.WriteLine();
         }
 

@@ -190,13 +190,14 @@ internal sealed class MusterMcpTools(CliContext cli, McpRuns runs)
         var gateModes = new GateModeOverrides([.. prepared.Config.Gates.Overrides, .. GateModesOf(gates).Overrides]);
         var stateDirectory = state is { Length: > 0 } ? Path.GetFullPath(state) : RunHost.DefaultStateDirectory(root);
         var runId = RunHost.NewRunId(cli.Time);
-        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats) { GateModes = gateModes, Suppressor = prepared.Suppressor };
-        var reports = after.OutputDirectory;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (startMcpServers) parameters["mcp.start-servers"] = "true";
         // As muster audit without --osv-db: the database muster osv update keeps in the user's cache, when there is one.
         if (OsvCacheFolder.ExistingDefault(Environment.GetEnvironmentVariable) is { } osvCache) parameters[OsvDatabaseCheck.DefaultCacheParameter] = osvCache;
-        var host = new RunHost(cli.Registry, new EngineOptions { Time = cli.Time }, cli.Scrubber, cli.Loggers);
+        var scrubber = RunScrubber.For(prepared.Plan, root, parameters, cli.Scrubber);
+        var after = new AfterRun(cli.Registry, stateDirectory, runId, outputDirectory: null, ReportWriter.AllFormats, scrubber, cli.Time) { GateModes = gateModes, Suppressor = prepared.Suppressor };
+        var reports = after.OutputDirectory;
+        var host = new RunHost(cli.Registry, new EngineOptions { Time = cli.Time }, scrubber, cli.Loggers);
         var token = runs.Lifetime.Token;
         var run = Task.Run(async () =>
         {

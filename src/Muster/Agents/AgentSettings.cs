@@ -7,7 +7,7 @@ namespace Muster.Agents;
 /// An agent's <c>with:</c> block. Scalars are strings, sequences are <see cref="IReadOnlyList{T}"/> of values and
 /// mappings are <see cref="IReadOnlyDictionary{TKey,TValue}"/>; typed getters fail with the key's name and the fix.
 /// </summary>
-public sealed class AgentSettings
+public sealed partial class AgentSettings
 {
     public static readonly AgentSettings Empty = new(new Dictionary<string, object?>());
 
@@ -26,7 +26,7 @@ public sealed class AgentSettings
         } : fallback;
 
     public string GetRequiredString(string key) =>
-        GetString(key) ?? throw new AgentSettingsException($"setting '{key}' is required: add '{key}: ...' under 'with:'");
+        GetString(key) ?? throw new AgentSettingsException($"setting '{key}' is required: add '{key}: ...' under 'with:'") { Key = key, Missing = true };
 
     public int GetInt(string key, int fallback) =>
         GetString(key) is { } s
@@ -75,7 +75,8 @@ public sealed class AgentSettings
     public AgentSettings GetSection(string key) =>
         Values.TryGetValue(key, out var v) && v is IReadOnlyDictionary<string, object?> map ? new AgentSettings(map) : Empty;
 
-    private static AgentSettingsException Invalid(string key, string expected) =>
+    /// <summary>The error for a value of <paramref name="key"/> that is not <paramref name="expected"/>.</summary>
+    public static AgentSettingsException Invalid(string key, string expected) =>
         new($"setting '{key}' must be {expected}") { Key = key };
 }
 
@@ -84,4 +85,10 @@ public sealed class AgentSettingsException(string message) : Exception(message)
 {
     /// <summary>The setting at fault (<c>key</c> or <c>section.key</c>); null when the block as a whole is wrong.</summary>
     public string? Key { get; init; }
+
+    /// <summary>
+    /// A required setting is absent (or needs another that is): muster.yaml's per-kind overrides are partial, so only a
+    /// whole plan's block is faulted for it.
+    /// </summary>
+    public bool Missing { get; init; }
 }

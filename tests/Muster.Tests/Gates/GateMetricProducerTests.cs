@@ -39,7 +39,7 @@ public class GateMetricProducerTests
     [Fact]
     public void The_command_agents_parsers_report_every_metric_its_descriptor_declares()
     {
-        var context = new ParserContext { Root = "/w", WorkingDirectory = "/w", AgentId = "c", Scrubber = NoSecretScrubber.Instance, Settings = AgentSettings.Empty };
+        var context = new ParserContext { Root = "/w", WorkingDirectory = "/w", AgentId = "c", Scrubber = NoSecretScrubber.Instance };
         var junit = new JUnitParser().Parse("<testsuite tests=\"1\"><testcase name=\"t\"/></testsuite>", context).Metrics.Keys;
         var tsc = new TscParser().Parse("src/a.ts(1,1): error TS2322: Type 'x' is not assignable.\n", context).Metrics.Keys;
         var produced = junit.Concat(tsc).ToHashSet(StringComparer.Ordinal);

@@ -141,7 +141,7 @@ public sealed class PreflightTests : IDisposable
                     with: {program: eslint, cwd: web, env-from: {GITHUB_TOKEN: MUSTER_GH_TOKEN}}
                   - id: review
                     kind: llm
-                    with: {model: gpt-4o, api-key-env: MUSTER_OPENAI_KEY}
+                    with: {base-url: "https://api.openai.com/v1", model: gpt-4o, api-key-env: MUSTER_OPENAI_KEY, instructions: Review the code.}
                   - {id: infra, kind: infra-state}
             """);
         var plan = new Muster.Engine.Plans.PlanParser(Muster.Composition.BuiltInAgents.CreateRegistry()).ParseFile(Path.Combine(_root, "plan.yaml"));

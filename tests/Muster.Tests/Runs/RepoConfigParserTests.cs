@@ -64,6 +64,8 @@ public sealed class RepoConfigParserTests : IDisposable
     [InlineData("agents:\n  secrest: {}\n", "muster.yaml:2:3: unknown key 'secrest' in the agents block (did you mean 'secrets'?")]
     [InlineData("agents:\n  secrets: {exlude: [a]}\n", "muster.yaml:2:13: unknown key 'exlude' in the 'secrets' settings (did you mean 'exclude'?")]
     [InlineData("agents:\n  secrets:\n    threads: many\n", "muster.yaml:3:14: setting 'threads' must be a whole number")]
+    [InlineData("agents:\n  command:\n    timeout: soon\n", "muster.yaml:3:14: setting 'timeout' must be a duration")]
+    [InlineData("agents:\n  config-audit:\n    max-file-bytes: 0\n", "muster.yaml:3:21: setting 'max-file-bytes' must be a whole number of 1 or more")]
     [InlineData("plan: nowhere.yaml\n", "muster.yaml:1:7: plan file 'nowhere.yaml' not found")]
     [InlineData("exclude: {a: b}\n", "muster.yaml:1:10: 'exclude' must be a list of path globs")]
     [InlineData("gates: [tests]\n", "muster.yaml:1:8: 'gates' must be a mapping of gate name to fail, warn or off")]
@@ -72,6 +74,16 @@ public sealed class RepoConfigParserTests : IDisposable
     public void A_wrong_key_or_value_is_an_error_at_its_line_and_column_with_the_fix(string yaml, string expected)
     {
         Assert.Contains(expected, Errors(yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overrides_need_not_repeat_the_settings_a_plan_gives()
+    {
+        // The plan holds 'program' and 'instructions'; muster.yaml only changes what it names.
+        var config = Parse("agents:\n  command: {timeout: 5m}\n  llm: {max-turns: 3}\n");
+
+        Assert.Equal("5m", config.AgentSettings["command"]["timeout"]);
+        Assert.Equal("3", config.AgentSettings["llm"]["max-turns"]);
     }
 
     [Fact]

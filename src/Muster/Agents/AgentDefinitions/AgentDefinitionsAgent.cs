@@ -22,12 +22,14 @@ internal sealed class AgentDefinitionsAgent : IAgent
         {
             Metrics = [GateMetricNames.Claims],
             SettingKeys = ["max-file-bytes", StatusDocuments.MaxBytesSetting],
+            ValidateSettings = s => AgentDefinitionsSettings.From(s),
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var maxFileBytes = context.Settings.GetInt("max-file-bytes", (int)AgentDefinitionReader.DefaultMaxBytes);
-        var maxDocumentBytes = context.Settings.GetInt(StatusDocuments.MaxBytesSetting, (int)StatusDocuments.MaxBytes);
+        var settings = AgentDefinitionsSettings.From(context.Settings);
+        var maxFileBytes = settings.MaxFileBytes;
+        var maxDocumentBytes = settings.MaxDocumentBytes;
         var reader = new AgentDefinitionReader(context.Root, maxFileBytes);
         var definitions = reader.Read(cancellationToken);
         var mcpReader = new McpConfigReader(context.Root);

@@ -25,6 +25,7 @@ internal sealed class CommandAgent : IAgent
                 "program", "args", "cwd", "env", "env-from", "env-set", "timeout", "exit-codes", "max-output-bytes",
                 "parser", "output-file", "pattern", "severity-map", "default-severity", "rule-id", "category",
             ],
+            ValidateSettings = s => CommandSettings.From(s),
             InDefaultPlan = false,
             // With parser tsc or junit (OutputParsers).
             Metrics = [GateMetricNames.TypeErrors, GateMetricNames.TestsTotal, GateMetricNames.TestsFailed, GateMetricNames.TestsErrors, GateMetricNames.TestsSkipped],
@@ -32,14 +33,11 @@ internal sealed class CommandAgent : IAgent
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var spec = CommandSpec.FromContext(context);
-        var parserName = context.Settings.GetString("parser");
-        var parser = parserName is null ? null : OutputParsers.Create(parserName, context.Settings);
-        var outputFile = context.Settings.GetString("output-file");
-        if (outputFile is not null && parser is null)
-        {
-            throw new AgentSettingsException("setting 'output-file' needs a 'parser' to read it");
-        }
+        var settings = CommandSettings.From(context.Settings);
+        var spec = CommandSpec.FromContext(context, settings);
+        var parserName = settings.Output.Parser;
+        var parser = OutputParsers.Create(settings.Output);
+        var outputFile = settings.Output.OutputFile;
 
         var startedUtc = context.Time.GetUtcNow().UtcDateTime;
         var programName = Path.GetFileName(spec.Program);
@@ -79,7 +77,7 @@ internal sealed class CommandAgent : IAgent
                 WorkingDirectory = spec.WorkingDirectory,
                 AgentId = context.AgentId,
                 Scrubber = context.Scrubber,
-                Settings = context.Settings,
+                SeverityMap = settings.Output.SeverityMap,
             };
             var notes = new List<string>();
             foreach (var (source, text) in Inputs(context, spec, outcome, outputFile, startedUtc))

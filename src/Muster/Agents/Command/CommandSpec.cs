@@ -21,30 +21,24 @@ internal sealed record CommandSpec
     public required IReadOnlySet<int> ExpectedExitCodes { get; init; }
     public int MaxOutputBytes { get; init; } = 16 * 1024 * 1024;
 
-    public static CommandSpec FromContext(AgentContext context, Func<string, string?>? readEnvironment = null)
+    public static CommandSpec FromContext(AgentContext context, CommandSettings settings, Func<string, string?>? readEnvironment = null)
     {
         readEnvironment ??= System.Environment.GetEnvironmentVariable;
-        var settings = context.Settings;
-        var program = settings.GetRequiredString("program");
-        if (string.IsNullOrWhiteSpace(program))
-        {
-            throw new AgentSettingsException("setting 'program' must name a program");
-        }
         var root = Path.GetFullPath(context.Root);
-        var cwd = ResolveWorkingDirectory(root, settings.GetString("cwd"));
+        var cwd = ResolveWorkingDirectory(root, settings.WorkingDirectory);
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in BaseEnvironment.Concat(settings.GetStringList("env")))
+        foreach (var name in BaseEnvironment.Concat(settings.Environment))
         {
             if (readEnvironment(name) is { } value) environment[name] = value;
         }
-        foreach (var (name, source) in settings.GetStringMap("env-from"))
+        foreach (var (name, source) in settings.EnvironmentFrom)
         {
             environment[name] = readEnvironment(source)
                 ?? throw new AgentSettingsException(
                     $"env-from: '{name}' takes its value from the environment variable '{source}', which is not set");
         }
-        foreach (var (name, value) in settings.GetStringMap("env-set"))
+        foreach (var (name, value) in settings.EnvironmentSet)
         {
             // A literal in a plan is readable by everyone who reads the plan; secrets must go through env-from.
             if (context.Scrubber.Scrub(value) != value)
@@ -56,21 +50,15 @@ internal sealed record CommandSpec
         }
         environment["MUSTER_ROOT"] = root;
 
-        var exitCodes = settings.GetStringList("exit-codes");
-        var expected = exitCodes.Count == 0
-            ? new HashSet<int> { 0 }
-            : exitCodes.Select(c => int.TryParse(c, out var i) ? i : throw new AgentSettingsException(
-                $"setting 'exit-codes' must list whole numbers; '{c}' is not one")).ToHashSet();
-
         return new CommandSpec
         {
-            Program = ResolveProgram(program, environment.GetValueOrDefault("PATH")),
-            Arguments = settings.GetStringList("args").Select(a => a.Replace("{root}", root, StringComparison.Ordinal)).ToList(),
+            Program = ResolveProgram(settings.Program, environment.GetValueOrDefault("PATH")),
+            Arguments = settings.Arguments.Select(a => a.Replace("{root}", root, StringComparison.Ordinal)).ToList(),
             WorkingDirectory = cwd,
             Environment = environment,
-            Timeout = settings.GetDuration("timeout", TimeSpan.FromMinutes(10)),
-            ExpectedExitCodes = expected,
-            MaxOutputBytes = settings.GetInt("max-output-bytes", 16 * 1024 * 1024),
+            Timeout = settings.Timeout,
+            ExpectedExitCodes = settings.ExitCodes,
+            MaxOutputBytes = settings.MaxOutputBytes,
         };
     }
 

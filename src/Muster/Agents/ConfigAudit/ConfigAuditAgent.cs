@@ -19,18 +19,20 @@ internal sealed class ConfigAuditAgent : IAgent
             () => new ConfigAuditAgent())
         {
             SettingKeys = ["include", "exclude", "disable", "max-file-bytes", "git-timeout", "nginx-prefix"],
+            ValidateSettings = s => ConfigAuditSettings.From(s),
         };
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var disabled = context.Settings.GetStringList("disable").ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var maxBytes = context.Settings.GetInt("max-file-bytes", 1024 * 1024);
-        var gitTimeout = context.Settings.GetDuration("git-timeout", TimeSpan.FromSeconds(20));
+        var settings = ConfigAuditSettings.From(context.Settings);
+        var disabled = settings.Disabled;
+        var maxBytes = settings.MaxFileBytes;
+        var gitTimeout = settings.GitTimeout;
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
         {
-            Include = context.Settings.GetStringList("include"),
-            Exclude = context.Settings.GetStringList("exclude"),
+            Include = settings.Include,
+            Exclude = settings.Exclude,
         });
         var files = ConfigFileSet.Collect(walker, maxBytes, cancellationToken);
         context.ReportProgress($"{files.FileCount} config files");
@@ -69,7 +71,7 @@ internal sealed class ConfigAuditAgent : IAgent
             Run(DockerfileRules.All, dockerfile, dockerfile.Path);
         }
         var composeServices = composeProjects.SelectMany(p => p.ServiceNames).ToHashSet(StringComparer.Ordinal);
-        var nginxSelection = files.NginxConfigs(context.Settings.GetString("nginx-prefix"));
+        var nginxSelection = files.NginxConfigs(settings.NginxPrefix);
         var nginx = nginxSelection.Audited;
         var upstreams = nginx.SelectMany(c => c.FindAll("upstream")).Where(u => u.IsBlock).Select(u => u.Arg0).ToHashSet(StringComparer.Ordinal);
         foreach (var config in nginx)
@@ -107,7 +109,7 @@ internal sealed class ConfigAuditAgent : IAgent
                 new Artifact("config-audit-files.tsv", "text/tab-separated-values",
                     "type\tpath\n" + string.Concat(audited.Distinct().Select(a => $"{a.Type}\t{a.Path}\n"))),
             ],
-            Summary = $"{ConfigRuleCatalog.All.Count - disabled.Count(d => ConfigRuleCatalog.All.Any(r => r.Id.Equals(d, StringComparison.OrdinalIgnoreCase)))} rules over " +
+            Summary = $"{ConfigRuleCatalog.All.Count - disabled.Count} rules over " +
                       $"{composeProjects.Sum(p => p.Files.Count)} compose, {files.DockerfileCount} Dockerfile, {nginx.Count} nginx, " +
                       $"{env.EnvFiles.Count} env and {files.ShellScriptCount} shell files: {ordered.Count} findings." +
                       (files.TooLarge.Count > 0 ? " " + SkippedInputFindings.SummaryClause(files.TooLarge.Count, "config file", "config files", files.TooLarge.Select(f => f.RelativePath)) : "") +

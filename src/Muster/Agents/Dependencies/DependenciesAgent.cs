@@ -21,26 +21,19 @@ internal sealed class DependenciesAgent : IAgent
             () => new DependenciesAgent())
         {
             SettingKeys = ["osv-db", "osv-max-age-days", "sbom", SbomFormats.Key, "include", "exclude", "max-manifest-bytes", ManifestScanner.MaxEntriesSetting],
-            ValidateSettings = s =>
-            {
-                if (SbomFormats.Parse(s.GetString(SbomFormats.Key)) is null)
-                    throw new AgentSettingsException($"setting '{SbomFormats.Key}' must be {SbomFormats.Names}") { Key = SbomFormats.Key };
-                if (s.GetInt(ManifestScanner.MaxEntriesSetting, InputLimits.ManifestMaxEntries) < 1)
-                    throw new AgentSettingsException($"setting '{ManifestScanner.MaxEntriesSetting}' must be 1 or more (package entries kept per manifest)") { Key = ManifestScanner.MaxEntriesSetting };
-                if (s.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays) < 0)
-                    throw new AgentSettingsException("setting 'osv-max-age-days' must be 0 or more (days an OSV export may age before DEP-OSV-STALE)") { Key = "osv-max-age-days" };
-            },
+            ValidateSettings = s => DependenciesSettings.From(s),
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var maxBytes = context.Settings.GetInt("max-manifest-bytes", 64 * 1024 * 1024);
+        var settings = DependenciesSettings.From(context.Settings);
+        var maxBytes = settings.MaxManifestBytes;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var maxEntries = context.Settings.GetInt(ManifestScanner.MaxEntriesSetting, InputLimits.ManifestMaxEntries);
+        var maxEntries = settings.MaxManifestEntries;
         var scan = new ManifestScanner(maxBytes, maxEntries).Scan(context.Root, new WalkOptions
         {
-            Include = context.Settings.GetStringList("include"),
-            Exclude = context.Settings.GetStringList("exclude"),
+            Include = settings.Include,
+            Exclude = settings.Exclude,
         }, context.ReportProgress, cancellationToken);
         var problems = scan.Result.Problems.Concat(scan.WalkErrors).ToList();
         var inventory = new DependencyInventory(scan.Result.Packages, scan.Result.Projects);
@@ -66,7 +59,7 @@ internal sealed class DependenciesAgent : IAgent
         foreach (var c in counts) metrics[$"packages_{c.Ecosystem.ToOsvName().ToLowerInvariant()}"] = c.Packages;
 
         var vulnStart = clock.Elapsed.TotalMilliseconds;
-        var vulnSummary = CheckVulnerabilities(context, inventory, findings, metrics, cancellationToken);
+        var vulnSummary = CheckVulnerabilities(context, settings, inventory, findings, metrics, cancellationToken);
         metrics["vulnerability_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds - vulnStart);
 
         var artifacts = new List<Artifact>
@@ -74,7 +67,7 @@ internal sealed class DependenciesAgent : IAgent
             new("dependencies.json", "application/json", InventoryReport.Json(inventory, problems)),
             new("dependencies.md", "text/markdown", InventoryReport.Markdown(inventory)),
         };
-        var sbomSummary = WriteSbom(context, inventory, findings, metrics);
+        var sbomSummary = WriteSbom(context, settings, inventory, findings, metrics);
 
         var countText = counts.Count == 0
             ? "no packages"
@@ -94,10 +87,10 @@ internal sealed class DependenciesAgent : IAgent
         });
     }
 
-    private static string CheckVulnerabilities(AgentContext context, DependencyInventory inventory, List<Finding> findings,
+    private static string CheckVulnerabilities(AgentContext context, DependenciesSettings settings, DependencyInventory inventory, List<Finding> findings,
         Dictionary<string, double> metrics, CancellationToken cancellationToken)
     {
-        var chosen = context.RunParameters.GetValueOrDefault("osv-db") ?? context.Settings.GetString("osv-db");
+        var chosen = context.RunParameters.GetValueOrDefault("osv-db") ?? settings.OsvDatabase;
         var dbPath = string.IsNullOrWhiteSpace(chosen) ? context.RunParameters.GetValueOrDefault(OsvDatabaseCheck.DefaultCacheParameter) : chosen;
         var origin = string.IsNullOrWhiteSpace(chosen) ? " (the default cache written by muster osv update, used because no osv-db was given)" : "";
         if (string.IsNullOrWhiteSpace(dbPath))
@@ -153,7 +146,7 @@ internal sealed class DependenciesAgent : IAgent
         var vulns = checks.Run(inventory).ToList();
         findings.AddRange(vulns);
         var freshness = OsvFreshness.Of(db, fullPath, context.Time.GetUtcNow());
-        var maxAgeDays = context.Settings.GetInt("osv-max-age-days", OsvCoverage.DefaultMaxAgeDays);
+        var maxAgeDays = settings.OsvMaxAgeDays;
         findings.AddRange(OsvCoverage.Findings(inventory, freshness, dbPath, maxAgeDays));
         foreach (var f in freshness.Where(f => EcosystemNames.FromOsvName(f.Ecosystem) is not null))
         {
@@ -182,12 +175,12 @@ internal sealed class DependenciesAgent : IAgent
                $"{checks.Unparseable} not checkable (no registry version or range).";
     }
 
-    private static string WriteSbom(AgentContext context, DependencyInventory inventory, List<Finding> findings, Dictionary<string, double> metrics)
+    private static string WriteSbom(AgentContext context, DependenciesSettings settings, DependencyInventory inventory, List<Finding> findings, Dictionary<string, double> metrics)
     {
-        var target = context.RunParameters.GetValueOrDefault("sbom") ?? context.Settings.GetString("sbom");
+        var target = context.RunParameters.GetValueOrDefault("sbom") ?? settings.Sbom;
         if (string.IsNullOrWhiteSpace(target)) return "";
         var path = Path.GetFullPath(target);
-        var formatName = context.RunParameters.GetValueOrDefault(SbomFormats.Key) ?? context.Settings.GetString(SbomFormats.Key);
+        var formatName = context.RunParameters.GetValueOrDefault(SbomFormats.Key) ?? settings.SbomFormat;
         if (SbomFormats.Parse(formatName) is not { } format)
         {
             findings.Add(SbomNotWritten(path, $"'{formatName}' is not an SBOM format; use {SbomFormats.Names}."));

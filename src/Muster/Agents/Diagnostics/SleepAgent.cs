@@ -13,14 +13,16 @@ internal sealed class SleepAgent : IAgent
         new("sleep", AgentRole.Research, "Waits for 'duration' (default 1s), honouring cancellation after 'wind-down' (default 0s); for drills and benchmarks.", () => new SleepAgent())
         {
             SettingKeys = ["duration", "wind-down"],
+            ValidateSettings = s => SleepSettings.From(s),
             InDefaultPlan = false,
             ForTesting = true,
         };
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var duration = context.Settings.GetDuration("duration", TimeSpan.FromSeconds(1));
-        var windDown = context.Settings.GetDuration("wind-down", TimeSpan.Zero);
+        var settings = SleepSettings.From(context.Settings);
+        var duration = settings.Duration;
+        var windDown = settings.WindDown;
         try
         {
             await Task.Delay(duration, context.Time, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ internal sealed class ImportsAgent : IAgent
             () => new ImportsAgent())
         {
             SettingKeys = ["languages", "include", "exclude", "max-file-bytes"],
+            ValidateSettings = s => ImportsSettings.From(s),
         };
 
     private static readonly HashSet<string> JsExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -35,14 +36,13 @@ internal sealed class ImportsAgent : IAgent
 
     private static AgentResult Run(AgentContext context, CancellationToken cancellationToken)
     {
-        var languages = context.Settings.GetStringList("languages") is { Count: > 0 } l ? l.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["python", "javascript"];
-        var unknown = languages.Where(x => x is not ("python" or "javascript")).ToList();
-        if (unknown.Count > 0) throw new AgentSettingsException($"setting 'languages' accepts python and javascript, not {string.Join(", ", unknown)}");
-        var maxBytes = context.Settings.GetInt("max-file-bytes", 2 * 1024 * 1024);
+        var settings = ImportsSettings.From(context.Settings);
+        var languages = settings.Verified;
+        var maxBytes = settings.MaxFileBytes;
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
         {
-            Include = context.Settings.GetStringList("include"),
-            Exclude = context.Settings.GetStringList("exclude"),
+            Include = settings.Include,
+            Exclude = settings.Exclude,
         });
 
         var pythonFiles = new List<WorkspaceFile>();

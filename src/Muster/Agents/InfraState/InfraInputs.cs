@@ -32,13 +32,13 @@ internal sealed record InfraInputs
     public IReadOnlyList<string> DocumentTexts { get; init; } = [];
     public IReadOnlyList<ProxyTarget> ProxyTargets { get; init; } = [];
 
-    public static InfraInputs Read(string root, AgentSettings settings, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
+    public static InfraInputs Read(string root, InfraStateSettings settings, IReadOnlyDictionary<string, string>? environment, CancellationToken ct)
     {
-        var manifestPath = settings.GetString("services-file", ServiceManifest.FileName)!;
+        var manifestPath = settings.ServicesFile;
         var manifestFull = Path.Combine(root, manifestPath);
         var manifest = File.Exists(manifestFull) ? ServiceManifest.Parse(File.ReadAllText(manifestFull), manifestPath.Replace('\\', '/')) : new ServiceManifest();
 
-        var documentGlobs = settings.GetStringList("documents") is { Count: > 0 } d ? d : DefaultDocuments;
+        var documentGlobs = settings.Documents is { Count: > 0 } d ? d : DefaultDocuments;
         var documents = new Matcher(StringComparison.Ordinal);
         documents.AddIncludePatterns(documentGlobs);
         var walker = new WorkspaceWalker(root);
@@ -56,7 +56,7 @@ internal sealed record InfraInputs
         // The plan's compose setting names paths (read as given); the services manifest is a workspace file, so its
         // compose groups are references and stay confined to the root.
         var outside = new List<WorkspaceReference>();
-        var groups = settings.GetStringList("compose") is { Count: > 0 } configured
+        var groups = settings.Compose is { Count: > 0 } configured
             ? configured.Select(c => (IReadOnlyList<string>)c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
             : manifest.ComposeGroups.Count > 0
                 ? Confined(root, manifest.ComposeGroups, outside)
@@ -66,7 +66,7 @@ internal sealed record InfraInputs
 
         var claims = new List<StatusClaim>();
         var texts = new List<string>();
-        var maxDocumentBytes = settings.GetInt(StatusDocuments.MaxBytesSetting, (int)StatusDocuments.MaxBytes);
+        var maxDocumentBytes = settings.MaxDocumentBytes;
         var documentsNotRead = new List<WorkspaceFile>();
         foreach (var doc in docFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
@@ -94,7 +94,7 @@ internal sealed record InfraInputs
             DocumentsNotRead = documentsNotRead,
             MaxDocumentBytes = maxDocumentBytes,
             DocumentTexts = texts,
-            ProxyTargets = settings.GetBool("nginx", true) ? NginxProxyTargets.Find(root, allFiles) : [],
+            ProxyTargets = settings.Nginx ? NginxProxyTargets.Find(root, allFiles) : [],
         };
     }
 

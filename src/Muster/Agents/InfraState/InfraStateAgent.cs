@@ -24,6 +24,7 @@ internal sealed class InfraStateAgent : IAgent
         {
             Metrics = [GateMetricNames.UndocumentedServices, GateMetricNames.Claims],
             SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx", StatusDocuments.MaxBytesSetting],
+            ValidateSettings = s => InfraStateSettings.From(s),
             SoftTimeout = TimeSpan.FromMinutes(1),
             HardTimeout = TimeSpan.FromMinutes(5),
         };
@@ -35,25 +36,25 @@ internal sealed class InfraStateAgent : IAgent
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
-        var settings = context.Settings;
+        var settings = InfraStateSettings.From(context.Settings);
         var environment = _environment ?? ProcessEnvironment();
-        var engineTimeout = settings.GetDuration("engine-timeout", TimeSpan.FromSeconds(5));
-        var probeTimeout = settings.GetDuration("probe-timeout", TimeSpan.FromSeconds(3));
-        var tlsWarnDays = settings.GetInt("tls-warn-days", 14);
+        var engineTimeout = settings.EngineTimeout;
+        var probeTimeout = settings.ProbeTimeout;
+        var tlsWarnDays = settings.TlsWarnDays;
 
         context.ReportProgress("reading compose files and status documents");
         var read = Stopwatch.StartNew();
         var inputs = InfraInputs.Read(context.Root, settings, environment, cancellationToken);
         read.Stop();
-        var profiles = settings.GetStringList("profiles") is { Count: > 0 } p ? p
+        var profiles = settings.Profiles is { Count: > 0 } p ? p
             : inputs.Manifest.Profiles ?? (environment.TryGetValue("COMPOSE_PROFILES", out var cp)
                 ? cp.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : []);
 
         context.ReportProgress("probing the container engine and declared services");
-        var engineTask = settings.GetBool("engine", true)
+        var engineTask = settings.Engine
             ? new ContainerEngineProbe(engineTimeout).ProbeAsync(
-                DockerEndpoints.Candidates(settings.GetString("docker-host"), n => environment.GetValueOrDefault(n)), cancellationToken)
+                DockerEndpoints.Candidates(settings.DockerHost, n => environment.GetValueOrDefault(n)), cancellationToken)
             : Task.FromResult(EngineSnapshot.Unreachable("(disabled)", "engine probing is disabled by the 'engine: false' setting", TimeSpan.Zero));
         var probeTasks = inputs.Manifest.Services.SelectMany(s => Probes(s, probeTimeout, cancellationToken)).ToList();
         probeTasks.AddRange(inputs.ProxyTargets.Where(t => ProxyTargetVerifier.IsLoopback(t.Host) && t.Port is not null).DistinctBy(t => t.Address)

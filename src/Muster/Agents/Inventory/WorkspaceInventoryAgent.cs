@@ -15,15 +15,17 @@ internal sealed class WorkspaceInventoryAgent : IAgent
             () => new WorkspaceInventoryAgent())
         {
             SettingKeys = ["large-file-bytes", "include", "exclude"],
+            ValidateSettings = s => WorkspaceInventorySettings.From(s),
         };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var largeBytes = context.Settings.GetInt("large-file-bytes", 256 * 1024);
+        var settings = WorkspaceInventorySettings.From(context.Settings);
+        var largeBytes = settings.LargeFileBytes;
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
         {
-            Include = context.Settings.GetStringList("include"),
-            Exclude = context.Settings.GetStringList("exclude"),
+            Include = settings.Include,
+            Exclude = settings.Exclude,
         });
         var byExtension = new SortedDictionary<string, (int Files, long Bytes)>(StringComparer.Ordinal);
         var large = new List<WorkspaceFile>();

@@ -24,6 +24,7 @@ internal sealed class LlmAgent : IAgent
                 "base-url", "base-url-env", "model", "model-env", "api-key-env", "api-key-optional", "role-template", "instructions", "max-turns", "max-repairs",
                 "pricing", "max-usd", "temperature", "max-output-tokens", "stream", "json-mode", "request-timeout", "line-tolerance",
             ],
+            ValidateSettings = s => LlmSettings.From(s),
             InDefaultPlan = false,
             ReadsUpstream = true,
             SoftTimeout = TimeSpan.FromMinutes(5),

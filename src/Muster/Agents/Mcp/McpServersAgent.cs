@@ -22,6 +22,7 @@ internal sealed class McpServersAgent : IAgent
             () => new McpServersAgent())
         {
             SettingKeys = ["start-servers", "timeout", "max-file-bytes", StatusDocuments.MaxBytesSetting, "parallel"],
+            ValidateSettings = s => McpServersSettings.From(s),
             Metrics = [GateMetricNames.Claims],
             SoftTimeout = TimeSpan.FromMinutes(2),
             HardTimeout = TimeSpan.FromMinutes(10),
@@ -29,10 +30,11 @@ internal sealed class McpServersAgent : IAgent
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var start = context.Settings.GetBool("start-servers", false)
+        var settings = McpServersSettings.From(context.Settings);
+        var start = settings.StartServers
             || (context.RunParameters.TryGetValue(StartServersParameter, out var p) && p.Equals("true", StringComparison.OrdinalIgnoreCase));
-        var timeout = context.Settings.GetDuration("timeout", TimeSpan.FromSeconds(15));
-        var maxFileBytes = context.Settings.GetInt("max-file-bytes", 1024 * 1024);
+        var timeout = settings.Timeout;
+        var maxFileBytes = settings.MaxFileBytes;
         var reader = new McpConfigReader(context.Root) { MaxFileBytes = maxFileBytes };
         var servers = reader.Read(cancellationToken);
         var probe = new McpServerProbe(context.Root, timeout);
@@ -41,7 +43,7 @@ internal sealed class McpServersAgent : IAgent
 
         // Servers are verified a few at a time: each is bounded by the timeout, so a fleet of hanging servers costs
         // ceil(n / parallel) timeouts, not n.
-        var parallel = Math.Max(1, context.Settings.GetInt("parallel", 4));
+        var parallel = settings.Parallel;
         using var gate = new SemaphoreSlim(parallel);
         var done = 0;
         var results = await Task.WhenAll(servers.Select(async server =>
@@ -64,7 +66,7 @@ internal sealed class McpServersAgent : IAgent
             findings.AddRange(McpFindings.ForServer(servers[i], results[i], context.Root));
         }
         var claims = 0;
-        var maxDocumentBytes = context.Settings.GetInt(StatusDocuments.MaxBytesSetting, (int)StatusDocuments.MaxBytes);
+        var maxDocumentBytes = settings.MaxDocumentBytes;
         var documentsNotRead = new List<Muster.Workspace.WorkspaceFile>();
         findings.AddRange(McpFindings.ForClaims(context.Root, verified, started: start, () => claims++, reader.TooLarge.Count,
             (maxDocumentBytes, documentsNotRead.Add), cancellationToken));

@@ -14,6 +14,7 @@ internal sealed class PreflightAgent : IAgent
             () => new PreflightAgent())
         {
             SettingKeys = ["state", "output", "min-free-mb", "env"],
+            ValidateSettings = s => PreflightSettings.From(s),
             InDefaultPlan = false,
             SoftTimeout = TimeSpan.FromSeconds(30),
             HardTimeout = TimeSpan.FromMinutes(2),
@@ -22,14 +23,15 @@ internal sealed class PreflightAgent : IAgent
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         context.Services.TryGet<PlanOverview>(out var plan);
-        var extra = context.Settings.GetStringList("env");
+        var settings = PreflightSettings.From(context.Settings);
+        var extra = settings.Environment;
         var request = new PreflightRequest
         {
             Root = context.Root,
             Plan = plan,
-            StateDirectory = context.Settings.GetString("state") is { } s ? Path.GetFullPath(s, context.Root) : null,
-            OutputDirectory = context.Settings.GetString("output") is { } o ? Path.GetFullPath(o, context.Root) : null,
-            MinimumFreeBytes = context.Settings.GetInt("min-free-mb", 100) * 1024L * 1024,
+            StateDirectory = settings.State is { } s ? Path.GetFullPath(s, context.Root) : null,
+            OutputDirectory = settings.Output is { } o ? Path.GetFullPath(o, context.Root) : null,
+            MinimumFreeBytes = settings.MinFreeMegabytes * 1024L * 1024,
         };
         var checks = (await new PreflightRunner(request).RunAsync(cancellationToken)).ToList();
         checks.AddRange(extra.Select(name => PreflightRunner.CheckCredential(request, name, "the preflight agent's 'env' setting")));

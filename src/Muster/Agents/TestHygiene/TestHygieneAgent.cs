@@ -23,6 +23,7 @@ internal sealed class TestHygieneAgent : IAgent
             () => new TestHygieneAgent())
         {
             SettingKeys = ["include", "exclude", "max-file-bytes"],
+            ValidateSettings = s => TestHygieneSettings.From(s),
             Metrics = [GateMetricNames.TestsTotal, GateMetricNames.TestsSkipped, GateMetricNames.TestsFocused],
         };
 
@@ -33,11 +34,12 @@ internal sealed class TestHygieneAgent : IAgent
 
     private static AgentResult Run(AgentContext context, CancellationToken cancellationToken)
     {
-        var maxBytes = context.Settings.GetInt("max-file-bytes", 2 * 1024 * 1024);
+        var settings = TestHygieneSettings.From(context.Settings);
+        var maxBytes = settings.MaxFileBytes;
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
         {
-            Include = context.Settings.GetStringList("include"),
-            Exclude = context.Settings.GetStringList("exclude"),
+            Include = settings.Include,
+            Exclude = settings.Exclude,
         });
         var files = InstalledCodeFilter.ProjectFilesOnly(walker.EnumerateFiles(cancellationToken));
         var projectDirectories = files.Where(f => IsProjectMarker(Path.GetFileName(f.RelativePath)))

@@ -401,7 +401,8 @@ public sealed partial class PlanParser(AgentRegistry registry)
         {
             var key = e.Key?.Split('.')[0];
             var node = withMap.Children.FirstOrDefault(c => ((YamlScalarNode)c.Key).Value == key);
-            ctx.Error(node.Value ?? withMap, e.Message, $"fix the value of '{key ?? "with"}' under 'with:' ('muster agents' lists each kind's settings)");
+            var fix = e.Missing ? "add it under 'with:'" : $"fix the value of '{key ?? "with"}' under 'with:'";
+            ctx.Error(node.Value ?? withMap, e.Message, fix + " ('muster agents' lists each kind's settings)");
         }
     }
 

@@ -71,6 +71,10 @@ public sealed class RepoConfigParser(AgentRegistry registry)
                 {
                     validate(new AgentSettings(settings));
                 }
+                // A missing setting is the plan's to give: these overrides are merged into it.
+                catch (AgentSettingsException e) when (e.Missing)
+                {
+                }
                 catch (AgentSettingsException e)
                 {
                     var at = e.Key?.Split('.')[0] is { } key && keys.TryGetValue(key, out var bad) ? bad : with;

@@ -13,8 +13,11 @@ public class ParserTests
         WorkingDirectory = root,
         AgentId = "cmd",
         Scrubber = scrubber ?? NoSecretScrubber.Instance,
-        Settings = new AgentSettings(settings ?? []),
+        SeverityMap = OutputSettings.From(new AgentSettings(settings ?? [])).SeverityMap,
     };
+
+    private static IOutputParser Parser(Dictionary<string, object?> settings) =>
+        OutputParsers.Create(OutputSettings.From(new AgentSettings(settings)))!;
 
     [Fact]
     public void Sarif_results_keep_rule_ids_locations_and_security_severity()
@@ -172,7 +175,8 @@ public class ParserTests
             ["severity-map"] = TestContexts.Map(("warn", "LOW"), ("err", "HIGH")),
         };
         var output = "app/main.py:10:4: err [no-eval] eval() on input\nnoise line\napp/util.py:2:1: warn [naming] bad name\napp/x.py:1:1: critical [k] direct\n";
-        var parsed = RegexParser.FromSettings(new AgentSettings(settings)).Parse(output, Context("/work/ws", settings));
+        settings["parser"] = "regex";
+        var parsed = Parser(settings).Parse(output, Context("/work/ws", settings));
 
         Assert.Equal(3, parsed.Findings.Count);
         Assert.Equal("no-eval", parsed.Findings[0].RuleId);
@@ -185,14 +189,15 @@ public class ParserTests
     [Fact]
     public void Regex_parser_needs_a_message_group()
     {
-        var settings = new AgentSettings(new Dictionary<string, object?> { ["pattern"] = "(?<file>.*)" });
-        Assert.Throws<AgentSettingsException>(() => RegexParser.FromSettings(settings));
+        var e = Assert.Throws<AgentSettingsException>(() => Parser(new() { ["parser"] = "regex", ["pattern"] = "(?<file>.*)" }));
+        Assert.Equal("pattern", e.Key);
     }
 
     [Fact]
     public void Unknown_parser_name_lists_the_known_ones()
     {
-        var e = Assert.Throws<AgentSettingsException>(() => OutputParsers.Create("checkstyle", AgentSettings.Empty));
+        var e = Assert.Throws<AgentSettingsException>(() => Parser(new() { ["parser"] = "checkstyle" }));
         Assert.Contains("sarif", e.Message);
+        Assert.Equal("parser", e.Key);
     }
 }

@@ -42,7 +42,7 @@ public sealed class OsvCoverageTests
     }
 
     [Theory]
-    [InlineData("-1", "must be 0 or more")]
+    [InlineData("-1", "must be a whole number of 0 or more")]
     [InlineData("a week", "must be a whole number")]
     public void A_wrong_freshness_threshold_is_a_plan_error_at_its_line(string value, string expected)
     {

@@ -5,13 +5,15 @@ internal static class OutputParsers
 {
     public static readonly IReadOnlyList<string> Names = ["eslint", "junit", "regex", "sarif", "tsc"];
 
-    public static IOutputParser Create(string name, AgentSettings settings) => name.ToLowerInvariant() switch
+    /// <summary>The parser the settings name; null when they name none.</summary>
+    public static IOutputParser? Create(OutputSettings settings) => settings.Parser switch
     {
+        null => null,
         "sarif" => new SarifParser(),
         "junit" => new JUnitParser(),
         "tsc" => new TscParser(),
         "eslint" => new EslintParser(),
-        "regex" => RegexParser.FromSettings(settings),
-        _ => throw new AgentSettingsException($"setting 'parser' must be one of {string.Join(", ", Names)}; '{name}' is not"),
+        "regex" => new RegexParser(settings.Pattern!, settings.RuleId, settings.DefaultSeverity, settings.Category),
+        _ => throw new InvalidOperationException($"parser '{settings.Parser}' is listed in Names but not created"),
     };
 }

@@ -13,21 +13,12 @@ internal sealed class ParserContext
     public required string WorkingDirectory { get; init; }
     public required string AgentId { get; init; }
     public required ISecretScrubber Scrubber { get; init; }
-    public required AgentSettings Settings { get; init; }
+    /// <summary>The plan's <c>severity-map</c> (<see cref="OutputSettings.SeverityMap"/>).</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityMap { get; init; } = new Dictionary<string, Severity>();
 
     /// <summary>The plan's severity for a tool's level word (error, warning, 2...), when it maps one.</summary>
-    public Severity? MappedSeverity(string? level)
-    {
-        if (level is null) return null;
-        foreach (var (key, value) in Settings.GetStringMap("severity-map"))
-        {
-            if (!key.Equals(level, StringComparison.OrdinalIgnoreCase)) continue;
-            return SeverityText.TryParse(value, out var s)
-                ? s
-                : throw new AgentSettingsException($"severity-map: '{value}' is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO");
-        }
-        return null;
-    }
+    public Severity? MappedSeverity(string? level) =>
+        level is not null && SeverityMap.TryGetValue(level, out var severity) ? severity : null;
 
     public string Scrub(string text) => Scrubber.Scrub(text);
 

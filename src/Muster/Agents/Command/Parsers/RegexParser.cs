@@ -10,30 +10,6 @@ namespace Muster.Agents.Command.Parsers;
 /// </summary>
 internal sealed class RegexParser(Regex pattern, string ruleId, Severity defaultSeverity, string category) : IOutputParser
 {
-    public static RegexParser FromSettings(AgentSettings settings)
-    {
-        var text = settings.GetRequiredString("pattern");
-        Regex pattern;
-        try
-        {
-            pattern = new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException e)
-        {
-            throw new AgentSettingsException($"setting 'pattern' is not a valid regular expression: {e.Message}");
-        }
-        if (!pattern.GetGroupNames().Contains("message"))
-        {
-            throw new AgentSettingsException("setting 'pattern' must have a named group 'message', e.g. (?<message>.*)");
-        }
-        var severityText = settings.GetString("default-severity", "MEDIUM")!;
-        if (!SeverityText.TryParse(severityText, out var severity))
-        {
-            throw new AgentSettingsException($"setting 'default-severity' must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO; '{severityText}' is not");
-        }
-        return new RegexParser(pattern, settings.GetString("rule-id", "COMMAND")!, severity, settings.GetString("category", "command")!);
-    }
-
     public ParsedOutput Parse(string output, ParserContext context)
     {
         var findings = new List<Finding>();

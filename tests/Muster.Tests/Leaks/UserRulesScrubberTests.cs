@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Muster.Agents.Secrets;
+using Muster.Tests.TestSupport;
+
+namespace Muster.Tests.Leaks;
+
+/// <summary>
+/// Issue 11: a user's rule file (<c>--set rules=FILE</c>, the secrets agent's <c>rules:</c>) also feeds the scrubber
+/// that cleans every other agent's text, the journal and the reports; it used to hold the built-in rules only.
+/// </summary>
+public sealed class UserRulesScrubberTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("muster-user-rules-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private const string Rules = """
+        rules:
+          - id: acme-token
+            description: ACME internal token
+            keywords: [acme_]
+            regex: '(acme_[0-9a-f]{24})'
+            severity: high
+            samples:
+              match: ['acme_{hex:24}']
+              no-match: ['acme_{hex:4}']
+        """;
+
+    /// <summary>A plan whose only agent is a tool quoting the token: the secrets agent never sees it, so nothing teaches the scrubber.</summary>
+    private static string Plan(string rulesSetting) => $$"""
+        name: user-rules
+        waves:
+          - name: tools
+            agents:
+              - id: lint
+                kind: command
+                with: {program: sh, args: ["-c", "cat tool.txt"], parser: regex, pattern: '^(?<file>[^:]+):(?<line>\d+): (?<severity>\w+): (?<message>.*)$'}
+          {{rulesSetting}}
+        """;
+
+    [Theory]
+    [InlineData("command line")]
+    [InlineData("plan")]
+    public async Task A_value_only_a_user_rule_matches_is_redacted_in_another_agents_findings_the_journal_and_the_reports(string ruleSource)
+    {
+        var token = "acme_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var root = Directory.CreateDirectory(Path.Combine(_dir, "root")).FullName;
+        var line = $"app.py:3: warning: deploy key {token} in the script";
+        Assert.Equal(line, new RuleBasedSecretScrubber().Scrub(line)); // no built-in rule matches it
+        File.WriteAllText(Path.Combine(root, "tool.txt"), line + "\n");
+        File.WriteAllText(Path.Combine(root, "acme-rules.yaml"), Rules);
+        var viaPlan = ruleSource == "plan";
+        var plan = Path.Combine(_dir, "plan.yaml");
+        File.WriteAllText(plan, Plan(viaPlan
+            ? "- name: secrets\n    agents: [{id: secrets, kind: secrets, with: {rules: acme-rules.yaml, include: ['*.yaml']}}]"
+            : ""));
+        var state = Path.Combine(_dir, "state");
+        var output = Path.Combine(_dir, "out");
+        string[] rulesArgument = viaPlan ? [] : ["--set", "rules=" + Path.Combine(root, "acme-rules.yaml")];
+
+        var (code, _, stderr) = await CliRunner.RunAsync(["run", plan, "--root", root, "--state", state, "--output", output, "--fail-on", "none", .. rulesArgument]);
+
+        Assert.True(code is 0 or 1, stderr);
+        var report = File.ReadAllText(Path.Combine(output, "report.json"));
+        Assert.Contains("deploy key acme_", report, StringComparison.Ordinal);
+        LeakCheck.AssertNone(report, token, "report.json");
+        LeakCheck.AssertNone(File.ReadAllText(Path.Combine(output, "report.md")), token, "report.md");
+        var journal = Encoding.UTF8.GetString(Directory.GetFiles(state, "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(Path.Combine(state, "reports"), StringComparison.Ordinal))
+            .SelectMany(File.ReadAllBytes).ToArray());
+        Assert.Contains("deploy key acme_", journal, StringComparison.Ordinal);
+        LeakCheck.AssertNone(journal, token, "the journal");
+    }
+}
