@@ -29,9 +29,12 @@ internal sealed class EngineHarness
     /// <summary>Grace after a hard timeout: generous by default so a loaded CI machine never turns "cancelled" into "abandoned".</summary>
     public TimeSpan CancellationGrace { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The engine's and the agents' clock: timeout and retry tests give a <see cref="SteppedClock"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public Task<RunOutcome> RunAsync(string yaml, int maxParallel = 8, CancellationToken cancellationToken = default, RunRequest? request = null) =>
-        new WaveScheduler(new InProcessAgentExecutor(Registry, NoSecretScrubber.Instance, TimeProvider.System), Observer,
-                new EngineOptions { MaxParallel = maxParallel, CancellationGrace = CancellationGrace, OverdueRecheckInterval = TimeSpan.FromMilliseconds(100) })
+        new WaveScheduler(new InProcessAgentExecutor(Registry, NoSecretScrubber.Instance, Time), Observer,
+                new EngineOptions { MaxParallel = maxParallel, CancellationGrace = CancellationGrace, OverdueRecheckInterval = TimeSpan.FromMilliseconds(100), Time = Time })
             .RunAsync(Plan(yaml), request ?? new RunRequest { RunId = "test-run", Root = Path.GetTempPath() }, cancellationToken);
 
     public static Finding Finding(string rule, Severity severity, string path = "a.txt", int line = 1) => new()

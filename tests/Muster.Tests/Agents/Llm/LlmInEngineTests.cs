@@ -12,10 +12,11 @@ public class LlmInEngineTests
     public async Task A_hung_model_server_makes_the_agent_overdue_then_timed_out()
     {
         await using var server = FakeOpenAiServer.Start(new HangTurn());
-        var harness = new EngineHarness();
+        var clock = new SteppedClock();
+        var harness = new EngineHarness { Time = clock };
         harness.Registry.Add(LlmAgent.Descriptor);
 
-        var outcome = await harness.RunAsync($$$"""
+        var run = harness.RunAsync($$$"""
             name: p
             waves:
               - name: analysis
@@ -25,6 +26,11 @@ public class LlmInEngineTests
                     with: {base-url: "{{{server.BaseUrl}}}", model: test-model, instructions: "Check the docs.", pricing: {input: 1, output: 2}}
                     timeout: {soft: 300ms, hard: 1500ms}
             """);
+        for (var polls = 0; server.Requests.Count == 0 && !run.IsCompleted && polls < 30_000; polls++) await Task.Delay(1);
+        Assert.Single(server.Requests); // the model server holds the request: the agent hangs on it
+        await clock.AdvanceArmedAsync(TimeSpan.FromMilliseconds(300)); // soft timeout
+        for (var recheck = 0; recheck < 12; recheck++) await clock.AdvanceArmedAsync(TimeSpan.FromMilliseconds(100)); // to the hard timeout
+        var outcome = await run;
 
         var agent = Assert.Single(outcome.Agents);
         Assert.Equal(AgentState.TimedOut, agent.State);
