@@ -71,7 +71,21 @@ internal sealed class ConfigFileSet
     /// <summary>Read and split once: compose rules look up the Dockerfiles services build, and the Dockerfile rules audit them.</summary>
     public IReadOnlyList<DockerfileDocument> Dockerfiles() =>
         _dockerfileDocuments ??= _dockerfiles.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
-            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, _dockerignoreFolders.Contains(Folder(x.File.RelativePath)))).ToList();
+            .Select(x => new DockerfileDocument(x.File.RelativePath, x.Text!, DockerIgnoreAtOrAbove(Folder(x.File.RelativePath)))).ToList();
+
+    /// <summary>
+    /// A build context is the Dockerfile's folder or one above it (<c>docker build -f docker/prod/Dockerfile .</c>), and
+    /// docker reads the .dockerignore at the context's root: one there, or in any folder above, may be the one used.
+    /// </summary>
+    private bool DockerIgnoreAtOrAbove(string folder)
+    {
+        while (true)
+        {
+            if (_dockerignoreFolders.Contains(folder)) return true;
+            if (folder.Length == 0) return false;
+            folder = Folder(folder);
+        }
+    }
 
     public IEnumerable<ShellScriptDocument> ShellScripts() =>
         _shell.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null).Select(x => new ShellScriptDocument(x.File.RelativePath, x.Text!));

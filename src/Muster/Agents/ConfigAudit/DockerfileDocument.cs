@@ -3,8 +3,8 @@ using Muster.Formats.Docker;
 namespace Muster.Agents.ConfigAudit;
 
 /// <summary>
-/// A Dockerfile split into instructions (<see cref="DockerfileInstructions"/>). <see cref="HasDockerIgnore"/> says whether a .dockerignore sits in the build context (the
-/// Dockerfile's folder, the usual layout).
+/// A Dockerfile split into instructions (<see cref="DockerfileInstructions"/>). <see cref="HasDockerIgnore"/> says whether a .dockerignore sits in a folder that may be the
+/// build context: the Dockerfile's own or one above it.
 /// </summary>
 internal sealed class DockerfileDocument
 {
