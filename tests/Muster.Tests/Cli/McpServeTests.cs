@@ -24,7 +24,7 @@ public sealed class McpServeTests : IAsyncLifetime
                 agents:
                   - id: slowpoke
                     kind: sleep
-                    with: {duration: 3s}
+                    with: {duration: 6s}
                     timeout: {soft: 1s, hard: 30s}
             """);
         var transport = new StdioClientTransport(new StdioClientTransportOptions
