@@ -65,7 +65,7 @@ internal sealed class SecretsHistoryBenchmark : IBenchmark
 
     private static async Task<(HistoryScanResult, List<Muster.Model.Finding>)> Scan(string root, int maxCommits)
     {
-        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), new WorkspaceWalker(root).SelectsPath);
+        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), new WorkspaceWalker(root).SelectsPath, TimeProvider.System);
         var history = await scan.RunAsync(root, HistoryScope.All, maxCommits, _ => { }, CancellationToken.None);
         var builder = new SecretFindingBuilder("bench", "secrets-bench", SecretsAllowList.FromSettings(Muster.Agents.AgentSettings.Empty), null);
         var findings = new List<Muster.Model.Finding>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Muster.Formats.Nginx;
 using Muster.Model;
 using Muster.Workspace;
@@ -24,7 +23,7 @@ internal sealed class ConfigAuditAgent : IAgent
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         var settings = ConfigAuditSettings.From(context.Settings);
         var disabled = settings.Disabled;
         var maxBytes = settings.MaxFileBytes;
@@ -126,7 +125,7 @@ internal sealed class ConfigAuditAgent : IAgent
                 ["findings"] = ordered.Count,
                 ["not_audited_files"] = notAudited,
                 ["rule_errors"] = ruleErrors,
-                ["elapsed_ms"] = watch.Elapsed.TotalMilliseconds,
+                ["elapsed_ms"] = context.Time.GetElapsedTime(started).TotalMilliseconds,
             },
         };
     }

@@ -28,7 +28,7 @@ internal sealed class DependenciesAgent : IAgent
     {
         var settings = DependenciesSettings.From(context.Settings);
         var maxBytes = settings.MaxManifestBytes;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         var maxEntries = settings.MaxManifestEntries;
         var scan = new ManifestScanner(maxBytes, maxEntries).Scan(context.Root, new WalkOptions
         {
@@ -38,13 +38,13 @@ internal sealed class DependenciesAgent : IAgent
         var problems = scan.Result.Problems.Concat(scan.WalkErrors).ToList();
         var inventory = new DependencyInventory(scan.Result.Packages, scan.Result.Projects);
 
-        var scanMs = clock.Elapsed.TotalMilliseconds;
+        var scanMs = context.Time.GetElapsedTime(started).TotalMilliseconds;
         var notRead = scan.TooLarge.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var findings = problems.Where(p => !(p.Line == 0 && notRead.Contains(p.Path))).Select(ScanErrorFinding).ToList();
         findings.AddRange(scan.TooLarge.Select(f => SkippedInputFindings.TooLarge(HygieneChecks.Category, f.RelativePath, f.Length, maxBytes, "max-manifest-bytes",
             "the packages it declares were not inventoried or checked for known vulnerabilities")));
         findings.AddRange(HygieneChecks.Run(inventory));
-        var hygieneMs = clock.Elapsed.TotalMilliseconds - scanMs;
+        var hygieneMs = context.Time.GetElapsedTime(started).TotalMilliseconds - scanMs;
 
         var metrics = new Dictionary<string, double>
         {
@@ -58,9 +58,9 @@ internal sealed class DependenciesAgent : IAgent
         var counts = inventory.Counts();
         foreach (var c in counts) metrics[$"packages_{c.Ecosystem.ToOsvName().ToLowerInvariant()}"] = c.Packages;
 
-        var vulnStart = clock.Elapsed.TotalMilliseconds;
+        var vulnStart = context.Time.GetTimestamp();
         var vulnSummary = CheckVulnerabilities(context, settings, inventory, findings, metrics, cancellationToken);
-        metrics["vulnerability_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds - vulnStart);
+        metrics["vulnerability_ms"] = Math.Round(context.Time.GetElapsedTime(vulnStart).TotalMilliseconds);
 
         var artifacts = new List<Artifact>
         {

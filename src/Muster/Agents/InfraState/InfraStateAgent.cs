@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Globalization;
 using Muster.Agents.InfraState.Nginx;
 using Muster.Agents.InfraState.Probes;
@@ -35,7 +34,8 @@ internal sealed class InfraStateAgent : IAgent
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var total = Stopwatch.StartNew();
+        var time = context.Time;
+        var started = time.GetTimestamp();
         var settings = InfraStateSettings.From(context.Settings);
         var environment = _environment ?? ProcessEnvironment();
         var engineTimeout = settings.EngineTimeout;
@@ -43,9 +43,9 @@ internal sealed class InfraStateAgent : IAgent
         var tlsWarnDays = settings.TlsWarnDays;
 
         context.ReportProgress("reading compose files and status documents");
-        var read = Stopwatch.StartNew();
+        var readStarted = time.GetTimestamp();
         var inputs = InfraInputs.Read(context.Root, settings, environment, cancellationToken);
-        read.Stop();
+        var readTime = time.GetElapsedTime(readStarted);
         var profiles = settings.Profiles is { Count: > 0 } p ? p
             : inputs.Manifest.Profiles ?? (environment.TryGetValue("COMPOSE_PROFILES", out var cp)
                 ? cp.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -53,12 +53,12 @@ internal sealed class InfraStateAgent : IAgent
 
         context.ReportProgress("probing the container engine and declared services");
         var engineTask = settings.Engine
-            ? new ContainerEngineProbe(engineTimeout).ProbeAsync(
+            ? new ContainerEngineProbe(engineTimeout, time).ProbeAsync(
                 DockerEndpoints.Candidates(settings.DockerHost, n => environment.GetValueOrDefault(n)), cancellationToken)
             : Task.FromResult(EngineSnapshot.Unreachable("(disabled)", "engine probing is disabled by the 'engine: false' setting", TimeSpan.Zero));
-        var probeTasks = inputs.Manifest.Services.SelectMany(s => Probes(s, probeTimeout, cancellationToken)).ToList();
+        var probeTasks = inputs.Manifest.Services.SelectMany(s => Probes(s, probeTimeout, time, cancellationToken)).ToList();
         probeTasks.AddRange(inputs.ProxyTargets.Where(t => ProxyTargetVerifier.IsLoopback(t.Host) && t.Port is not null).DistinctBy(t => t.Address)
-            .Select(t => TcpProbe.RunAsync("nginx:" + t.Address, t.Host, t.Port!.Value, probeTimeout, cancellationToken)));
+            .Select(t => TcpProbe.RunAsync("nginx:" + t.Address, t.Host, t.Port!.Value, probeTimeout, time, cancellationToken)));
         await Task.WhenAll(probeTasks.Cast<Task>().Append(engineTask)).ConfigureAwait(false);
         var snapshot = await engineTask.ConfigureAwait(false);
         var probes = probeTasks.Select(t => t.Result).ToList();
@@ -94,7 +94,7 @@ internal sealed class InfraStateAgent : IAgent
         }).ToList();
 
         var components = InfrastructureReport.Components(inputs.Projects, services, snapshot, inputs.Manifest, probes, verifier.Verdicts);
-        total.Stop();
+        var totalTime = time.GetElapsedTime(started);
         var verdicts = verifier.Verdicts;
         var metrics = new Dictionary<string, double>
         {
@@ -118,8 +118,8 @@ internal sealed class InfraStateAgent : IAgent
             ["probes"] = probes.Count,
             ["probes_failed"] = probes.Count(x => !x.Passed),
             ["probe_max_ms"] = probes.Count > 0 ? probes.Max(x => Ms(x.Elapsed)) : 0,
-            ["read_inputs_ms"] = Ms(read.Elapsed),
-            ["total_ms"] = Ms(total.Elapsed),
+            ["read_inputs_ms"] = Ms(readTime),
+            ["total_ms"] = Ms(totalTime),
         };
         return new AgentResult
         {
@@ -148,12 +148,12 @@ internal sealed class InfraStateAgent : IAgent
                (inputs.DocumentsNotRead.Count > 0 ? " " + SkippedInputFindings.SummaryClause(inputs.DocumentsNotRead.Count, "status document", "status documents") : "");
     }
 
-    private static IEnumerable<Task<ProbeResult>> Probes(DeclaredService service, TimeSpan timeout, CancellationToken ct)
+    private static IEnumerable<Task<ProbeResult>> Probes(DeclaredService service, TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
         var limit = service.Timeout ?? timeout;
-        if (service.HttpUrl is { } url) yield return HttpProbe.RunAsync(service.Name, url, service.HttpExpect, limit, ct);
-        if (service.TcpHost is { } host) yield return TcpProbe.RunAsync(service.Name, host, service.TcpPort, limit, ct);
-        if (service.Process is { } process) yield return Task.Run(() => ProcessProbe.Run(service.Name, process), ct);
+        if (service.HttpUrl is { } url) yield return HttpProbe.RunAsync(service.Name, url, service.HttpExpect, limit, time, ct);
+        if (service.TcpHost is { } host) yield return TcpProbe.RunAsync(service.Name, host, service.TcpPort, limit, time, ct);
+        if (service.Process is { } process) yield return Task.Run(() => ProcessProbe.Run(service.Name, process, time), ct);
     }
 
     private static IEnumerable<Finding> ProbeFindings(InfraInputs inputs, IReadOnlyList<ProbeResult> probes, int tlsWarnDays, DateTimeOffset now)

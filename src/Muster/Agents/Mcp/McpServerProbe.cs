@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
@@ -13,7 +12,7 @@ namespace Muster.Agents.Mcp;
 /// A stdio server is started with its own command (no shell) in a fresh temporary folder with only the configuration's
 /// environment plus a minimal PATH and HOME, and its whole process tree is killed afterwards.
 /// </summary>
-public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout)
+public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout, TimeProvider time)
 {
     /// <summary>Handshake version asked for: one that still has <c>initialize</c> (later revisions dropped it).</summary>
     public const string ProtocolVersion = "2025-06-18";
@@ -100,9 +99,9 @@ public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout)
 
     private async Task<McpProbeResult> HandshakeAsync(IClientTransport transport, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
+        var handshakeStarted = time.GetTimestamp();
+        using var limit = new CancellationTokenSource(timeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         var answered = false;
         try
         {
@@ -115,7 +114,7 @@ public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout)
             answered = true;
             var tools = await client.ListToolsAsync(cancellationToken: bounded.Token);
             return new McpProbeResult(McpProbeStatus.Works, true, true, tools.Count,
-                $"answered initialize and tools/list: {tools.Count} tool(s)", clock.Elapsed)
+                $"answered initialize and tools/list: {tools.Count} tool(s)", time.GetElapsedTime(handshakeStarted))
             {
                 ServerName = client.ServerInfo?.Name,
                 ServerVersion = client.ServerInfo?.Version,
@@ -125,14 +124,14 @@ public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout)
         catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             return new McpProbeResult(McpProbeStatus.TimedOut, true, answered, null,
-                $"no answer to {(answered ? "tools/list" : "initialize")} within {timeout.TotalSeconds:0.#} s", clock.Elapsed);
+                $"no answer to {(answered ? "tools/list" : "initialize")} within {timeout.TotalSeconds:0.#} s", time.GetElapsedTime(handshakeStarted));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var exited = e is ClientTransportClosedException or IOException || e.InnerException is ClientTransportClosedException or IOException;
             var started = transport is StdioClientTransport || e is not System.Net.Http.HttpRequestException;
             return new McpProbeResult(exited && transport is StdioClientTransport ? McpProbeStatus.Exited : McpProbeStatus.Failed,
-                started, answered, null, Describe(e), clock.Elapsed);
+                started, answered, null, Describe(e), time.GetElapsedTime(handshakeStarted));
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class McpServersAgent : IAgent
         var maxFileBytes = settings.MaxFileBytes;
         var reader = new McpConfigReader(context.Root) { MaxFileBytes = maxFileBytes };
         var servers = reader.Read(cancellationToken);
-        var probe = new McpServerProbe(context.Root, timeout);
+        var probe = new McpServerProbe(context.Root, timeout, context.Time);
         var findings = new List<Finding>();
         var verified = new List<(McpServerConfig Server, McpProbeResult Result)>();
 

@@ -13,11 +13,11 @@ internal static class ContainerEnginePing
     }
 
     /// <summary>Null when the engine answered OK, else why not.</summary>
-    public static async Task<string?> PingAsync(string socketPath, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<string?> PingAsync(string socketPath, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!File.Exists(socketPath)) return $"no socket at {socketPath}";
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
+        using var limit = new CancellationTokenSource(timeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

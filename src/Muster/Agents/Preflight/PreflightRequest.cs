@@ -13,6 +13,9 @@ public sealed record PreflightRequest
     public long MinimumFreeBytes { get; init; } = 100L * 1024 * 1024;
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The clock network timeouts run on (the system clock by default; the agent's own in a run).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Environment lookup (the process environment by default); values are only ever format-checked.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -188,7 +188,7 @@ public sealed class PreflightRunner(PreflightRequest request)
     private async Task<PreflightCheck> ContainerEngineAsync(CancellationToken cancellationToken)
     {
         var socket = ContainerEnginePing.SocketPath(request.Environment);
-        var error = await ContainerEnginePing.PingAsync(socket, request.NetworkTimeout, cancellationToken);
+        var error = await ContainerEnginePing.PingAsync(socket, request.NetworkTimeout, request.Time, cancellationToken);
         if (error is null) return new PreflightCheck("container engine", socket, PreflightOutcome.Pass, "answered GET /_ping");
         var needed = request.Plan?.Agents.Any(a => a.Kind == "infra-state") == true;
         return new PreflightCheck("container engine", socket, needed ? PreflightOutcome.Fail : PreflightOutcome.Info,
@@ -211,8 +211,8 @@ public sealed class PreflightRunner(PreflightRequest request)
 
     private async Task<string?> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(request.NetworkTimeout);
+        using var limit = new CancellationTokenSource(request.NetworkTimeout, request.Time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         try
         {
             using var client = new TcpClient();

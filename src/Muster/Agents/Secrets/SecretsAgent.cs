@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Muster.Agents.Secrets.History;
 using Muster.Agents.Secrets.Staged;
 using Muster.Model;
@@ -47,7 +46,7 @@ internal sealed class SecretsAgent : IAgent
         var (salt, saltSource) = WorkspaceSalt.Resolve(context.Root, typed.Salt,
             context.Services.TryGet<RunStateFolder>(out var state) ? state!.Path : null);
 
-        var stopwatch = Stopwatch.StartNew();
+        var started = context.Time.GetTimestamp();
         var walker = new WorkspaceWalker(context.Root, new WalkOptions
         {
             Include = typed.Include,
@@ -65,7 +64,7 @@ internal sealed class SecretsAgent : IAgent
             if (outcome.SensitiveKind is not null && status.IsExposed()) candidates.Add(new Candidate(outcome.File, status, null, outcome.SensitiveKind, outcome.FullyRead));
             candidates.AddRange(outcome.Detections.Select(d => new Candidate(outcome.File, status, d, null)));
         }
-        stopwatch.Stop();
+        var scanTime = context.Time.GetElapsedTime(started);
         var history = scanned.History.GetAwaiter().GetResult();
 
         var builder = new SecretFindingBuilder(salt, context.AgentId, allow, baseline?.Baseline, context.Scrubber)
@@ -89,7 +88,7 @@ internal sealed class SecretsAgent : IAgent
             AgentId = context.AgentId,
         }.WithDefaultFingerprint(e.Message)));
 
-        var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
+        var seconds = Math.Max(scanTime.TotalSeconds, 1e-6);
         var megabytes = tally.Bytes / (1024.0 * 1024.0);
         var bySeverity = SeverityText.WorstFirst
             .Select(s => (s, findings.Count(f => f.Severity == s && f.RuleId != ScanErrorRuleId)))
@@ -147,7 +146,7 @@ internal sealed class SecretsAgent : IAgent
         var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
         var (historyScope, maxCommits) = HistoryOptions(context, typed);
         // History is read by git and one scanning thread while the tree scan runs.
-        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path));
+        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path), context.Time);
         var historyLoad = Task.Run(() => historyScan.RunAsync(context.Root, historyScope, maxCommits, context.ReportProgress, cancellationToken), cancellationToken);
         var scan = new SecretTreeScan(walker, new SecretFileScanner(detector, chunkChars), allow, context.Scrubber);
         scan.Run(threads, context.ReportProgress, cancellationToken);

@@ -11,17 +11,20 @@ public sealed class GitProcess : IAsyncDisposable
 {
     private const int StderrLimit = 16 * 1024;
     private readonly Process _process;
+    private readonly CancellationTokenSource _timer;
     private readonly CancellationTokenSource _limit;
     private readonly CancellationTokenRegistration _killOnLimit;
     private readonly Task<string> _stderr;
     private readonly string _command;
+    private readonly TimeProvider _time;
 
-    internal GitProcess(Process process, string command, TimeSpan timeout, CancellationToken cancellationToken)
+    internal GitProcess(Process process, string command, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         _process = process;
         _command = command;
-        _limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _limit.CancelAfter(timeout);
+        _time = time;
+        _timer = new CancellationTokenSource(timeout, time);
+        _limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timer.Token);
         _killOnLimit = _limit.Token.Register(KillTree);
         _stderr = ReadBoundedAsync(process.StandardError);
     }
@@ -79,7 +82,7 @@ public sealed class GitProcess : IAsyncDisposable
         await _killOnLimit.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), _time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -87,5 +90,6 @@ public sealed class GitProcess : IAsyncDisposable
         }
         _process.Dispose();
         _limit.Dispose();
+        _timer.Dispose();
     }
 }

@@ -17,9 +17,11 @@ public sealed class GitRunner : IDisposable
     private readonly string _executable;
     private readonly string _workingDirectory;
     private readonly GitSandbox _sandbox;
+    private readonly TimeProvider _time;
 
-    private GitRunner(string executable, string workingDirectory, GitRepositoryLocation repository, GitSandbox sandbox)
+    private GitRunner(string executable, string workingDirectory, GitRepositoryLocation repository, GitSandbox sandbox, TimeProvider time)
     {
+        _time = time;
         _executable = executable;
         _workingDirectory = workingDirectory;
         Repository = repository;
@@ -33,7 +35,8 @@ public sealed class GitRunner : IDisposable
 
     /// <summary>A runner for the repository holding <paramref name="root"/>; git commands run with <paramref name="root"/> as their working directory.</summary>
     /// <exception cref="GitUnavailableException">No repository, no git, or metadata Muster will not follow (the message says which).</exception>
-    public static GitRunner Open(string root, GitAccess access = GitAccess.WorkTree, string? searchPath = null)
+    /// <param name="time">The clock command timeouts run on (the system clock by default).</param>
+    public static GitRunner Open(string root, GitAccess access = GitAccess.WorkTree, string? searchPath = null, TimeProvider? time = null)
     {
         var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var repository = GitRepositoryLocation.Find(fullRoot);
@@ -47,7 +50,7 @@ public sealed class GitRunner : IDisposable
         {
             throw new GitUnavailableException($"could not prepare git's private folder: {e.Message}");
         }
-        return new GitRunner(executable, fullRoot, repository, sandbox);
+        return new GitRunner(executable, fullRoot, repository, sandbox, time ?? TimeProvider.System);
     }
 
     /// <summary>Starts a command whose output the caller streams; see <see cref="GitProcess"/>. Standard input is closed at once unless <paramref name="writesInput"/>.</summary>
@@ -64,7 +67,7 @@ public sealed class GitRunner : IDisposable
             throw new GitUnavailableException($"git could not be started: {e.Message}");
         }
         if (!writesInput) process.StandardInput.Close();
-        return new GitProcess(process, arguments[0], timeout, cancellationToken);
+        return new GitProcess(process, arguments[0], timeout, _time, cancellationToken);
     }
 
     /// <summary>Runs a command to completion and returns its output as text; failures, timeouts and oversized output come back as <see cref="GitResult.Error"/>.</summary>

@@ -38,7 +38,7 @@ public class HttpsProbeTests
         });
         try
         {
-            var result = await HttpProbe.RunAsync("web", new Uri($"https://127.0.0.1:{port}/"), 200, TimeSpan.FromSeconds(5), CancellationToken.None);
+            var result = await HttpProbe.RunAsync("web", new Uri($"https://127.0.0.1:{port}/"), 200, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
 
             Assert.False(result.Passed);
             Assert.Contains("TLS certificate rejected", result.Detail, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using Muster.Agents.InfraState.Probes;
 
 namespace Muster.Tests.Agents.InfraState;
@@ -32,8 +33,8 @@ public class ProbeTests
             }
         });
 
-        var ok = await HttpProbe.RunAsync("api", new Uri($"http://127.0.0.1:{port}/health"), 200, TimeSpan.FromSeconds(5), CancellationToken.None);
-        var bad = await HttpProbe.RunAsync("api", new Uri($"http://127.0.0.1:{port}/down"), 200, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var ok = await HttpProbe.RunAsync("api", new Uri($"http://127.0.0.1:{port}/health"), 200, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+        var bad = await HttpProbe.RunAsync("api", new Uri($"http://127.0.0.1:{port}/down"), 200, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
         await serve.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.True(ok.Passed);
@@ -47,7 +48,7 @@ public class ProbeTests
     [Fact]
     public async Task Http_probe_against_a_closed_port_fails_fast()
     {
-        var result = await HttpProbe.RunAsync("api", new Uri($"http://127.0.0.1:{FreePort()}/"), 200, TimeSpan.FromSeconds(3), CancellationToken.None);
+        var result = await HttpProbe.RunAsync("api", new Uri($"http://127.0.0.1:{FreePort()}/"), 200, TimeSpan.FromSeconds(3), TimeProvider.System, CancellationToken.None);
 
         Assert.False(result.Passed);
         Assert.Null(result.StatusCode);
@@ -55,18 +56,25 @@ public class ProbeTests
     }
 
     [Fact]
-    public async Task Http_probe_is_bounded_in_time_when_the_server_never_answers()
+    public async Task Http_probe_is_bounded_in_time_on_its_clock_when_the_server_never_answers()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         try
         {
+            // given a server that accepts connections and never answers, and a probe on a fake clock
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            var result = await HttpProbe.RunAsync("slow", new Uri($"http://127.0.0.1:{port}/"), 200, TimeSpan.FromMilliseconds(500), CancellationToken.None);
+            var clock = new FakeTimeProvider();
 
+            // when the clock passes the probe's 30 s limit
+            var probe = HttpProbe.RunAsync("slow", new Uri($"http://127.0.0.1:{port}/"), 200, TimeSpan.FromSeconds(30), clock, CancellationToken.None);
+            clock.Advance(TimeSpan.FromSeconds(30));
+            var result = await probe.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // then it gives up at exactly 30 s of that clock, whatever the wall clock did
             Assert.False(result.Passed);
-            Assert.Contains("no answer within", result.Detail, StringComparison.Ordinal);
-            Assert.True(result.Elapsed < TimeSpan.FromSeconds(3));
+            Assert.Equal("no answer within 30 s", result.Detail);
+            Assert.Equal(TimeSpan.FromSeconds(30), result.Elapsed);
         }
         finally
         {
@@ -82,8 +90,8 @@ public class ProbeTests
         try
         {
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            var open = await TcpProbe.RunAsync("db", "127.0.0.1", port, TimeSpan.FromSeconds(3), CancellationToken.None);
-            var closed = await TcpProbe.RunAsync("db", "127.0.0.1", FreePort(), TimeSpan.FromSeconds(3), CancellationToken.None);
+            var open = await TcpProbe.RunAsync("db", "127.0.0.1", port, TimeSpan.FromSeconds(3), TimeProvider.System, CancellationToken.None);
+            var closed = await TcpProbe.RunAsync("db", "127.0.0.1", FreePort(), TimeSpan.FromSeconds(3), TimeProvider.System, CancellationToken.None);
 
             Assert.True(open.Passed);
             Assert.Equal($"127.0.0.1:{port}", open.Target);
@@ -100,8 +108,8 @@ public class ProbeTests
     {
         var self = File.ReadAllText("/proc/self/comm").Trim();
 
-        Assert.True(ProcessProbe.Run("me", self).Passed);
-        Assert.False(ProcessProbe.Run("ghost", "no-such-process-" + Guid.NewGuid().ToString("N")[..8]).Passed);
+        Assert.True(ProcessProbe.Run("me", self, TimeProvider.System).Passed);
+        Assert.False(ProcessProbe.Run("ghost", "no-such-process-" + Guid.NewGuid().ToString("N")[..8], TimeProvider.System).Passed);
     }
 
     [Theory]
@@ -131,7 +139,7 @@ public class ProbeTests
     [Fact]
     public async Task Engine_probe_reports_every_endpoint_it_tried_when_none_answers()
     {
-        var probe = new ContainerEngineProbe(TimeSpan.FromSeconds(2));
+        var probe = new ContainerEngineProbe(TimeSpan.FromSeconds(2), TimeProvider.System);
 
         var snapshot = await probe.ProbeAsync([new Uri("unix:///tmp/muster-none-1.sock"), new Uri($"http://127.0.0.1:{FreePort()}")], CancellationToken.None);
 

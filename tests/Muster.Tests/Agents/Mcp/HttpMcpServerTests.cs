@@ -111,7 +111,7 @@ public sealed class HttpMcpServerTests : IAsyncLifetime
             Url = $"http://127.0.0.1:{_port}/mcp",
             Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer ${MUSTER_TEST_HTTP_TOKEN}" },
         };
-        var probe = new McpServerProbe(Path.GetTempPath(), TimeSpan.FromSeconds(10))
+        var probe = new McpServerProbe(Path.GetTempPath(), TimeSpan.FromSeconds(10), TimeProvider.System)
         {
             Environment = name => name == "MUSTER_TEST_HTTP_TOKEN" ? "expanded-token" : null,
         };

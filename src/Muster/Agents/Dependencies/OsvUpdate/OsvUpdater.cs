@@ -62,9 +62,9 @@ public sealed class OsvUpdater(OsvUpdateOptions options)
         var folder = Path.Combine(options.Directory, ecosystem);
         var target = Path.Combine(folder, ExportFileName);
         var partial = $"{target}.{Guid.NewGuid():N}{PartialSuffix}";
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        total.CancelAfter(options.TotalTimeout);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+        using var totalLimit = new CancellationTokenSource(options.TotalTimeout, options.Time);
+        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalLimit.Token);
+        using var idle = new IdleDeadline(options.IdleTimeout, options.Time, total.Token);
         try
         {
             Directory.CreateDirectory(folder);
@@ -74,7 +74,7 @@ public sealed class OsvUpdater(OsvUpdateOptions options)
             if (previous?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag)) request.Headers.IfNoneMatch.Add(tag);
             if (previous?.LastModified is { } lastModified) request.Headers.IfModifiedSince = lastModified;
 
-            idle.CancelAfter(options.IdleTimeout);
+            idle.Restart();
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
             var now = options.Time.GetUtcNow();
             if (response.StatusCode == HttpStatusCode.NotModified && previous is not null)
@@ -144,7 +144,7 @@ public sealed class OsvUpdater(OsvUpdateOptions options)
     }
 
     private async Task<(long Bytes, string Sha256)> DownloadAsync(HttpResponseMessage response, string partial, string ecosystem, long? length,
-        IOsvUpdateProgress progress, CancellationTokenSource idle, CancellationToken total)
+        IOsvUpdateProgress progress, IdleDeadline idle, CancellationToken total)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var body = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
@@ -154,7 +154,7 @@ public sealed class OsvUpdater(OsvUpdateOptions options)
         progress.Received(ecosystem, 0, length);
         while (true)
         {
-            idle.CancelAfter(options.IdleTimeout);
+            idle.Restart();
             int read;
             try
             {

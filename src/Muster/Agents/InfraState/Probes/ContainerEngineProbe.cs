@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -11,7 +10,7 @@ namespace Muster.Agents.InfraState.Probes;
 /// engine's <c>/_ping</c> answer (engines refuse versions newer than theirs, and current ones refuse very old ones);
 /// each container is inspected because list responses carry health only from API 1.52 on.
 /// </summary>
-public sealed class ContainerEngineProbe(TimeSpan timeout)
+public sealed class ContainerEngineProbe(TimeSpan timeout, TimeProvider time)
 {
     /// <summary>The newest Engine API version this client is written against.</summary>
     public static readonly Version NewestKnownApi = new(1, 52);
@@ -19,7 +18,7 @@ public sealed class ContainerEngineProbe(TimeSpan timeout)
     public async Task<EngineSnapshot> ProbeAsync(IReadOnlyList<Uri> endpoints, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var ping = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         foreach (var endpoint in endpoints)
         {
             Version serverApi;
@@ -33,11 +32,11 @@ public sealed class ContainerEngineProbe(TimeSpan timeout)
                 errors.Add($"{Display(endpoint)}: {Describe(e)}");
                 continue;
             }
-            ping.Stop();
+            var pingTime = time.GetElapsedTime(started);
             var api = serverApi < NewestKnownApi ? serverApi : NewestKnownApi;
             try
             {
-                return await ReadAsync(endpoint, api, ping.Elapsed, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(endpoint, api, pingTime, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TaskCanceledException or TimeoutException)
             {
@@ -45,13 +44,13 @@ public sealed class ContainerEngineProbe(TimeSpan timeout)
                 errors.Add($"{Display(endpoint)} answered ping (API {api}) but listing containers failed: {Describe(e)}");
             }
         }
-        return EngineSnapshot.Unreachable(string.Join(", ", endpoints.Select(Display)), string.Join("; ", errors), ping.Elapsed);
+        return EngineSnapshot.Unreachable(string.Join(", ", endpoints.Select(Display)), string.Join("; ", errors), time.GetElapsedTime(started));
     }
 
     private async Task<Version> PingAsync(Uri endpoint, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
+        using var limit = new CancellationTokenSource(timeout, time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         using var http = EngineHttp.Create(endpoint, timeout);
         using var response = await http.GetAsync("_ping", cts.Token).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
@@ -64,13 +63,13 @@ public sealed class ContainerEngineProbe(TimeSpan timeout)
     private async Task<EngineSnapshot> ReadAsync(Uri endpoint, Version api, TimeSpan pingTime, CancellationToken cancellationToken)
     {
         using var client = new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(api).WithTimeout(timeout).Build();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout * 3);
-        var list = Stopwatch.StartNew();
+        using var limit = new CancellationTokenSource(timeout * 3, time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        var listStarted = time.GetTimestamp();
         var version = await client.System.GetVersionAsync(cts.Token).ConfigureAwait(false);
         var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, cts.Token).ConfigureAwait(false);
-        list.Stop();
-        var inspect = Stopwatch.StartNew();
+        var listTime = time.GetElapsedTime(listStarted);
+        var inspectStarted = time.GetTimestamp();
         using var gate = new SemaphoreSlim(8);
         var observed = await Task.WhenAll(containers.Select(async c =>
         {
@@ -84,7 +83,7 @@ public sealed class ContainerEngineProbe(TimeSpan timeout)
                 gate.Release();
             }
         })).ConfigureAwait(false);
-        inspect.Stop();
+        var inspectTime = time.GetElapsedTime(inspectStarted);
         return new EngineSnapshot
         {
             Reachable = true,
@@ -93,8 +92,8 @@ public sealed class ContainerEngineProbe(TimeSpan timeout)
             EngineVersion = version.Version,
             Containers = observed.OrderBy(o => o.Name, StringComparer.Ordinal).ToList(),
             PingTime = pingTime,
-            ListTime = list.Elapsed,
-            InspectTime = inspect.Elapsed,
+            ListTime = listTime,
+            InspectTime = inspectTime,
         };
     }
 

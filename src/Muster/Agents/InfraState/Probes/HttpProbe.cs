@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
@@ -7,7 +6,7 @@ namespace Muster.Agents.InfraState.Probes;
 /// <summary>GETs a URL within a time limit; records status, latency and, for https, the server certificate's expiry.</summary>
 public static class HttpProbe
 {
-    public static async Task<ProbeResult> RunAsync(string service, Uri url, int expectedStatus, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ProbeResult> RunAsync(string service, Uri url, int expectedStatus, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         DateTimeOffset? notAfter = null;
         SslPolicyErrors tlsErrors = SslPolicyErrors.None;
@@ -26,12 +25,15 @@ public static class HttpProbe
                 },
             },
         };
-        using var client = new HttpClient(handler) { Timeout = timeout };
-        var watch = Stopwatch.StartNew();
+        // The time limit is a token on the given clock, not HttpClient.Timeout (which runs on the wall clock).
+        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        using var limit = new CancellationTokenSource(timeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        var started = time.GetTimestamp();
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            watch.Stop();
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, bounded.Token).ConfigureAwait(false);
+            var elapsed = time.GetElapsedTime(started);
             var status = (int)response.StatusCode;
             var passed = status == expectedStatus;
             return new ProbeResult
@@ -41,16 +43,16 @@ public static class HttpProbe
                 Target = url.ToString(),
                 Passed = passed,
                 StatusCode = status,
-                Elapsed = watch.Elapsed,
+                Elapsed = elapsed,
                 CertificateNotAfter = notAfter,
-                Detail = $"HTTP {status} in {watch.Elapsed.TotalMilliseconds:0} ms" + (passed ? "" : $" (expected {expectedStatus})") +
+                Detail = $"HTTP {status} in {elapsed.TotalMilliseconds:0} ms" + (passed ? "" : $" (expected {expectedStatus})") +
                          (notAfter is { } n ? $"; certificate valid until {n:yyyy-MM-dd}" : ""),
             };
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            watch.Stop();
+            var elapsed = time.GetElapsedTime(started);
             var detail = e switch
             {
                 TaskCanceledException => $"no answer within {timeout.TotalSeconds:0.#} s",
@@ -64,7 +66,7 @@ public static class HttpProbe
                 Kind = "http",
                 Target = url.ToString(),
                 Passed = false,
-                Elapsed = watch.Elapsed,
+                Elapsed = elapsed,
                 Detail = detail,
                 CertificateNotAfter = notAfter,
             };

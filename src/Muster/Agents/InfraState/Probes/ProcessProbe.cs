@@ -1,13 +1,11 @@
-using System.Diagnostics;
-
 namespace Muster.Agents.InfraState.Probes;
 
 /// <summary>Looks for a running process by name in <c>/proc</c> (its <c>comm</c> or the first word of its command line).</summary>
 public static class ProcessProbe
 {
-    public static ProbeResult Run(string service, string processName, string procRoot = "/proc")
+    public static ProbeResult Run(string service, string processName, TimeProvider time, string procRoot = "/proc")
     {
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var matches = 0;
         if (!Directory.Exists(procRoot))
         {
@@ -36,14 +34,14 @@ public static class ProcessProbe
                 // the process ended while we looked, or is not ours to read
             }
         }
-        watch.Stop();
+        var elapsed = time.GetElapsedTime(started);
         return new ProbeResult
         {
             Service = service,
             Kind = "process",
             Target = processName,
             Passed = matches > 0,
-            Elapsed = watch.Elapsed,
+            Elapsed = elapsed,
             Detail = matches > 0 ? $"{matches} process{(matches == 1 ? "" : "es")} named {processName}" : $"no process named {processName}",
         };
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Muster.Workspace.Git;
 
 namespace Muster.Agents.Secrets.History;
@@ -16,8 +15,9 @@ namespace Muster.Agents.Secrets.History;
 /// Scanning whole blobs rather than diff lines keeps multi-line keys (PEM blocks) and each rule's context window whole.
 /// </para>
 /// </summary>
+/// <param name="time">The clock of the elapsed time and git's timeouts.</param>
 /// <param name="gitSearchPath">Where to look for git (tests); null: PATH.</param>
-internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, bool> selectsPath, string? gitSearchPath = null)
+internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, bool> selectsPath, TimeProvider time, string? gitSearchPath = null)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(55);
     private static readonly TimeSpan QuickTimeout = TimeSpan.FromSeconds(60);
@@ -25,7 +25,7 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
     public async Task<HistoryScanResult> RunAsync(string root, HistoryScope scope, int maxCommits, Action<string> progress, CancellationToken cancellationToken)
     {
         var result = new HistoryScanResult { Scope = scope, MaxCommits = maxCommits };
-        var stopwatch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         try
         {
             if (scope.Kind == HistoryScopeKind.None) result.NotVerified = "history: none";
@@ -39,7 +39,7 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         }
         finally
         {
-            result.Seconds = stopwatch.Elapsed.TotalSeconds;
+            result.Seconds = time.GetElapsedTime(started).TotalSeconds;
         }
         return result;
     }
@@ -67,7 +67,7 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         GitRunner git;
         try
         {
-            git = GitRunner.Open(root, GitAccess.History, gitSearchPath);
+            git = GitRunner.Open(root, GitAccess.History, gitSearchPath, time);
         }
         catch (GitUnavailableException e)
         {

@@ -44,7 +44,7 @@ public sealed class SecretHistoryEdgeTests
     {
         using var repo = new HistoryRepo();
         repo.Commit("key", ("app/keys.py", Settings(305)));
-        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), _ => true, gitSearchPath: "/nonexistent-bin");
+        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), _ => true, TimeProvider.System, gitSearchPath: "/nonexistent-bin");
 
         var history = await scan.RunAsync(repo.Root, HistoryScope.All, HistoryScope.DefaultMaxCommits, _ => { }, CancellationToken.None);
 
