@@ -3,19 +3,33 @@ using Muster.Model;
 namespace Muster.Agents;
 
 /// <summary>
-/// A registered agent type. <see cref="SettingKeys"/> lists the keys its <c>with:</c> block accepts (null: any), so
-/// a typo in a plan is an error with the known keys, not a silently ignored setting.
+/// A registered agent type. <see cref="Settings"/> describes the keys its <c>with:</c> block accepts (null: any), so
+/// a typo in a plan is an error with the known keys, not a silently ignored setting, and the docs' tables are generated.
 /// </summary>
 public sealed record AgentDescriptor(string Kind, AgentRole DefaultRole, string Description, Func<IAgent> Create)
 {
-    public IReadOnlyList<string>? SettingKeys { get; init; }
+    private readonly IReadOnlyList<SettingDoc>? _settings;
+
+    /// <summary>Every key of the <c>with:</c> block, documented (null: any key; empty: none).</summary>
+    public IReadOnlyList<SettingDoc>? Settings
+    {
+        get => _settings;
+        init
+        {
+            _settings = value;
+            SettingKeys = value?.Select(s => s.Key).ToList();
+        }
+    }
+
+    /// <summary>The keys of <see cref="Settings"/> (null: any).</summary>
+    public IReadOnlyList<string>? SettingKeys { get; private init; }
 
     /// <summary>
     /// Reads the <c>with:</c> block into the agent's typed settings when the plan is parsed, so a wrong value
     /// (<c>threads: lots</c>) is a plan error at its line instead of an agent failing mid-run. Throws
-    /// <see cref="AgentSettingsException"/>; null: the agent reads its settings only when it runs.
+    /// <see cref="AgentSettingsException"/>; returns the typed settings. Null: the agent reads its settings only when it runs.
     /// </summary>
-    public Action<AgentSettings>? ValidateSettings { get; init; }
+    public Func<AgentSettings, object>? ValidateSettings { get; init; }
 
     /// <summary>The gate metrics (<see cref="GateMetricNames"/>) the agent reports when it succeeds.</summary>
     public IReadOnlyList<string> Metrics { get; init; } = [];

@@ -21,7 +21,7 @@ internal sealed class AgentDefinitionsAgent : IAgent
             () => new AgentDefinitionsAgent())
         {
             Metrics = [GateMetricNames.Claims],
-            SettingKeys = ["max-file-bytes", StatusDocuments.MaxBytesSetting],
+            Settings = AgentDefinitionsSettings.Docs,
             ValidateSettings = s => AgentDefinitionsSettings.From(s),
         };
 

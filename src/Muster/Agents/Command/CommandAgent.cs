@@ -20,11 +20,7 @@ internal sealed class CommandAgent : IAgent
             "Runs a program the plan names (no shell) and parses its output: sarif, junit, tsc, eslint or regex.",
             () => new CommandAgent())
         {
-            SettingKeys =
-            [
-                "program", "args", "cwd", "env", "env-from", "env-set", "timeout", "exit-codes", "max-output-bytes",
-                "parser", "output-file", "pattern", "severity-map", "default-severity", "rule-id", "category",
-            ],
+            Settings = CommandSettings.Docs,
             ValidateSettings = s => CommandSettings.From(s),
             InDefaultPlan = false,
             // With parser tsc or junit (OutputParsers).

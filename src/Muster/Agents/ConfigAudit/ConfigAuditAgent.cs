@@ -17,7 +17,7 @@ internal sealed class ConfigAuditAgent : IAgent
             $"Audits compose files, Dockerfiles, nginx configs, .env files and deploy scripts against {ConfigRuleCatalog.All.Count} configuration rules.",
             () => new ConfigAuditAgent())
         {
-            SettingKeys = ["include", "exclude", "disable", "max-file-bytes", "git-timeout", "nginx-prefix"],
+            Settings = ConfigAuditSettings.Docs,
             ValidateSettings = s => ConfigAuditSettings.From(s),
         };
 

@@ -41,13 +41,7 @@ internal static class ConfigRuleDocs
 
             ## Settings (`with:`)
 
-            | Key | Default | Meaning |
-            |---|---|---|
-            | `include` / `exclude` | all / none | Globs (root-relative) limiting which files are read. |
-            | `disable` | none | Rule ids to skip, e.g. `[MUSTER-COMPOSE-013]`. |
-            | `max-file-bytes` | 1048576 | Larger config files (except `.env` files, always read) are not read: each is an INFO finding `MUSTER-INPUT-NOT-VERIFIED`. |
-            | `git-timeout` | 20s | Bound for each of the three `git ls-files` calls. |
-            | `nginx-prefix` | main config's folder | Root-relative folder that relative nginx `include`s resolve against (as `nginx -p`). |
+            {SettingsTable.Section(ConfigAuditAgent.Descriptor.Kind, ConfigAuditSettings.Docs)}
 
             `.env` ignore and tracking status come from `git ls-files` (run through Muster's sandboxed git runner, which never
             loads the repository's own configuration) when the root is in a git work tree, else from the workspace's `.gitignore` files.

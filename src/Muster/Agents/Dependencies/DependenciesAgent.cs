@@ -20,7 +20,7 @@ internal sealed class DependenciesAgent : IAgent
             "Inventories npm/PyPI/NuGet dependencies, checks pinning and lockfile sync, matches an offline OSV database, writes a CycloneDX or SPDX SBOM.",
             () => new DependenciesAgent())
         {
-            SettingKeys = ["osv-db", "osv-max-age-days", "sbom", SbomFormats.Key, "include", "exclude", "max-manifest-bytes", ManifestScanner.MaxEntriesSetting],
+            Settings = DependenciesSettings.Docs,
             ValidateSettings = s => DependenciesSettings.From(s),
         };
 

@@ -8,7 +8,7 @@ internal sealed class NoopAgent : IAgent
     public static readonly AgentDescriptor Descriptor =
         new("noop", AgentRole.Scanner, "Does nothing and succeeds; for wiring checks and benchmarks.", () => new NoopAgent())
         {
-            SettingKeys = [],
+            Settings = [],
             InDefaultPlan = false,
             ForTesting = true,
         };

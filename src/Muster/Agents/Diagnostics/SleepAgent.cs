@@ -12,7 +12,7 @@ internal sealed class SleepAgent : IAgent
     public static readonly AgentDescriptor Descriptor =
         new("sleep", AgentRole.Research, "Waits for 'duration' (default 1s), honouring cancellation after 'wind-down' (default 0s); for drills and benchmarks.", () => new SleepAgent())
         {
-            SettingKeys = ["duration", "wind-down"],
+            Settings = SleepSettings.Docs,
             ValidateSettings = s => SleepSettings.From(s),
             InDefaultPlan = false,
             ForTesting = true,

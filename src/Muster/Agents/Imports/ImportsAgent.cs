@@ -19,7 +19,7 @@ internal sealed class ImportsAgent : IAgent
             "Verifies Python and JS/TS imports resolve (local modules, stdlib/Node built-ins, declared dependencies) without running code.",
             () => new ImportsAgent())
         {
-            SettingKeys = ["languages", "include", "exclude", "max-file-bytes"],
+            Settings = ImportsSettings.Docs,
             ValidateSettings = s => ImportsSettings.From(s),
         };
 

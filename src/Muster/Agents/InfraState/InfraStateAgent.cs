@@ -22,7 +22,7 @@ internal sealed class InfraStateAgent : IAgent
             () => new InfraStateAgent())
         {
             Metrics = [GateMetricNames.UndocumentedServices, GateMetricNames.Claims],
-            SettingKeys = ["documents", "compose", "profiles", "docker-host", "engine", "engine-timeout", "probe-timeout", "services-file", "tls-warn-days", "nginx", StatusDocuments.MaxBytesSetting],
+            Settings = InfraStateSettings.Docs,
             ValidateSettings = s => InfraStateSettings.From(s),
             SoftTimeout = TimeSpan.FromMinutes(1),
             HardTimeout = TimeSpan.FromMinutes(5),

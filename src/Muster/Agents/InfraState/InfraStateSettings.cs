@@ -7,6 +7,21 @@ namespace Muster.Agents.InfraState;
 /// <summary>The infra-state agent's <c>with:</c> block, typed: read when the plan is parsed and again when the agent runs.</summary>
 internal sealed record InfraStateSettings
 {
+    public static readonly IReadOnlyList<SettingDoc> Docs =
+    [
+        new("documents", SettingType.Globs, null, "Globs of the status documents whose claims are checked.") { Unset = "`" + string.Join("`, `", InfraInputs.DefaultDocuments) + "`" },
+        new("compose", SettingType.Texts, null, "Compose projects, each a comma-separated list of files merged like `-f a.yml -f b.yml`.") { Unset = "the manifest's, else every compose file found (one project per folder)" },
+        new("profiles", SettingType.Names, null, "Compose profiles enabled where the stack runs.") { Unset = "the manifest's, else `COMPOSE_PROFILES`" },
+        new("docker-host", new SettingType("engine endpoint (`unix:///path.sock`, `tcp://host:port`)", "unix:///var/run/docker.sock", "ftp://host"), null, "The container engine to ask.") { Unset = "`DOCKER_HOST`, else the default sockets" },
+        new("engine", SettingType.Flag, "true", "`false`: no engine is contacted (claims that need it are UNVERIFIED)."),
+        new("engine-timeout", SettingType.Duration, "5s", "Bound for each call to the container engine."),
+        new("probe-timeout", SettingType.Duration, "3s", "Bound for each probe of a service the manifest declares, and for each TCP probe of an nginx proxy target on loopback."),
+        new("services-file", SettingType.Path, ServiceManifest.FileName, "The services manifest, relative to the root."),
+        new("tls-warn-days", SettingType.WholeNumber(min: 0), "14", "An https probe's certificate expiring within this many days is `MUSTER-INFRA-TLS-EXPIRING`."),
+        new("nginx", SettingType.Flag, "true", "`false`: nginx proxy targets are not read."),
+        new(StatusDocuments.MaxBytesSetting, SettingType.WholeNumber(min: 1), $"{StatusDocuments.MaxBytes}", "Larger status documents are not read: an INFO finding, and their claims are unverified."),
+    ];
+
     /// <summary>Globs of status documents; empty: <see cref="InfraInputs.DefaultDocuments"/>.</summary>
     public IReadOnlyList<string> Documents { get; init; } = [];
 

@@ -14,7 +14,7 @@ internal sealed class WorkspaceInventoryAgent : IAgent
         new("workspace-inventory", AgentRole.Scanner, "Maps the workspace: files by type, sizes, files too large to read whole.",
             () => new WorkspaceInventoryAgent())
         {
-            SettingKeys = ["large-file-bytes", "include", "exclude"],
+            Settings = WorkspaceInventorySettings.Docs,
             ValidateSettings = s => WorkspaceInventorySettings.From(s),
         };
 

@@ -19,11 +19,7 @@ internal sealed class LlmAgent : IAgent
             "A language model with read-only workspace tools; its findings are kept only when their quotes check out.",
             () => new LlmAgent())
         {
-            SettingKeys =
-            [
-                "base-url", "base-url-env", "model", "model-env", "api-key-env", "api-key-optional", "role-template", "instructions", "max-turns", "max-repairs",
-                "pricing", "max-usd", "temperature", "max-output-tokens", "stream", "json-mode", "request-timeout", "line-tolerance",
-            ],
+            Settings = LlmSettings.Docs,
             ValidateSettings = s => LlmSettings.From(s),
             InDefaultPlan = false,
             ReadsUpstream = true,

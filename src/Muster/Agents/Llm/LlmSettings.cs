@@ -6,6 +6,28 @@ namespace Muster.Agents.Llm;
 /// </summary>
 internal sealed record LlmSettings
 {
+    public static readonly IReadOnlyList<SettingDoc> Docs =
+    [
+        new("base-url", SettingType.Url, null, "The OpenAI-compatible endpoint (ends in `/v1` for most servers).") { Required = true },
+        new("base-url-env", SettingType.Text, null, "The name of an environment variable holding the endpoint.") { InsteadOf = "base-url", Sample = "MUSTER_TEST_BASE_URL" },
+        new("model", SettingType.Text, null, "Model id (Azure: the deployment name).") { Required = true },
+        new("model-env", SettingType.Text, null, "The name of an environment variable holding the model id.") { InsteadOf = "model", Sample = "MUSTER_TEST_MODEL" },
+        new("api-key-env", SettingType.Text, null, "Name of the environment variable holding the API key. A key is never a plan setting (`api-key:` is refused).") { Unset = "no key sent" },
+        new("api-key-optional", SettingType.Flag, "false", "`true` lets the `api-key-env` variable be unset (local servers need no key), so one plan serves both."),
+        new("role-template", SettingType.OneOf(RoleTemplates.All.Select(t => t.Name).ToList()), null, "The built-in system prompt.") { Unset = "the agent's role's" },
+        new("instructions", SettingType.Text, null, "The task.") { Required = true },
+        new("max-turns", SettingType.WholeNumber(min: 1), $"{LlmOptions.DefaultMaxTurns}", "Model calls allowed. The last one offers no tools, so the model must answer."),
+        new("max-repairs", SettingType.WholeNumber(min: 0), "2", "Corrective messages after an invalid answer; then the agent fails, keeping the last raw reply (scrubbed) in its error."),
+        new("pricing", new SettingType("mapping `{input, output}` of US dollars per million tokens", "{input: 0.15, output: 0.6}", "{input: -1, output: 0}"), null, "The model's price. A model with no price gets \"cost not measured\", never $0: set `{input: 0, output: 0}` for a free local model.") { Unset = "`src/Muster/Agents/Llm/llm-pricing.muster.yaml`'s price for the model" },
+        new("max-usd", SettingType.Number(min: 0), null, "This agent's spending cap: the conversation stops (the agent fails) once it is reached.") { Unset = "no cap" },
+        new("temperature", SettingType.Number(min: 0), null, "Passed to the model.") { Unset = "the server's" },
+        new("max-output-tokens", SettingType.WholeNumber(min: 1), null, "Passed to the model.") { Unset = "the server's" },
+        new("stream", SettingType.Flag, "false", "`true` to use server-sent events."),
+        new("json-mode", SettingType.Flag, "false", "`true` to ask the server for a JSON-object response format (not every server supports it with tools)."),
+        new("request-timeout", SettingType.Duration, "10m", "Per HTTP request; the plan's soft and hard timeouts still apply."),
+        new("line-tolerance", SettingType.WholeNumber(min: 0), "2", "How far (in lines) a correct quote may be from the claimed line; the finding moves to the real line."),
+    ];
+
     public Uri? BaseUrl { get; init; }
     public string? BaseUrlEnv { get; init; }
     public string? Model { get; init; }

@@ -21,7 +21,7 @@ internal sealed class McpServersAgent : IAgent
             "MCP servers configured vs startable: handshake + tools/list per server (opt-in start), literal secrets, wide filesystem roots, status claims.",
             () => new McpServersAgent())
         {
-            SettingKeys = ["start-servers", "timeout", "max-file-bytes", StatusDocuments.MaxBytesSetting, "parallel"],
+            Settings = McpServersSettings.Docs,
             ValidateSettings = s => McpServersSettings.From(s),
             Metrics = [GateMetricNames.Claims],
             SoftTimeout = TimeSpan.FromMinutes(2),

@@ -13,7 +13,7 @@ internal sealed class PreflightAgent : IAgent
             "Preflight as wave 0: folders, credentials by env var (format only), container engine, probe targets, status documents, journal room.",
             () => new PreflightAgent())
         {
-            SettingKeys = ["state", "output", "min-free-mb", "env"],
+            Settings = PreflightSettings.Docs,
             ValidateSettings = s => PreflightSettings.From(s),
             InDefaultPlan = false,
             SoftTimeout = TimeSpan.FromSeconds(30),

@@ -21,7 +21,7 @@ internal sealed class SecretsAgent : IAgent
         new("secrets", AgentRole.Scanner, "Finds plaintext credentials and key files, rated by git tracking and .gitignore coverage.",
             () => new SecretsAgent())
         {
-            SettingKeys = ["rules", "include", "exclude", "salt", "baseline", "allow-paths", "allow-regexes", "allow-fingerprints", "threads", "chunk-chars", "history", "history-max-commits", "baseline-keys"],
+            Settings = SecretsSettings.Docs,
             SoftTimeout = TimeSpan.FromMinutes(5),
             HardTimeout = TimeSpan.FromMinutes(60),
             ValidateSettings = s => SecretsSettings.From(s),

@@ -22,7 +22,7 @@ internal sealed class TestHygieneAgent : IAgent
             "Counts tests per project and finds skipped, focused (.only) and todo tests in JS/TS, Python and C#.",
             () => new TestHygieneAgent())
         {
-            SettingKeys = ["include", "exclude", "max-file-bytes"],
+            Settings = TestHygieneSettings.Docs,
             ValidateSettings = s => TestHygieneSettings.From(s),
             Metrics = [GateMetricNames.TestsTotal, GateMetricNames.TestsSkipped, GateMetricNames.TestsFocused],
         };

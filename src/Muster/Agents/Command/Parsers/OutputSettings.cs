@@ -6,6 +6,17 @@ namespace Muster.Agents.Command.Parsers;
 /// <summary>How the command agent reads the tool's output: the parser, its input file, severities and the regex parser's pattern.</summary>
 internal sealed record OutputSettings
 {
+    public static readonly IReadOnlyList<SettingDoc> Docs =
+    [
+        new("parser", SettingType.OneOf(OutputParsers.Names), null, "How the output is read into findings and metrics.") { Unset = "not parsed: exit code and output are kept as artifacts", Sample = "sarif" },
+        new("output-file", SettingType.RelativePath, null, "Read this file (or glob, e.g. `reports/*.xml`) under the root instead of stdout. A file older than the command's start is refused: a stale report never passes for this run's.") { Unset = "standard output", Needs = "parser" },
+        new("pattern", SettingType.Regex, null, "The regex parser's pattern, matched per output line, with named groups `file`, `line`, `col`, `severity`, `message` (required) and `rule`. Required with `parser: regex`.") { Unset = "none" },
+        new("severity-map", SettingType.SeverityMap, null, "Tool level → Muster severity, matched ignoring case (keys: SARIF levels, `error`/`failure` for JUnit, `error`/`warning` for tsc and ESLint, captured words for regex).") { Unset = "each parser's own" },
+        new("default-severity", SettingType.Severity, "MEDIUM", "The regex parser's severity for a line whose `severity` group is absent, or neither in `severity-map` nor a Muster severity."),
+        new("rule-id", SettingType.Text, "COMMAND", "The regex parser's rule id for a line without a `rule` group."),
+        new("category", SettingType.Text, "command", "The regex parser's finding category."),
+    ];
+
     /// <summary>One of <see cref="OutputParsers.Names"/>; null: the output is kept as artifacts, not parsed.</summary>
     public string? Parser { get; init; }
 
