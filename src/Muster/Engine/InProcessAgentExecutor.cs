@@ -33,7 +33,7 @@ public sealed class InProcessAgentExecutor(
             Upstream = invocation.Upstream,
             Attempt = invocation.Attempt,
             Time = time,
-            Logger = _loggers.CreateLogger("Muster.Agent." + invocation.Spec.Id),
+            Logger = new LazyLogger(_loggers, "Muster.Agent." + invocation.Spec.Id),
             Scrubber = scrubber,
             Services = invocation.Services,
             ReportProgress = invocation.ReportProgress,

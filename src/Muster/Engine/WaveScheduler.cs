@@ -77,9 +77,14 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
                 }
             }
 
+            // An agent's slot is free once it has finished; its journal commit is awaited before the wave ends (group
+            // commit then gathers many outcomes per transaction instead of at most one per slot).
+            var recording = new ConcurrentQueue<Task>();
+            // A failed journal write stops the wave from starting more agents (their outcomes could not be kept either).
+            using var recordingFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             try
             {
-                await Parallel.ForEachAsync(toRun, new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(toRun, new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = recordingFailed.Token },
                     async (spec, _1) =>
                     {
                         string? host = null;
@@ -107,12 +112,19 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
                         // Every run of the agent counts, so report.json and the journal agree with the worker-lost transitions.
                         if (replacements > 0) outcome = outcome with { Attempts = outcome.Attempts + replacements };
                         outcomes[spec.Id] = outcome;
-                        await observer.AgentFinishedAsync(outcome);
+                        var recorded = observer.AgentFinishedAsync(outcome).AsTask();
+                        recording.Enqueue(recorded);
+                        _ = recorded.ContinueWith(static (_, failed) => StopStarting((CancellationTokenSource)failed!), recordingFailed,
+                            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Agents not yet started stay pending: a resume runs them.
+            }
+            finally
+            {
+                await Task.WhenAll(recording);
             }
 
             var waveOutcomes = wave.Agents.Select(a => outcomes[a.Id]).ToList();
@@ -160,6 +172,18 @@ public sealed class WaveScheduler(IAgentExecutor executor, IRunObserver observer
                 outcomes[spec.Id] = skipped;
                 await observer.AgentFinishedAsync(skipped);
             }
+        }
+    }
+
+    private static void StopStarting(CancellationTokenSource wave)
+    {
+        try
+        {
+            wave.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wave had already ended.
         }
     }
 }

@@ -25,6 +25,10 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
 
     private readonly TimeProvider _time;
 
+    // Touched only by the writer loop.
+    private bool _outcomesMayExist = true;
+    private readonly HashSet<string> _savedOutcomes = new(StringComparer.Ordinal);
+
     private RunJournal(SqliteConnection connection, TimeProvider time)
     {
         _connection = connection;
@@ -80,6 +84,9 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         _runId = runId;
         return EnqueueDurable((c, t) =>
         {
+            _outcomesMayExist = Scalar(c, t,
+                "SELECT EXISTS(SELECT 1 FROM findings WHERE run_id=$run) OR EXISTS(SELECT 1 FROM artifacts WHERE run_id=$run)", ("$run", runId)) != 0;
+            _savedOutcomes.Clear();
             Run(c, t, """
                 INSERT INTO runs(id, plan_name, plan_source, plan_text, root, parameters, status, started_at, pid, purpose)
                 VALUES($id, $name, $source, $text, $root, $params, 'running', $started, $pid, $purpose)
@@ -137,7 +144,13 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
     {
         var runId = _runId;
         var now = _time.GetUtcNow();
-        return new ValueTask(EnqueueDurable((c, t) => SaveOutcome(c, t, runId, outcome, now)));
+        return new ValueTask(EnqueueDurable((c, t) =>
+        {
+            // A fresh run's agent has no findings to replace until its first outcome: skipping the two deletes is a
+            // third of the writer's work for agents that find nothing. A resumed run (or a re-save) always replaces.
+            var replace = _outcomesMayExist || !_savedOutcomes.Add(outcome.AgentId);
+            SaveOutcome(c, t, runId, outcome, now, replace);
+        }));
     }
 
     public ValueTask WaveFinishedAsync(WaveOutcome wave, RunOutcome runSoFar) => new(SaveWaveAsync(wave));
@@ -190,7 +203,7 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             ("$started", wave.StartedAt is { } s ? Iso(s) : null), ("$finished", wave.FinishedAt is { } f ? Iso(f) : null)));
     }
 
-    private static void SaveOutcome(SqliteConnection c, SqliteTransaction t, string runId, AgentOutcome o, DateTimeOffset now)
+    private static void SaveOutcome(SqliteConnection c, SqliteTransaction t, string runId, AgentOutcome o, DateTimeOffset now, bool replace)
     {
         Run(c, t, """
             INSERT INTO agents(run_id, agent_id, wave_idx, kind, role, state, attempts, started_at, finished_at, duration_ms,
@@ -205,8 +218,11 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
             ("$finished", o.FinishedAt is { } f ? Iso(f) : null), ("$duration", o.Duration.TotalMilliseconds), ("$overdue", o.WentOverdue ? 1 : 0),
             ("$reused", o.Reused ? 1 : 0), ("$error", o.Error), ("$summary", o.Result.Summary), ("$metrics", JournalJson.Write(o.Result.Metrics)),
             ("$at", Iso(o.FinishedAt ?? now)), ("$host", o.Result.Host));
-        Run(c, t, "DELETE FROM findings WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
-        Run(c, t, "DELETE FROM artifacts WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
+        if (replace)
+        {
+            Run(c, t, "DELETE FROM findings WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
+            Run(c, t, "DELETE FROM artifacts WHERE run_id=$run AND agent_id=$agent", ("$run", runId), ("$agent", o.AgentId));
+        }
         var seq = 0;
         foreach (var finding in o.Result.Findings)
         {
@@ -295,6 +311,15 @@ public sealed partial class RunJournal : IRunObserver, IAsyncDisposable
         command.Transaction = t;
         foreach (var (name, value) in parameters) command.Parameters[name].Value = value ?? DBNull.Value;
         command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection c, SqliteTransaction t, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = c.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = t;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> PreparedCommands = new();
