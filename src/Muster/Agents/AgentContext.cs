@@ -28,6 +28,10 @@ public sealed class AgentContext
 
     public int Attempt { get; init; } = 1;
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The environment variables the agent reads (the process environment by default).</summary>
+    public IAgentEnvironment Environment { get; init; } = ProcessAgentEnvironment.Instance;
+
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>Removes anything secret-shaped from free text before it leaves the agent (prompts, messages, logs).</summary>

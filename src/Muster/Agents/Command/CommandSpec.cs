@@ -21,9 +21,9 @@ internal sealed record CommandSpec
     public required IReadOnlySet<int> ExpectedExitCodes { get; init; }
     public int MaxOutputBytes { get; init; } = 16 * 1024 * 1024;
 
-    public static CommandSpec FromContext(AgentContext context, CommandSettings settings, Func<string, string?>? readEnvironment = null)
+    public static CommandSpec FromContext(AgentContext context, CommandSettings settings)
     {
-        readEnvironment ??= System.Environment.GetEnvironmentVariable;
+        var readEnvironment = context.Environment.Get;
         var root = Path.GetFullPath(context.Root);
         var cwd = ResolveWorkingDirectory(root, settings.WorkingDirectory);
 

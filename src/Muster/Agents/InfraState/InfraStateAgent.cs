@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using Muster.Agents.InfraState.Nginx;
 using Muster.Agents.InfraState.Probes;
@@ -37,7 +36,7 @@ internal sealed class InfraStateAgent : IAgent
         var time = context.Time;
         var started = time.GetTimestamp();
         var settings = InfraStateSettings.From(context.Settings);
-        var environment = _environment ?? ProcessEnvironment();
+        var environment = _environment ?? context.Environment.Variables();
         var engineTimeout = settings.EngineTimeout;
         var probeTimeout = settings.ProbeTimeout;
         var tlsWarnDays = settings.TlsWarnDays;
@@ -235,16 +234,6 @@ internal sealed class InfraStateAgent : IAgent
     }
 
     private static double Ms(TimeSpan t) => Math.Round(t.TotalMilliseconds, 1);
-
-    private static Dictionary<string, string> ProcessEnvironment()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string k && entry.Value is string v) result[k] = v;
-        }
-        return result;
-    }
 
     /// <summary>Where an unreachable engine matters first: the first compose file, else the first claim (SARIF needs a location).</summary>
     private static SourceLocation? UnverifiedAt(InfraInputs inputs) =>

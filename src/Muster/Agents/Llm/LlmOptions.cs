@@ -23,7 +23,7 @@ internal sealed record LlmOptions
 
     public static LlmOptions FromContext(AgentContext context, Func<string, string?>? readEnvironment = null)
     {
-        readEnvironment ??= Environment.GetEnvironmentVariable;
+        readEnvironment ??= context.Environment.Get;
         var s = LlmSettings.From(context.Settings);
         var baseUrl = s.BaseUrl;
         if (s.BaseUrlEnv is { } baseUrlEnv)

@@ -11,7 +11,7 @@ internal static class McpFindings
 {
     private const string Category = "agents";
 
-    public static IEnumerable<Finding> ForServer(McpServerConfig server, McpProbeResult result, string root)
+    public static IEnumerable<Finding> ForServer(McpServerConfig server, McpProbeResult result, string root, string? home)
     {
         var location = new SourceLocation(server.SourcePath, server.Line);
         switch (result.Status)
@@ -64,7 +64,7 @@ internal static class McpFindings
             };
         }
 
-        foreach (var (argument, resolved) in FilesystemRoots.WiderThanWorkspace(server, root, Environment.GetEnvironmentVariable("HOME")))
+        foreach (var (argument, resolved) in FilesystemRoots.WiderThanWorkspace(server, root, home))
         {
             yield return Make("MUSTER-MCP-FS-ROOT-WIDE", "Filesystem MCP server reaches outside the workspace", Severity.High, location, server,
                 $"Filesystem MCP server '{server.Name}' is given '{argument}' ({resolved}), wider than the workspace: agents using it can read and write there.",

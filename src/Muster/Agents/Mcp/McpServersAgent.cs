@@ -37,7 +37,7 @@ internal sealed class McpServersAgent : IAgent
         var maxFileBytes = settings.MaxFileBytes;
         var reader = new McpConfigReader(context.Root) { MaxFileBytes = maxFileBytes };
         var servers = reader.Read(cancellationToken);
-        var probe = new McpServerProbe(context.Root, timeout, context.Time);
+        var probe = new McpServerProbe(context.Root, timeout, context.Time) { Environment = context.Environment.Get };
         var findings = new List<Finding>();
         var verified = new List<(McpServerConfig Server, McpProbeResult Result)>();
 
@@ -51,7 +51,7 @@ internal sealed class McpServersAgent : IAgent
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var result = await VerifyAsync(server, start, probe, context.Root, cancellationToken);
+                var result = await VerifyAsync(server, start, probe, context, cancellationToken);
                 context.ReportProgress($"{Interlocked.Increment(ref done)}/{servers.Count} MCP servers checked");
                 return result with { Detail = context.Scrubber.Scrub(result.Detail) };
             }
@@ -63,7 +63,7 @@ internal sealed class McpServersAgent : IAgent
         for (var i = 0; i < servers.Count; i++)
         {
             verified.Add((servers[i], results[i]));
-            findings.AddRange(McpFindings.ForServer(servers[i], results[i], context.Root));
+            findings.AddRange(McpFindings.ForServer(servers[i], results[i], context.Root, context.Environment.Get("HOME")));
         }
         var claims = 0;
         var maxDocumentBytes = settings.MaxDocumentBytes;
@@ -118,9 +118,9 @@ internal sealed class McpServersAgent : IAgent
                (skipped.Length == 0 ? "" : " " + skipped);
     }
 
-    private static async Task<McpProbeResult> VerifyAsync(McpServerConfig server, bool start, McpServerProbe probe, string root, CancellationToken cancellationToken)
+    private static async Task<McpProbeResult> VerifyAsync(McpServerConfig server, bool start, McpServerProbe probe, AgentContext context, CancellationToken cancellationToken)
     {
-        if (server.IsStdio && CommandResolver.Resolve(server.Command!, root, Environment.GetEnvironmentVariable("PATH")) is null)
+        if (server.IsStdio && CommandResolver.Resolve(server.Command!, context.Root, context.Environment.Get("PATH")) is null)
         {
             // Resolving a command runs nothing, so it is checked even when starting servers is off.
             return new McpProbeResult(McpProbeStatus.CommandNotFound, false, false, null, $"command '{server.Command}' not found on PATH or in the workspace", TimeSpan.Zero);

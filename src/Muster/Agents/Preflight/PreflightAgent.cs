@@ -33,6 +33,7 @@ internal sealed class PreflightAgent : IAgent
             OutputDirectory = settings.Output is { } o ? Path.GetFullPath(o, context.Root) : null,
             MinimumFreeBytes = settings.MinFreeMegabytes * 1024L * 1024,
             Time = context.Time,
+            Environment = context.Environment.Get,
         };
         var checks = (await new PreflightRunner(request).RunAsync(cancellationToken)).ToList();
         checks.AddRange(extra.Select(name => PreflightRunner.CheckCredential(request, name, "the preflight agent's 'env' setting")));

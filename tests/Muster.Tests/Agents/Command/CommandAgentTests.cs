@@ -61,32 +61,31 @@ public class CommandAgentTests
         var allowed = "MUSTER_TEST_ALLOWED_" + Guid.NewGuid().ToString("N")[..8];
         var denied = "MUSTER_TEST_DENIED_" + Guid.NewGuid().ToString("N")[..8];
         var source = "MUSTER_TEST_SOURCE_" + Guid.NewGuid().ToString("N")[..8];
-        Environment.SetEnvironmentVariable(allowed, "yes-allowed");
-        Environment.SetEnvironmentVariable(denied, "must-not-pass");
-        Environment.SetEnvironmentVariable(source, "by-reference");
-        try
+        // given the variables set through the agent's environment seam only: the process environment never has them
+        var variables = new Dictionary<string, string>(ProcessAgentEnvironment.Instance.Variables(), StringComparer.Ordinal)
         {
-            var result = await Run(root.Path, new()
-            {
-                ["program"] = "env",
-                ["env"] = List(allowed),
-                ["env-from"] = Map(("TOOL_TOKEN", source)),
-                ["env-set"] = Map(("NO_COLOR", "1")),
-            });
-            var env = result.Artifacts.Single(a => a.Name == "stdout.txt").Content;
-            Assert.Contains($"{allowed}=yes-allowed", env);
-            Assert.Contains("TOOL_TOKEN=by-reference", env);
-            Assert.Contains("NO_COLOR=1", env);
-            Assert.Contains($"MUSTER_ROOT={root.Path}", env);
-            Assert.DoesNotContain(denied, env);
-            Assert.DoesNotContain("must-not-pass", env);
-        }
-        finally
+            [allowed] = "yes-allowed",
+            [denied] = "must-not-pass",
+            [source] = "by-reference",
+        };
+        var context = For(root.Path, new Dictionary<string, object?>
         {
-            Environment.SetEnvironmentVariable(allowed, null);
-            Environment.SetEnvironmentVariable(denied, null);
-            Environment.SetEnvironmentVariable(source, null);
-        }
+            ["program"] = "env",
+            ["env"] = List(allowed),
+            ["env-from"] = Map(("TOOL_TOKEN", source)),
+            ["env-set"] = Map(("NO_COLOR", "1")),
+        }, environment: new FixedAgentEnvironment(variables));
+
+        var result = await new CommandAgent().RunAsync(context, CancellationToken.None);
+
+        var env = result.Artifacts.Single(a => a.Name == "stdout.txt").Content;
+        Assert.Null(Environment.GetEnvironmentVariable(allowed));
+        Assert.Contains($"{allowed}=yes-allowed", env);
+        Assert.Contains("TOOL_TOKEN=by-reference", env);
+        Assert.Contains("NO_COLOR=1", env);
+        Assert.Contains($"MUSTER_ROOT={root.Path}", env);
+        Assert.DoesNotContain(denied, env);
+        Assert.DoesNotContain("must-not-pass", env);
     }
 
     [Fact]

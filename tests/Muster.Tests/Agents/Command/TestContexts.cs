@@ -6,7 +6,7 @@ namespace Muster.Tests.Agents.Command;
 internal static class TestContexts
 {
     public static AgentContext For(string root, IReadOnlyDictionary<string, object?> settings, ISecretScrubber? scrubber = null,
-        string kind = "command", AgentRole role = AgentRole.Verification) => new()
+        string kind = "command", AgentRole role = AgentRole.Verification, IAgentEnvironment? environment = null) => new()
         {
             RunId = "run-test",
             AgentId = kind + "-1",
@@ -15,6 +15,7 @@ internal static class TestContexts
             Root = root,
             Settings = new AgentSettings(settings),
             Scrubber = scrubber ?? NoSecretScrubber.Instance,
+            Environment = environment ?? ProcessAgentEnvironment.Instance,
         };
 
     public static IReadOnlyList<object?> List(params string[] items) => items;
