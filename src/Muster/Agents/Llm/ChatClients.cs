@@ -18,7 +18,7 @@ internal static class ChatClients
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = options.BaseUrl,
-            NetworkTimeout = options.RequestTimeout,
+            NetworkTimeout = options.Settings.RequestTimeout,
             UserAgentApplicationId = "muster",
         };
         var inner = new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? NoKey), clientOptions)

@@ -58,10 +58,10 @@ internal sealed class LlmAgent : IAgent
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientAgentException($"no answer from {options.BaseUrl} within request-timeout ({DurationText.Format(options.RequestTimeout)})", e);
+            throw new TransientAgentException($"no answer from {options.BaseUrl} within request-timeout ({DurationText.Format(options.Settings.RequestTimeout)})", e);
         }
 
-        var verifier = new ClaimedFindingVerifier(new ConfinedFiles(context.Root), context.Scrubber, options.LineTolerance);
+        var verifier = new ClaimedFindingVerifier(new ConfinedFiles(context.Root), context.Scrubber, options.Settings.LineTolerance);
         var findings = new List<Finding>();
         var rejected = new List<RejectedClaim>();
         foreach (var claim in reply.Findings)
@@ -101,7 +101,7 @@ internal sealed class LlmAgent : IAgent
 
     private static string TaskPrompt(AgentContext context, LlmOptions options)
     {
-        var prompt = new StringBuilder("Task: ").Append(options.Instructions.Trim()).Append("\n\n");
+        var prompt = new StringBuilder("Task: ").Append(options.Settings.Instructions.Trim()).Append("\n\n");
         prompt.Append("The audited root is the folder the tools read from; paths are relative to it.\n");
         if (context.Upstream.Count > 0)
         {

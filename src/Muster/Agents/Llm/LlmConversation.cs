@@ -19,23 +19,23 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
         var chatOptions = new ChatOptions
         {
             Tools = [.. tools.Functions],
-            Temperature = options.Temperature,
-            MaxOutputTokens = options.MaxOutputTokens,
-            ResponseFormat = options.JsonMode ? ChatResponseFormat.Json : null,
+            Temperature = options.Settings.Temperature,
+            MaxOutputTokens = options.Settings.MaxOutputTokens,
+            ResponseFormat = options.Settings.JsonMode ? ChatResponseFormat.Json : null,
             AllowMultipleToolCalls = true,
         };
         string? lastReply = null;
-        while (Turns < options.MaxTurns)
+        while (Turns < options.Settings.MaxTurns)
         {
-            if (options.MaxUsd is { } maxUsd && usage.CostUsd >= maxUsd)
+            if (options.Settings.MaxUsd is { } maxUsd && usage.CostUsd >= maxUsd)
             {
                 throw new InvalidOperationException(
                     $"max-usd of {LlmBudget.Usd(maxUsd)} spent ({LlmBudget.Usd(usage.CostUsd)}) after {Turns} calls, before a final answer ({usage.Describe()})");
             }
             Turns++;
-            chatOptions.ToolMode = Turns == options.MaxTurns ? ChatToolMode.None : ChatToolMode.Auto;
-            context.ReportProgress($"model call {Turns}/{options.MaxTurns}");
-            var response = options.Stream
+            chatOptions.ToolMode = Turns == options.Settings.MaxTurns ? ChatToolMode.None : ChatToolMode.Auto;
+            context.ReportProgress($"model call {Turns}/{options.Settings.MaxTurns}");
+            var response = options.Settings.Stream
                 ? await client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false)
                 : await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             usage.Add(response.Usage);
@@ -49,7 +49,7 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
                     var result = await tools.InvokeAsync(call, cancellationToken).ConfigureAwait(false);
                     messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, result)]));
                 }
-                if (Turns == options.MaxTurns - 1)
+                if (Turns == options.Settings.MaxTurns - 1)
                 {
                     messages.Add(new ChatMessage(ChatRole.User, "No more tool calls are possible. Reply now with the final JSON object."));
                 }
@@ -58,7 +58,7 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
 
             lastReply = response.Text;
             if (ReplyParser.TryParse(lastReply, out var reply, out var errors)) return reply;
-            if (Repairs >= options.MaxRepairs || Turns >= options.MaxTurns)
+            if (Repairs >= options.Settings.MaxRepairs || Turns >= options.Settings.MaxTurns)
             {
                 throw new LlmOutputException(
                     $"the model's answer was still invalid after {Repairs} corrections ({string.Join("; ", errors)}; {usage.Describe()}). Last reply: {Raw(lastReply)}");
@@ -69,7 +69,7 @@ internal sealed class LlmConversation(IChatClient client, LlmOptions options, Wo
                 ". Reply again with only the JSON object {\"summary\": ..., \"findings\": [...]}."));
         }
         throw new LlmOutputException(
-            $"no final answer within max-turns ({options.MaxTurns} model calls; {usage.Describe()})" + (lastReply is null ? "" : $". Last reply: {Raw(lastReply)}"));
+            $"no final answer within max-turns ({options.Settings.MaxTurns} model calls; {usage.Describe()})" + (lastReply is null ? "" : $". Last reply: {Raw(lastReply)}"));
     }
 
     private string Raw(string? reply)

@@ -5,21 +5,23 @@ internal sealed record LlmOptions
 {
     public const int DefaultMaxTurns = 20;
 
+    /// <summary>The <c>with:</c> block as read; what it names indirectly is resolved into the properties below.</summary>
+    public required LlmSettings Settings { get; init; }
+
+    /// <summary><see cref="LlmSettings.BaseUrl"/>, or the value of <see cref="LlmSettings.BaseUrlEnv"/>.</summary>
     public required Uri BaseUrl { get; init; }
+
+    /// <summary><see cref="LlmSettings.Model"/>, or the value of <see cref="LlmSettings.ModelEnv"/>.</summary>
     public required string Model { get; init; }
+
+    /// <summary>The value of <see cref="LlmSettings.ApiKeyEnv"/>; null: none sent.</summary>
     public string? ApiKey { get; init; }
+
+    /// <summary><see cref="LlmSettings.Template"/>, else the template of the agent's role.</summary>
     public required RoleTemplate Template { get; init; }
-    public required string Instructions { get; init; }
-    public int MaxTurns { get; init; } = DefaultMaxTurns;
-    public int MaxRepairs { get; init; } = 2;
-    public float? Temperature { get; init; }
-    public int? MaxOutputTokens { get; init; }
+
+    /// <summary><see cref="LlmSettings.Price"/>, else the pricing table's for <see cref="Model"/>; null: not known.</summary>
     public ModelPrice? Price { get; init; }
-    public decimal? MaxUsd { get; init; }
-    public bool Stream { get; init; }
-    public bool JsonMode { get; init; }
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
-    public int LineTolerance { get; init; } = 2;
 
     public static LlmOptions FromContext(AgentContext context, Func<string, string?>? readEnvironment = null)
     {
@@ -54,21 +56,12 @@ internal sealed record LlmOptions
 
         return new LlmOptions
         {
+            Settings = s,
             BaseUrl = baseUrl!,
             Model = model,
             ApiKey = apiKey,
             Template = s.Template ?? RoleTemplates.ForRole(context.Role),
-            Instructions = s.Instructions,
-            MaxTurns = s.MaxTurns,
-            MaxRepairs = s.MaxRepairs,
-            Temperature = s.Temperature,
-            MaxOutputTokens = s.MaxOutputTokens,
             Price = s.Price ?? PricingTable.Default.Find(model),
-            MaxUsd = s.MaxUsd,
-            Stream = s.Stream,
-            JsonMode = s.JsonMode,
-            RequestTimeout = s.RequestTimeout,
-            LineTolerance = s.LineTolerance,
         };
     }
 }

@@ -1,13 +1,12 @@
 using Muster.Formats.Credentials;
 using Muster.Formats.Mcp;
+using Muster.Formats.Secrets;
 
 namespace Muster.Agents.Mcp;
 
 /// <summary>A secret written whole into a server's <c>env</c> or <c>headers</c>.</summary>
 internal sealed record LiteralSecret(string Where, string Key, string Value, string Kind)
 {
-    private static readonly string[] Placeholders = ["your", "changeme", "change-me", "example", "placeholder", "xxx", "<", "todo", "replace"];
-
     public static IEnumerable<LiteralSecret> In(McpServerConfig server)
     {
         foreach (var (key, value) in server.Env)
@@ -30,8 +29,8 @@ internal sealed record LiteralSecret(string Where, string Key, string Value, str
             return format.Description;
         }
         if (!CredentialFormats.NameSuggestsSecret(key) || value.Length < 8 || value.Any(char.IsWhiteSpace)) return null;
-        var lower = value.ToLowerInvariant();
-        if (Placeholders.Any(p => lower.Contains(p, StringComparison.Ordinal))) return null;
+        // The classifier the secrets agent and config-audit use: placeholders, references, ciphertext, paths, words.
+        if (SecretValueClassifier.IsNotLiteral(value)) return null;
         if (value.Distinct().Count() < 5) return null;
         return "secret value";
     }
