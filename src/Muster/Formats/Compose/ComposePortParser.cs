@@ -26,12 +26,13 @@ internal static partial class ComposePortParser
     }
 
     /// <summary>
-    /// Reads a port entry as written, before interpolation (a <c>${VAR}</c> part stays text) and without validating the
-    /// numbers; null when the entry has no port shape. For checks on the file itself; the loader uses <see cref="Parse"/>.
+    /// Reads a port entry as written, before interpolation (a <c>${VAR}</c> part stays text, an empty published part
+    /// stays empty) and without validating the numbers; null when the entry has no port shape. For checks on the file
+    /// itself; the loader uses <see cref="Parse"/>.
     /// </summary>
     public static ComposePort? ReadAsWritten(ComposeNode node) => node switch
     {
-        ComposeScalar { Value: { } text } scalar => Split(text.Trim(), scalar.Position, knownProtocol: false, out _),
+        ComposeScalar { Value: { } text } scalar => Split(text.Trim(), scalar.Position, strict: false, out _),
         ComposeMapping mapping when mapping.Get("target").Text() is { } target => new ComposePort(mapping.Get("host_ip").Text(),
             mapping.Get("published").Text(), target, mapping.Get("protocol").Text() ?? "tcp", mapping.Get("mode").Text(), mapping.Position),
         _ => null,
@@ -39,7 +40,7 @@ internal static partial class ComposePortParser
 
     private static ComposePort ParseShort(string text, ComposePosition position)
     {
-        var port = Split(text, position, knownProtocol: true, out var why) ?? throw Invalid(why!, position);
+        var port = Split(text, position, strict: true, out var why) ?? throw Invalid(why!, position);
         if (!PortOrRange().IsMatch(port.Target)) throw Invalid($"container port '{port.Target}' is not a port number or range", position);
         if (port.Published is { } published && !PortOrRange().IsMatch(published)) throw Invalid($"published port '{published}' is not a port number or range", position);
         CheckRange(port.Target, position);
@@ -47,8 +48,11 @@ internal static partial class ComposePortParser
         return port;
     }
 
-    /// <summary>Splits <c>[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]</c> into its parts; null (and why) when the shape is wrong.</summary>
-    private static ComposePort? Split(string text, ComposePosition position, bool knownProtocol, out string? why)
+    /// <summary>
+    /// Splits <c>[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]</c> into its parts; null (and why) when the shape is wrong.
+    /// <paramref name="strict"/> also refuses an unknown protocol and reads an empty published part as none.
+    /// </summary>
+    private static ComposePort? Split(string text, ComposePosition position, bool strict, out string? why)
     {
         why = null;
         var protocol = "tcp";
@@ -57,7 +61,7 @@ internal static partial class ComposePortParser
         {
             protocol = text[(slash + 1)..].ToLowerInvariant();
             text = text[..slash];
-            if (knownProtocol && protocol is not ("tcp" or "udp" or "sctp"))
+            if (strict && protocol is not ("tcp" or "udp" or "sctp"))
             {
                 why = $"unknown protocol '{protocol}'";
                 return null;
@@ -83,7 +87,8 @@ internal static partial class ComposePortParser
             case 2:
                 return new ComposePort(hostIp, parts[0], parts[1], protocol, null, position);
             case 3 when hostIp is null:
-                return new ComposePort(parts[0], parts[1].Length == 0 ? null : parts[1], parts[2], protocol, null, position);
+                // IP::TARGET (engine-chosen host port): the loader reads no published port, the as-written reading keeps "".
+                return new ComposePort(parts[0], parts[1].Length == 0 && strict ? null : parts[1], parts[2], protocol, null, position);
             default:
                 why = $"'{text}' has too many ':' parts";
                 return null;

@@ -12,7 +12,7 @@ public class ComposePortAsWrittenTests
     [InlineData("\"8080:80\"", null, "8080", "80")]
     [InlineData("\"127.0.0.1:5432:5432/tcp\"", "127.0.0.1", "5432", "5432")]
     [InlineData("\"[::1]:9000:9000\"", "::1", "9000", "9000")]
-    [InlineData("\"0.0.0.0::5432\"", "0.0.0.0", null, "5432")]
+    [InlineData("\"0.0.0.0::5432\"", "0.0.0.0", "", "5432")]
     [InlineData("6379", null, null, "6379")]
     public void Short_syntax_keeps_the_parts_as_written(string entry, string? hostIp, string? published, string target)
     {
