@@ -1,4 +1,4 @@
-using YamlDotNet.RepresentationModel;
+using Muster.Formats.Compose;
 
 namespace Muster.Agents.ConfigAudit;
 
@@ -38,7 +38,7 @@ internal static class ComposeExposureChecks
             Message = g.First().Message + $" (the same entry is shared through a YAML anchor by {string.Join(", ", g.Select(h => h.Discriminator!.Split('/')[0]).Distinct(StringComparer.Ordinal).Select(n => $"'{n}'"))})",
         });
 
-    public static IEnumerable<RuleHit> UnauthenticatedDatabase(ComposeService s)
+    public static IEnumerable<RuleHit> UnauthenticatedDatabase(ComposeServiceDefinition s)
     {
         if (ComposeImage.Parse(s.Get("image").Text()) is not { } image) yield break;
         if (s.Get("env_file") is not null) yield break;
@@ -49,7 +49,7 @@ internal static class ComposeExposureChecks
             discriminator: $"{s.Name}/{finding.Port}");
     }
 
-    public static IEnumerable<RuleHit> AdminUiExposed(ComposeService s, bool withOwnLogin)
+    public static IEnumerable<RuleHit> AdminUiExposed(ComposeServiceDefinition s, bool withOwnLogin)
     {
         if (ComposeImage.Parse(s.Get("image").Text()) is not { } image) yield break;
         var surface = AdminSurfaces.FirstOrDefault(a => a.Matches(image));
@@ -65,7 +65,7 @@ internal static class ComposeExposureChecks
 
     private sealed record NoAuth(string Engine, int Port, string Reason);
 
-    private static NoAuth? NoAuthentication(ComposeService s, ComposeImage image, IReadOnlyDictionary<string, string?> env)
+    private static NoAuth? NoAuthentication(ComposeServiceDefinition s, ComposeImage image, IReadOnlyDictionary<string, string?> env)
     {
         if (Value(env, "POSTGRES_HOST_AUTH_METHOD")?.Trim().Equals("trust", StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -109,17 +109,17 @@ internal static class ComposeExposureChecks
         return null;
     }
 
-    private sealed record Exposure(YamlNode At, string How);
+    private sealed record Exposure(ComposePosition At, string How);
 
-    private static Exposure? Published(ComposeService s, int containerPort)
+    private static Exposure? Published(ComposeServiceDefinition s, int containerPort)
     {
-        if (s.Get("network_mode") is { } mode && mode.Text() == "host") return new(mode, "on the host network (every interface)");
-        var port = ComposePort.Read(s.Get("ports")).FirstOrDefault(p => p.OnAllInterfaces && p.ContainerPorts().Contains(containerPort));
+        if (s.Get("network_mode") is { } mode && mode.Text() == "host") return new(mode.Position, "on the host network (every interface)");
+        var port = s.Ports().FirstOrDefault(p => p.OnAllInterfaces && p.TargetPorts().Contains(containerPort));
         if (port is null) return null;
-        return new(port.At, port.HostPort is null ? "on a random host port on all interfaces" : $"on host port {port.HostPort} on all interfaces");
+        return new(port.Position, port.Published is null ? "on a random host port on all interfaces" : $"on host port {port.Published} on all interfaces");
     }
 
-    private static Dictionary<string, string?> Environment(ComposeService s)
+    private static Dictionary<string, string?> Environment(ComposeServiceDefinition s)
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (key, value, _) in s.Get("environment").EnvironmentPairs()) env[key.Trim()] = value;
@@ -131,14 +131,14 @@ internal static class ComposeExposureChecks
 
     private static bool IsYes(string? value) => value?.Trim().Trim('"', '\'').ToLowerInvariant() is "yes" or "true" or "1";
 
-    private static string CommandText(ComposeService s) => string.Join(' ', s.Get("command") switch
+    private static string CommandText(ComposeServiceDefinition s) => string.Join(' ', s.Get("command") switch
     {
-        YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(c => c.Value ?? ""),
-        YamlScalarNode one => [one.Value ?? ""],
+        ComposeSequence seq => seq.Items.OfType<ComposeScalar>().Select(c => c.Value ?? ""),
+        ComposeScalar one => [one.Value ?? ""],
         _ => [],
     });
 
-    private static bool MountsConfigFile(ComposeService s) =>
+    private static bool MountsConfigFile(ComposeServiceDefinition s) =>
         s.Get("volumes").Scalars().Any(v => v.Value is { } text && (text.Contains(".conf", StringComparison.Ordinal) || text.Contains(".yml", StringComparison.Ordinal)
                                                                      || text.Contains(".yaml", StringComparison.Ordinal)))
         || s.Get("configs") is not null;

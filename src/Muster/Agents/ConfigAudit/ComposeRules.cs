@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
+using Muster.Formats.Compose;
 using Muster.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Muster.Agents.ConfigAudit;
 
@@ -46,7 +45,7 @@ internal static partial class ComposeRules
 
     private static readonly string[] SensitiveHostPaths = ["/", "/etc", "/proc", "/sys", "/root", "/boot", "/dev", "/var/lib/docker", "/home"];
 
-    public static readonly IReadOnlyList<ConfigRule<ComposeProject>> All =
+    public static readonly IReadOnlyList<ConfigRule<ComposeFileGroup>> All =
     [
         new("MUSTER-COMPOSE-000", Type, "Compose file could not be parsed", Severity.Medium,
             "A file that does not parse is not audited at all; nothing in it can be called safe.",
@@ -97,7 +96,7 @@ internal static partial class ComposeRules
         new("MUSTER-COMPOSE-009", Type, "No restart policy", Severity.Low,
             "Without a restart policy a crashed container stays down and nothing brings it back after a host reboot.",
             "Add `restart: unless-stopped` (or `deploy.restart_policy` for swarm).",
-            p => Missing(p, s => s.Get("restart") is not null || s.Get("deploy").Map()?.Get("restart_policy") is not null, "has no restart policy")),
+            p => Missing(p, s => s.Get("restart") is not null || s.Get("deploy").Get("restart_policy") is not null, "has no restart policy")),
 
         new("MUSTER-COMPOSE-010", Type, "Literal secret in environment", Severity.High,
             "A password, token or key written into the compose file is in every clone, backup and `docker inspect` output.",
@@ -119,15 +118,15 @@ internal static partial class ComposeRules
             "A service without memory/CPU limits can starve the whole host (one leak takes down every other service on a small VPS).",
             "Set `deploy.resources.limits` (memory, cpus) or `mem_limit` / `cpus`.",
             p => Missing(p, s => s.Get("mem_limit") is not null || s.Get("cpus") is not null
-                                 || s.Get("deploy").Map()?.Get("resources").Map()?.Get("limits") is not null, "has no memory or CPU limit")),
+                                 || s.Get("deploy").Get("resources").Get("limits") is not null, "has no memory or CPU limit")),
 
         new("MUSTER-COMPOSE-014", Type, "Writable root filesystem on an exposed service", Severity.Low,
             "A service that publishes ports to all interfaces is the first to be attacked; a writable root filesystem lets an intruder drop tools and persist.",
             "Set `read_only: true` and mount `tmpfs:` or volumes only where the service writes.",
             p => p.ServiceGroups
-                .Where(g => g.Any(s => ComposePort.Read(s.Get("ports")).Any(port => port.OnAllInterfaces && port.HostPort is not null)))
+                .Where(g => g.Any(s => s.Ports().Any(port => port.PublishedOnAllInterfaces)))
                 .Where(g => !p.Has(g, s => s.Get("read_only").IsTrue()))
-                .Select(g => ComposeProject.Primary(g).HitAtService($"service '{g[0].Name}' publishes ports on all interfaces with a writable root filesystem"))),
+                .Select(g => ComposeFileGroup.Primary(g).HitAtService($"service '{g[0].Name}' publishes ports on all interfaces with a writable root filesystem"))),
 
         new("MUSTER-COMPOSE-015", Type, "AppArmor, seccomp or SELinux confinement disabled", Severity.High,
             "`security_opt` with `apparmor:unconfined`, `seccomp:unconfined` or `label:disable` removes the kernel-level guardrails that block most escapes.",
@@ -191,31 +190,31 @@ internal static partial class ComposeRules
     ];
 
     /// <summary><c>depends_on</c> in list form (condition service_started) or map form with a condition.</summary>
-    private static IEnumerable<(string Name, string Condition, YamlNode At)> Dependencies(ComposeService s)
+    private static IEnumerable<(string Name, string Condition, ComposePosition At)> Dependencies(ComposeServiceDefinition s)
     {
         switch (s.Get("depends_on"))
         {
-            case YamlSequenceNode seq:
-                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+            case ComposeSequence seq:
+                foreach (var item in seq.Items.OfType<ComposeScalar>())
                 {
-                    if (item.Value is { Length: > 0 } name) yield return (name, "service_started", item);
+                    if (item.Value is { Length: > 0 } name) yield return (name, "service_started", item.Position);
                 }
                 break;
-            case YamlMappingNode map:
-                foreach (var (k, v) in map.Children)
+            case ComposeMapping map:
+                foreach (var entry in map.Entries)
                 {
-                    if (k is YamlScalarNode { Value: { Length: > 0 } name }) yield return (name, v.Map()?.Get("condition").Text() ?? "service_started", k);
+                    if (entry.Key is { Length: > 0 } name) yield return (name, entry.Value.Get("condition").Text() ?? "service_started", entry.KeyPosition);
                 }
                 break;
         }
     }
 
-    private static IEnumerable<RuleHit> Each(ComposeProject project, Func<ComposeService, IEnumerable<RuleHit>> check) =>
+    private static IEnumerable<RuleHit> Each(ComposeFileGroup project, Func<ComposeServiceDefinition, IEnumerable<RuleHit>> check) =>
         project.Services.SelectMany(check);
 
-    private static IEnumerable<RuleHit> Missing(ComposeProject project, Func<ComposeService, bool> present, string what) =>
+    private static IEnumerable<RuleHit> Missing(ComposeFileGroup project, Func<ComposeServiceDefinition, bool> present, string what) =>
         project.ServiceGroups.Where(g => !project.Has(g, present))
-            .Select(g => ComposeProject.Primary(g).HitAtService($"service '{g[0].Name}' {what}"));
+            .Select(g => ComposeFileGroup.Primary(g).HitAtService($"service '{g[0].Name}' {what}"));
 
     private static string Cap(string? value) => (value ?? "").Trim().ToUpperInvariant().Replace("CAP_", "", StringComparison.Ordinal);
 
@@ -227,43 +226,43 @@ internal static partial class ComposeRules
                                                                   || source.EndsWith("containerd.sock", StringComparison.Ordinal);
 
     /// <summary>Bind mounts: short <c>src:dst[:mode]</c> strings and long-syntax mappings with a <c>source</c>.</summary>
-    private static IEnumerable<(string Source, YamlNode At)> Volumes(ComposeService service)
+    private static IEnumerable<(string Source, ComposeNode At)> Volumes(ComposeServiceDefinition service)
     {
-        if (service.Get("volumes") is not YamlSequenceNode seq) yield break;
-        foreach (var item in seq.Children)
+        if (service.Get("volumes") is not ComposeSequence seq) yield break;
+        foreach (var item in seq.Items)
         {
-            if (item is YamlScalarNode { Value: { } text })
+            if (item is ComposeScalar { Value: { } text })
             {
                 var colon = text.IndexOf(':', StringComparison.Ordinal);
                 if (colon > 0) yield return (text[..colon], item);
             }
-            else if (item is YamlMappingNode map && map.Get("source").Text() is { } source)
+            else if (item is ComposeMapping map && map.Get("source").Text() is { } source)
             {
                 yield return (source, item);
             }
         }
     }
 
-    private static IEnumerable<RuleHit> DataPortsExposed(ComposeService s)
+    private static IEnumerable<RuleHit> DataPortsExposed(ComposeServiceDefinition s)
     {
-        foreach (var port in ComposePort.Read(s.Get("ports")))
+        foreach (var port in s.Ports())
         {
             if (!port.OnAllInterfaces) continue;
-            foreach (var number in port.ContainerPorts())
+            foreach (var number in port.TargetPorts())
             {
                 if (!DataPorts.TryGetValue(number, out var what)) continue;
-                var host = port.HostPort is null ? "a random host port" : $"host port {port.HostPort}";
-                yield return s.Hit(port.At, $"service '{s.Name}' publishes {what} port {number} on {host} on all interfaces",
+                var host = port.Published is null ? "a random host port" : $"host port {port.Published}";
+                yield return s.Hit(port.Position, $"service '{s.Name}' publishes {what} port {number} on {host} on all interfaces",
                     discriminator: $"{s.Name}/{number}");
                 break;
             }
         }
     }
 
-    private static IEnumerable<RuleHit> UnpinnedImage(ComposeService s)
+    private static IEnumerable<RuleHit> UnpinnedImage(ComposeServiceDefinition s)
     {
         if (s.Get("build") is not null) return [];
-        if (s.Get("image") is not YamlScalarNode { Value: { } image } node || image.Contains('$') || image.Contains('@')) return [];
+        if (s.Get("image") is not ComposeScalar { Value: { } image } node || image.Contains('$') || image.Contains('@')) return [];
         var lastSlash = image.LastIndexOf('/');
         var colon = image.IndexOf(':', lastSlash + 1);
         var tag = colon < 0 ? null : image[(colon + 1)..];
@@ -271,7 +270,7 @@ internal static partial class ComposeRules
         return [s.Hit(node, tag is null ? $"service '{s.Name}' uses image '{image}' without a tag (means :latest)" : $"service '{s.Name}' uses '{image}'")];
     }
 
-    private static IEnumerable<RuleHit> LiteralSecrets(ComposeService s)
+    private static IEnumerable<RuleHit> LiteralSecrets(ComposeServiceDefinition s)
     {
         foreach (var (key, value, at) in s.Get("environment").EnvironmentPairs())
         {
@@ -295,13 +294,13 @@ internal static partial class ComposeRules
         }
     }
 
-    private static IEnumerable<RuleHit> UnauthenticatedRedis(ComposeService s)
+    private static IEnumerable<RuleHit> UnauthenticatedRedis(ComposeServiceDefinition s)
     {
         if (s.Get("image").Text() is not { } image || !RedisImage().IsMatch(image)) yield break;
         var command = string.Join(' ', s.Get("command") switch
         {
-            YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(c => c.Value ?? ""),
-            YamlScalarNode one => [one.Value ?? ""],
+            ComposeSequence seq => seq.Items.OfType<ComposeScalar>().Select(c => c.Value ?? ""),
+            ComposeScalar one => [one.Value ?? ""],
             _ => [],
         });
         if (ProtectedModeOff().Match(command) is { Success: true })
@@ -312,19 +311,19 @@ internal static partial class ComposeRules
         var hasPassword = command.Contains("requirepass", StringComparison.OrdinalIgnoreCase)
                           || s.Get("environment").EnvironmentPairs().Any(e => e.Key is "REDIS_PASSWORD" or "REDIS_ARGS" or "VALKEY_PASSWORD" && !string.IsNullOrEmpty(e.Value))
                           || s.Get("volumes").Scalars().Any(v => v.Value?.Contains(".conf", StringComparison.Ordinal) == true);
-        var exposed = ComposePort.Read(s.Get("ports")).FirstOrDefault(port => port.OnAllInterfaces && port.HostPort is not null && port.ContainerPorts().Contains(6379));
+        var exposed = s.Ports().FirstOrDefault(port => port.PublishedOnAllInterfaces && port.TargetPorts().Contains(6379));
         if (exposed is not null && !hasPassword)
         {
-            yield return s.Hit(exposed.At, $"service '{s.Name}' publishes Redis port 6379 on all interfaces and sets no requirepass (nor mounts a redis.conf)");
+            yield return s.Hit(exposed.Position, $"service '{s.Name}' publishes Redis port 6379 on all interfaces and sets no requirepass (nor mounts a redis.conf)");
         }
     }
 
-    private static IEnumerable<RuleHit> SexagesimalPorts(ComposeService s)
+    private static IEnumerable<RuleHit> SexagesimalPorts(ComposeServiceDefinition s)
     {
-        if (s.Get("ports") is not YamlSequenceNode seq) yield break;
-        foreach (var item in seq.Children.OfType<YamlScalarNode>())
+        if (s.Get("ports") is not ComposeSequence seq) yield break;
+        foreach (var item in seq.Items.OfType<ComposeScalar>())
         {
-            if (item.Style == ScalarStyle.Plain && Sexagesimal().IsMatch(item.Value ?? ""))
+            if (item.Plain && Sexagesimal().IsMatch(item.Value ?? ""))
             {
                 yield return s.Hit(item, $"service '{s.Name}' has unquoted port mapping {item.Value}", discriminator: $"{s.Name}/{item.Value}");
             }

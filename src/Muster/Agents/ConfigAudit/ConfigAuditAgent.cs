@@ -58,18 +58,18 @@ internal sealed class ConfigAuditAgent : IAgent
 
         // What was read, by type: the record of what this audit did and did not check.
         var audited = new List<(string Type, string Path)>();
-        var composeProjects = files.ComposeProjects();
-        foreach (var project in composeProjects)
+        var composeGroups = files.ComposeFileGroups();
+        foreach (var group in composeGroups)
         {
-            audited.AddRange(project.Files.Select(f => ("compose", f.Path)));
-            Run(ComposeRules.All, project, project.Files[0].Path);
+            audited.AddRange(group.Files.Select(f => ("compose", f.Path)));
+            Run(ComposeRules.All, group, group.Files[0].Path);
         }
         foreach (var dockerfile in files.Dockerfiles())
         {
             audited.Add(("dockerfile", dockerfile.Path));
             Run(DockerfileRules.All, dockerfile, dockerfile.Path);
         }
-        var composeServices = composeProjects.SelectMany(p => p.ServiceNames).ToHashSet(StringComparer.Ordinal);
+        var composeServices = composeGroups.SelectMany(p => p.ServiceNames).ToHashSet(StringComparer.Ordinal);
         var nginxSelection = files.NginxConfigs(settings.NginxPrefix);
         var nginx = nginxSelection.Audited;
         var upstreams = nginx.SelectMany(c => c.FindAll("upstream")).Where(u => u.IsBlock).Select(u => u.Arg0).ToHashSet(StringComparer.Ordinal);
@@ -109,7 +109,7 @@ internal sealed class ConfigAuditAgent : IAgent
                     "type\tpath\n" + string.Concat(audited.Distinct().Select(a => $"{a.Type}\t{a.Path}\n"))),
             ],
             Summary = $"{ConfigRuleCatalog.All.Count - disabled.Count} rules over " +
-                      $"{composeProjects.Sum(p => p.Files.Count)} compose, {files.DockerfileCount} Dockerfile, {nginx.Count} nginx, " +
+                      $"{composeGroups.Sum(p => p.Files.Count)} compose, {files.DockerfileCount} Dockerfile, {nginx.Count} nginx, " +
                       $"{env.EnvFiles.Count} env and {files.ShellScriptCount} shell files: {ordered.Count} findings." +
                       (files.TooLarge.Count > 0 ? " " + SkippedInputFindings.SummaryClause(files.TooLarge.Count, "config file", "config files", files.TooLarge.Select(f => f.RelativePath)) : "") +
                       (unreadable.Count > 0 ? $" {unreadable.Count} unreadable, not audited: {string.Join(", ", unreadable.Select(u => u.Path).Take(10))}." : "") +
@@ -117,7 +117,7 @@ internal sealed class ConfigAuditAgent : IAgent
             Metrics = new Dictionary<string, double>
             {
                 ["rules"] = ConfigRuleCatalog.All.Count,
-                ["compose_files"] = composeProjects.Sum(p => p.Files.Count),
+                ["compose_files"] = composeGroups.Sum(p => p.Files.Count),
                 ["dockerfiles"] = files.DockerfileCount,
                 ["nginx_configs"] = nginx.Count,
                 ["env_files"] = env.EnvFiles.Count,

@@ -57,14 +57,14 @@ internal sealed class ConfigFileSet
 
     private List<DockerfileDocument>? _dockerfileDocuments;
 
-    public List<ComposeProject> ComposeProjects()
+    public List<ComposeFileGroup> ComposeFileGroups()
     {
         var dockerfiles = Dockerfiles().ToDictionary(d => d.Path, StringComparer.Ordinal);
         return _compose.Select(f => (File: f, Text: Read(f)))
             .Where(x => x.Text is not null)
-            .Select(x => ComposeFileDocument.Parse(x.File.RelativePath, x.Text!))
+            .Select(x => ComposeAuditDocument.Parse(x.File.RelativePath, x.Text!))
             .GroupBy(d => (Folder(d.Path), ConfigFileKinds.ComposeProjectStem(Path.GetFileName(d.Path))))
-            .Select(g => new ComposeProject(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()) { Dockerfiles = dockerfiles })
+            .Select(g => new ComposeFileGroup(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()) { Dockerfiles = dockerfiles })
             .ToList();
     }
 

@@ -25,49 +25,74 @@ internal static partial class ComposePortParser
         };
     }
 
+    /// <summary>
+    /// Reads a port entry as written, before interpolation (a <c>${VAR}</c> part stays text, an empty published part
+    /// stays empty) and without validating the numbers; null when the entry has no port shape. For checks on the file
+    /// itself; the loader uses <see cref="Parse"/>.
+    /// </summary>
+    public static ComposePort? ReadAsWritten(ComposeNode node) => node switch
+    {
+        ComposeScalar { Value: { } text } scalar => Split(text.Trim(), scalar.Position, strict: false, out _),
+        ComposeMapping mapping when mapping.Get("target").Text() is { } target => new ComposePort(mapping.Get("host_ip").Text(),
+            mapping.Get("published").Text(), target, mapping.Get("protocol").Text() ?? "tcp", mapping.Get("mode").Text(), mapping.Position),
+        _ => null,
+    };
+
     private static ComposePort ParseShort(string text, ComposePosition position)
     {
+        var port = Split(text, position, strict: true, out var why) ?? throw Invalid(why!, position);
+        if (!PortOrRange().IsMatch(port.Target)) throw Invalid($"container port '{port.Target}' is not a port number or range", position);
+        if (port.Published is { } published && !PortOrRange().IsMatch(published)) throw Invalid($"published port '{published}' is not a port number or range", position);
+        CheckRange(port.Target, position);
+        if (port.Published is not null) CheckRange(port.Published, position);
+        return port;
+    }
+
+    /// <summary>
+    /// Splits <c>[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]</c> into its parts; null (and why) when the shape is wrong.
+    /// <paramref name="strict"/> also refuses an unknown protocol and reads an empty published part as none.
+    /// </summary>
+    private static ComposePort? Split(string text, ComposePosition position, bool strict, out string? why)
+    {
+        why = null;
         var protocol = "tcp";
         var slash = text.LastIndexOf('/');
         if (slash >= 0)
         {
             protocol = text[(slash + 1)..].ToLowerInvariant();
             text = text[..slash];
-            if (protocol is not ("tcp" or "udp" or "sctp")) throw Invalid($"unknown protocol '{protocol}'", position);
+            if (strict && protocol is not ("tcp" or "udp" or "sctp"))
+            {
+                why = $"unknown protocol '{protocol}'";
+                return null;
+            }
         }
         string? hostIp = null;
         if (text.StartsWith('['))
         {
             var close = text.IndexOf(']', StringComparison.Ordinal);
-            if (close < 0 || close + 1 >= text.Length || text[close + 1] != ':') throw Invalid("an IPv6 host address must be written [addr]:port", position);
+            if (close < 0 || close + 1 >= text.Length || text[close + 1] != ':')
+            {
+                why = "an IPv6 host address must be written [addr]:port";
+                return null;
+            }
             hostIp = text[1..close];
             text = text[(close + 2)..];
         }
         var parts = text.Split(':');
-        string? published = null;
-        string target;
         switch (parts.Length)
         {
             case 1:
-                target = parts[0];
-                break;
+                return new ComposePort(hostIp, null, parts[0], protocol, null, position);
             case 2:
-                published = parts[0];
-                target = parts[1];
-                break;
+                return new ComposePort(hostIp, parts[0], parts[1], protocol, null, position);
             case 3 when hostIp is null:
-                hostIp = parts[0];
-                published = parts[1].Length == 0 ? null : parts[1];
-                target = parts[2];
-                break;
+                // IP::TARGET (engine-chosen host port): the loader reads no published port, the as-written reading keeps "".
+                return new ComposePort(parts[0], parts[1].Length == 0 && strict ? null : parts[1], parts[2], protocol, null, position);
             default:
-                throw Invalid($"'{text}' has too many ':' parts", position);
+                why = $"'{text}' has too many ':' parts";
+                return null;
         }
-        if (!PortOrRange().IsMatch(target)) throw Invalid($"container port '{target}' is not a port number or range", position);
-        if (published is not null && !PortOrRange().IsMatch(published)) throw Invalid($"published port '{published}' is not a port number or range", position);
-        CheckRange(target, position);
-        if (published is not null) CheckRange(published, position);
-        return new ComposePort(hostIp, published, target, protocol, null, position);
     }
 
     private static ComposePort ParseLong(ComposeMapping mapping)

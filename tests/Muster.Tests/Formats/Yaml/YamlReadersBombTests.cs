@@ -41,7 +41,7 @@ public class YamlReadersBombTests
     [MemberData(nameof(Bombs))]
     public void Config_audit_compose_document_reports_the_file(string kind, string yaml)
     {
-        var document = ComposeFileDocument.Parse("compose.yml", yaml);
+        var document = ComposeAuditDocument.Parse("compose.yml", yaml);
 
         Assert.NotNull(document.Error);
         AssertLimitMessage(document.Error.Message);
