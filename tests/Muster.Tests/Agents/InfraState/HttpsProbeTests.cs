@@ -38,13 +38,13 @@ public class HttpsProbeTests
         });
         try
         {
-            var result = await HttpProbe.RunAsync("web", new Uri($"https://127.0.0.1:{port}/"), 200, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+            var result = await HttpProbe.RunAsync("web", new Uri($"https://127.0.0.1:{port}/"), 200, TimeSpan.FromSeconds(60), TimeProvider.System, CancellationToken.None);
 
             Assert.False(result.Passed);
             Assert.Contains("TLS certificate rejected", result.Detail, StringComparison.Ordinal);
             Assert.NotNull(result.CertificateNotAfter);
             Assert.True((result.CertificateNotAfter!.Value - notAfter).Duration() < TimeSpan.FromSeconds(2));
-            await serve.WaitAsync(TimeSpan.FromSeconds(5));
+            await serve.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -85,7 +85,7 @@ public class HttpsProbeTests
             var tls = Assert.Single(result.Findings, f => f.RuleId == "MUSTER-INFRA-TLS-EXPIRING");
             Assert.Equal((Severity.Medium, "muster.services.yaml:2"), (tls.Severity, tls.Location!.ToString()));
             Assert.Equal(Severity.High, Assert.Single(result.Findings, f => f.RuleId == "MUSTER-INFRA-PROBE-FAILED").Severity);
-            await serve.WaitAsync(TimeSpan.FromSeconds(5));
+            await serve.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
         {
