@@ -46,10 +46,23 @@ internal sealed class RunSession(CliContext cli)
         return await ExecuteAsync(host => (observers, token) => host.StartAsync(plan, root, StateDirectory, parameters, observers, token, _runId, purpose), RunHost.NewRunId(cli.Time));
     }
 
-    /// <param name="plan">The journaled plan, for its placements only (null: unknown run, which the resume reports).</param>
-    public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters, Plan? plan = null)
+    /// <param name="plan">The journaled plan, for its placements and rule files (null: unknown run, which the resume reports).</param>
+    /// <param name="root">The journaled run's root, which the plan's rule files are relative to.</param>
+    /// <param name="journaled">The journaled run's parameters: a rule file given to the interrupted run still counts.</param>
+    public async Task<int> ResumeAsync(string runId, IReadOnlyDictionary<string, string> parameters, Plan? plan = null, string? root = null,
+        IReadOnlyDictionary<string, string>? journaled = null)
     {
         _placed = plan;
+        if (plan is not null && root is not null)
+        {
+            var all = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in journaled ?? new Dictionary<string, string>())
+            {
+                if (value != RunParameterRedaction.Redacted) all[name] = value;
+            }
+            foreach (var (name, value) in parameters) all[name] = value;
+            _scrubber = RunScrubber.For(plan, root, all, cli.Scrubber);
+        }
         return await ExecuteAsync(host =>
         {
             var reaping = host.ReapLeftoverChildren(runId, StateDirectory);

@@ -30,7 +30,7 @@ internal static class ResumeCommand
                 : (RepoConfig.Defaults(Path.GetFullPath(".")), Suppressor.None);
             // The journaled plan decides whether its agents need the cluster (--cluster) to run where they are placed.
             var plan = record is null ? null : new PlanParser(cli.Registry).Parse(record.PlanText, record.PlanSource);
-            return await common.Session(cli, parse, state, config, suppressor).ResumeAsync(runId, common.SetParameters(parse), plan);
+            return await common.Session(cli, parse, state, config, suppressor).ResumeAsync(runId, common.SetParameters(parse), plan, root, record?.Parameters);
         });
         return command;
     }

@@ -71,4 +71,35 @@ public sealed class UserRulesScrubberTests : IDisposable
         Assert.Contains("deploy key acme_", journal, StringComparison.Ordinal);
         LeakCheck.AssertNone(journal, token, "the journal");
     }
+
+    [Fact]
+    public async Task A_resumed_run_redacts_with_the_user_rule_file_the_interrupted_run_was_given()
+    {
+        var token = "acme_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var root = Directory.CreateDirectory(Path.Combine(_dir, "root")).FullName;
+        File.WriteAllText(Path.Combine(root, "tool.txt"), $"app.py:3: warning: deploy key {token} in the script\n");
+        var rules = Path.Combine(_dir, "acme-rules.yaml");
+        File.WriteAllText(rules, Rules);
+        var plan = Path.Combine(_dir, "plan.yaml");
+        // The tool fails until the go file exists: the first run ends with the agent failed, the resume runs it again.
+        File.WriteAllText(plan, Plan("").Replace("cat tool.txt", "test -f go && cat tool.txt", StringComparison.Ordinal));
+        var state = Path.Combine(_dir, "state");
+        var first = Path.Combine(_dir, "first");
+
+        var (code, stdout, stderr) = await CliRunner.RunAsync(["run", plan, "--root", root, "--state", state, "--output", first, "--fail-on", "none",
+            "--set", "rules=" + rules]);
+        Assert.True(code is 0 or 1, stderr);
+        var runId = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(first, "report.json"))).RootElement.GetProperty("run").GetProperty("id").GetString()!;
+        File.WriteAllText(Path.Combine(root, "go"), "");
+        var output = Path.Combine(_dir, "out");
+
+        (code, _, stderr) = await CliRunner.RunAsync(["resume", runId, "--state", state, "--output", output, "--fail-on", "none"]);
+
+        Assert.True(code is 0 or 1, stdout + stderr);
+        var report = File.ReadAllText(Path.Combine(output, "report.json"));
+        Assert.Contains("deploy key acme_", report, StringComparison.Ordinal);
+        LeakCheck.AssertNone(report, token, "report.json");
+        var journal = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(state, "journal.db")));
+        LeakCheck.AssertNone(journal, token, "the journal");
+    }
 }
