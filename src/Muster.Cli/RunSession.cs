@@ -55,13 +55,7 @@ internal sealed class RunSession(CliContext cli)
         _placed = plan;
         if (plan is not null && root is not null)
         {
-            var all = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (name, value) in journaled ?? new Dictionary<string, string>())
-            {
-                if (value != RunParameterRedaction.Redacted) all[name] = value;
-            }
-            foreach (var (name, value) in parameters) all[name] = value;
-            _scrubber = RunScrubber.For(plan, root, all, cli.Scrubber);
+            _scrubber = RunScrubber.For(plan, root, RunParameterRedaction.Known(journaled ?? new Dictionary<string, string>(), parameters), cli.Scrubber);
         }
         return await ExecuteAsync(host =>
         {

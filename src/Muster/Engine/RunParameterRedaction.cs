@@ -42,7 +42,13 @@ public static partial class RunParameterRedaction
                 $"run '{runId}' had credential-like parameters that are not stored in the journal ({string.Join(", ", missing)}); " +
                 $"pass them again: muster resume {runId} {string.Join(" ", missing.Select(m => $"--set {m}=..."))}");
         }
-        var merged = new Dictionary<string, string>(journaled, StringComparer.Ordinal);
+        return Known(journaled, given);
+    }
+
+    /// <summary>The journaled parameters whose values the journal kept, with <paramref name="given"/> over them.</summary>
+    public static IReadOnlyDictionary<string, string> Known(IReadOnlyDictionary<string, string> journaled, IReadOnlyDictionary<string, string> given)
+    {
+        var merged = journaled.Where(p => p.Value != Redacted).ToDictionary(StringComparer.Ordinal);
         foreach (var (name, value) in given) merged[name] = value;
         return merged;
     }
