@@ -40,7 +40,7 @@ public static class ClusterMembers
         var where = $"redis://{address.Host}:{address.Port}";
         if (gateways.Count == 0)
         {
-            var others = tables.Where(c => c.Key != address.ClusterId && c.Value is null or { Count: > 0 }).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+            var others = await AnsweringOthersAsync(tables, address.ClusterId, cancellationToken);
             throw new ClusterUsageException(others.Count == 0
                 ? $"no worker in cluster '{address.ClusterId}' at {where}: start 'muster worker --cluster {address}' first"
                 : $"no worker in cluster '{address.ClusterId}' at {where}; workers are in cluster {string.Join(", ", others.Select(o => $"'{o}'"))}: " +
@@ -52,6 +52,19 @@ public static class ClusterMembers
             throw new ClusterUsageException($"no worker answers in cluster '{address.ClusterId}' at {address}: start 'muster worker --cluster {address}' " +
                                             $"(same cluster id), then run again ({gateways.Count} listed as active, none accepts a connection: killed without leaving?)");
         }
+    }
+
+    /// <summary>
+    /// The other cluster ids worth naming: those with a worker that accepts a connection (a table whose entries this
+    /// version cannot read is named: nothing is concluded from it). A cluster whose workers were all killed is still
+    /// "active" in its table; naming it would send the user to a cluster that cannot run anything.
+    /// </summary>
+    private static async Task<List<string>> AnsweringOthersAsync(IReadOnlyDictionary<string, IReadOnlyList<IPEndPoint>?> tables, string clusterId,
+        CancellationToken cancellationToken)
+    {
+        var candidates = tables.Where(c => c.Key != clusterId && c.Value is null or { Count: > 0 }).ToList();
+        var answers = await Task.WhenAll(candidates.Select(async c => c.Value is null || (await Task.WhenAll(c.Value.Select(g => AcceptsAsync(g, cancellationToken)))).Any(a => a)));
+        return candidates.Where((_, i) => answers[i]).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
