@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Muster.Model;
+using Muster.Workspace.Processes;
 
 namespace Muster.Agents;
 
@@ -31,6 +32,9 @@ public sealed class AgentContext
 
     /// <summary>The environment variables the agent reads (the process environment by default).</summary>
     public IAgentEnvironment Environment { get; init; } = ProcessAgentEnvironment.Instance;
+
+    /// <summary>How the agent starts programs (real processes by default); a test gives a recording fake.</summary>
+    public IProcessStarter Processes { get; init; } = SystemProcessStarter.Instance;
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 

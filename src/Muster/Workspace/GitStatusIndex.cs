@@ -1,4 +1,5 @@
 using Muster.Workspace.Git;
+using Muster.Workspace.Processes;
 
 namespace Muster.Workspace;
 
@@ -38,12 +39,13 @@ public sealed class GitStatusIndex
     }
 
     /// <summary>The index for <paramref name="root"/>, or null with the reason git status could not be read.</summary>
-    public static async Task<GitStatusLoad> LoadAsync(string root, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="processes">What starts git (real processes by default; an agent passes its context's).</param>
+    public static async Task<GitStatusLoad> LoadAsync(string root, TimeSpan timeout, CancellationToken cancellationToken, IProcessStarter? processes = null)
     {
         GitRunner git;
         try
         {
-            git = GitRunner.Open(root);
+            git = GitRunner.Open(root, processes: processes);
         }
         catch (GitUnavailableException e)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Muster.Agents.Command.Parsers;
 using Muster.Formats;
 using Muster.Model;
+using Muster.Workspace.Processes;
 
 namespace Muster.Agents.Command;
 
@@ -39,7 +40,7 @@ internal sealed class CommandAgent : IAgent
         var programName = Path.GetFileName(spec.Program);
         context.ReportProgress($"running {programName}");
         context.Services.TryGet<IChildProcessLog>(out var childProcesses);
-        var outcome = await ProcessRunner.RunAsync(spec, context.Time, cancellationToken, childProcesses, context.AgentId).ConfigureAwait(false);
+        var outcome = await ProcessRunner.RunAsync(spec, context.Processes, context.Time, cancellationToken, childProcesses, context.AgentId).ConfigureAwait(false);
         var artifacts = new List<Artifact>();
         if (outcome.Stdout.Length > 0) artifacts.Add(new Artifact("stdout.txt", "text/plain", Bounded(context.Scrubber.Scrub(outcome.Stdout))));
         if (outcome.Stderr.Length > 0) artifacts.Add(new Artifact("stderr.txt", "text/plain", Bounded(context.Scrubber.Scrub(outcome.Stderr))));

@@ -10,6 +10,6 @@ internal sealed record ProcessOutcome(
     long StderrBytes,
     TimeSpan Duration)
 {
-    /// <summary>False where <see cref="ChildWatchdog"/> cannot run: the program's children may outlive Muster.</summary>
+    /// <summary>False where <see cref="Workspace.Processes.ChildWatchdog"/> cannot run: the program's children may outlive Muster.</summary>
     public bool ChildrenSupervised { get; init; }
 }

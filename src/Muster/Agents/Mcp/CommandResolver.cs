@@ -3,16 +3,18 @@ namespace Muster.Agents.Mcp;
 /// <summary>Finds the program a server's <c>command</c> names, the way a process start would, without running anything.</summary>
 internal static class CommandResolver
 {
-    public static string? Resolve(string command, string workspaceRoot, string? path)
+    /// <param name="environment">The agent's environment: <c>PATH</c>, and <c>PATHEXT</c> on Windows.</param>
+    public static string? Resolve(string command, string workspaceRoot, Func<string, string?> environment)
     {
         if (command.Contains('/') || command.Contains('\\'))
         {
             var full = Path.GetFullPath(Path.IsPathRooted(command) ? command : Path.Combine(workspaceRoot, command));
             return IsProgram(full) ? full : null;
         }
-        foreach (var folder in (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        var pathExt = environment("PATHEXT");
+        foreach (var folder in (environment("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var candidate in Candidates(Path.Combine(folder, command)))
+            foreach (var candidate in Candidates(Path.Combine(folder, command), pathExt))
             {
                 if (IsProgram(candidate)) return candidate;
             }
@@ -20,11 +22,11 @@ internal static class CommandResolver
         return null;
     }
 
-    private static IEnumerable<string> Candidates(string path)
+    private static IEnumerable<string> Candidates(string path, string? pathExt)
     {
         yield return path;
         if (!OperatingSystem.IsWindows()) yield break;
-        foreach (var ext in (Environment.GetEnvironmentVariable("PATHEXT") ?? ".EXE;.CMD;.BAT").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var ext in (pathExt ?? ".EXE;.CMD;.BAT").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             yield return path + ext;
         }

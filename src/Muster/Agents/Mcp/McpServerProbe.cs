@@ -31,7 +31,7 @@ public sealed class McpServerProbe(string workspaceRoot, TimeSpan timeout, TimeP
 
     private async Task<McpProbeResult> VerifyStdioAsync(McpServerConfig server, CancellationToken cancellationToken)
     {
-        var program = CommandResolver.Resolve(server.Command!, workspaceRoot, Environment("PATH"));
+        var program = CommandResolver.Resolve(server.Command!, workspaceRoot, Environment);
         if (program is null)
         {
             return new McpProbeResult(McpProbeStatus.CommandNotFound, false, false, null,

@@ -120,7 +120,7 @@ internal sealed class McpServersAgent : IAgent
 
     private static async Task<McpProbeResult> VerifyAsync(McpServerConfig server, bool start, McpServerProbe probe, AgentContext context, CancellationToken cancellationToken)
     {
-        if (server.IsStdio && CommandResolver.Resolve(server.Command!, context.Root, context.Environment.Get("PATH")) is null)
+        if (server.IsStdio && CommandResolver.Resolve(server.Command!, context.Root, context.Environment.Get) is null)
         {
             // Resolving a command runs nothing, so it is checked even when starting servers is off.
             return new McpProbeResult(McpProbeStatus.CommandNotFound, false, false, null, $"command '{server.Command}' not found on PATH or in the workspace", TimeSpan.Zero);

@@ -143,10 +143,11 @@ internal sealed class SecretsAgent : IAgent
         int threads, SecretsAllowList allow, CancellationToken cancellationToken)
     {
         // git's ls-files calls run while the files are read: only the few files with findings need a status.
-        var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken), cancellationToken);
+        var gitLoad = Task.Run(() => GitStatusIndex.LoadAsync(context.Root, GitRunner.DefaultTimeout, cancellationToken, context.Processes), cancellationToken);
         var (historyScope, maxCommits) = HistoryOptions(context, typed);
         // History is read by git and one scanning thread while the tree scan runs.
-        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path), context.Time);
+        var historyScan = new SecretHistoryScan(new SecretFileScanner(detector, chunkChars), path => walker.SelectsPath(path) && !allow.AllowsPath(path), context.Time,
+            context.Processes);
         var historyLoad = Task.Run(() => historyScan.RunAsync(context.Root, historyScope, maxCommits, context.ReportProgress, cancellationToken), cancellationToken);
         var scan = new SecretTreeScan(walker, new SecretFileScanner(detector, chunkChars), allow, context.Scrubber);
         scan.Run(threads, context.ReportProgress, cancellationToken);
@@ -166,7 +167,7 @@ internal sealed class SecretsAgent : IAgent
     private static ScanOutput ScanStaged(AgentContext context, WorkspaceWalker walker, SecretFileScanner scanner, SecretsAllowList allow,
         int threads, CancellationToken cancellationToken)
     {
-        var scan = new SecretStagedScan(scanner, walker, allow);
+        var scan = new SecretStagedScan(scanner, walker, allow, context.Processes);
         try
         {
             scan.RunAsync(context.Root, threads, context.ReportProgress, cancellationToken).GetAwaiter().GetResult();

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Muster.Workspace.Processes;
 
 namespace Muster.Workspace.Git;
 
@@ -10,7 +10,7 @@ namespace Muster.Workspace.Git;
 public sealed class GitProcess : IAsyncDisposable
 {
     private const int StderrLimit = 16 * 1024;
-    private readonly Process _process;
+    private readonly IStartedProcess _process;
     private readonly CancellationTokenSource _timer;
     private readonly CancellationTokenSource _limit;
     private readonly CancellationTokenRegistration _killOnLimit;
@@ -18,7 +18,7 @@ public sealed class GitProcess : IAsyncDisposable
     private readonly string _command;
     private readonly TimeProvider _time;
 
-    internal GitProcess(Process process, string command, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    internal GitProcess(IStartedProcess process, string command, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         _process = process;
         _command = command;
@@ -26,14 +26,14 @@ public sealed class GitProcess : IAsyncDisposable
         _timer = new CancellationTokenSource(timeout, time);
         _limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timer.Token);
         _killOnLimit = _limit.Token.Register(KillTree);
-        _stderr = ReadBoundedAsync(process.StandardError);
+        _stderr = ReadBoundedAsync(new StreamReader(process.Error));
     }
 
     /// <summary>git's standard output, raw bytes (paths and patches need not be UTF-8).</summary>
-    public Stream Output => _process.StandardOutput.BaseStream;
+    public Stream Output => _process.Output;
 
     /// <summary>git's standard input (for <c>cat-file --batch</c>, <c>check-ignore --stdin</c>); close it when done writing.</summary>
-    public Stream Input => _process.StandardInput.BaseStream;
+    public Stream Input => _process.Input;
 
     /// <summary>True once the timeout passed or the caller cancelled; the output was cut short.</summary>
     public bool Stopped => _limit.IsCancellationRequested;
@@ -64,17 +64,7 @@ public sealed class GitProcess : IAsyncDisposable
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-    private void KillTree()
-    {
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // already gone
-        }
-    }
+    private void KillTree() => _process.Kill();
 
     public async ValueTask DisposeAsync()
     {

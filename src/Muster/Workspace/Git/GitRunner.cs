@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Muster.Workspace.Processes;
 
 namespace Muster.Workspace.Git;
 
@@ -18,10 +18,13 @@ public sealed class GitRunner : IDisposable
     private readonly string _workingDirectory;
     private readonly GitSandbox _sandbox;
     private readonly TimeProvider _time;
+    private readonly IProcessStarter _processes;
 
-    private GitRunner(string executable, string workingDirectory, GitRepositoryLocation repository, GitSandbox sandbox, TimeProvider time)
+    private GitRunner(string executable, string workingDirectory, GitRepositoryLocation repository, GitSandbox sandbox, TimeProvider time,
+        IProcessStarter processes)
     {
         _time = time;
+        _processes = processes;
         _executable = executable;
         _workingDirectory = workingDirectory;
         Repository = repository;
@@ -36,7 +39,9 @@ public sealed class GitRunner : IDisposable
     /// <summary>A runner for the repository holding <paramref name="root"/>; git commands run with <paramref name="root"/> as their working directory.</summary>
     /// <exception cref="GitUnavailableException">No repository, no git, or metadata Muster will not follow (the message says which).</exception>
     /// <param name="time">The clock command timeouts run on (the system clock by default).</param>
-    public static GitRunner Open(string root, GitAccess access = GitAccess.WorkTree, string? searchPath = null, TimeProvider? time = null)
+    /// <param name="processes">What starts git (real processes by default; an agent passes its context's).</param>
+    public static GitRunner Open(string root, GitAccess access = GitAccess.WorkTree, string? searchPath = null, TimeProvider? time = null,
+        IProcessStarter? processes = null)
     {
         var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var repository = GitRepositoryLocation.Find(fullRoot);
@@ -50,23 +55,22 @@ public sealed class GitRunner : IDisposable
         {
             throw new GitUnavailableException($"could not prepare git's private folder: {e.Message}");
         }
-        return new GitRunner(executable, fullRoot, repository, sandbox, time ?? TimeProvider.System);
+        return new GitRunner(executable, fullRoot, repository, sandbox, time ?? TimeProvider.System, processes ?? SystemProcessStarter.Instance);
     }
 
     /// <summary>Starts a command whose output the caller streams; see <see cref="GitProcess"/>. Standard input is closed at once unless <paramref name="writesInput"/>.</summary>
     public GitProcess Start(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, bool writesInput = false)
     {
-        var start = StartInfo(arguments);
-        Process process;
+        var spec = Spec(arguments, writesInput);
+        IStartedProcess process;
         try
         {
-            process = Process.Start(start) ?? throw new GitUnavailableException("git did not start");
+            process = _processes.Start(spec);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (ProcessStartException e)
         {
             throw new GitUnavailableException($"git could not be started: {e.Message}");
         }
-        if (!writesInput) process.StandardInput.Close();
         return new GitProcess(process, arguments[0], timeout, _time, cancellationToken);
     }
 
@@ -111,23 +115,16 @@ public sealed class GitRunner : IDisposable
         }
     }
 
-    internal ProcessStartInfo StartInfo(IReadOnlyList<string> arguments)
+    internal ProcessSpec Spec(IReadOnlyList<string> arguments, bool writesInput = false) => new()
     {
-        var start = new ProcessStartInfo(_executable)
-        {
-            WorkingDirectory = _workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in GitCommandPolicy.CommandLine(arguments)) start.ArgumentList.Add(a);
-        start.Environment.Clear();
-        foreach (var (name, value) in Environment()) start.Environment[name] = value;
-        return start;
-    }
+        FileName = _executable,
+        Arguments = GitCommandPolicy.CommandLine(arguments),
+        WorkingDirectory = _workingDirectory,
+        Environment = Environment().ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal),
+        WritesInput = writesInput,
+    };
 
-    private IEnumerable<(string, string)> Environment()
+    private IEnumerable<(string Name, string Value)> Environment()
     {
         var gitDirectory = Path.GetDirectoryName(_executable)!;
         yield return ("PATH", string.Join(Path.PathSeparator, new[] { gitDirectory, "/usr/local/bin", "/usr/bin", "/bin" }.Distinct()));

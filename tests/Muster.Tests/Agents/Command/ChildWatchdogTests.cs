@@ -1,5 +1,6 @@
 using Muster.Agents.Command;
 using Muster.Workspace;
+using Muster.Workspace.Processes;
 using static Muster.Tests.Agents.Command.TestContexts;
 
 namespace Muster.Tests.Agents.Command;

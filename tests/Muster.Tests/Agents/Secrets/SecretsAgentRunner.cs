@@ -1,13 +1,14 @@
 using Muster.Agents;
 using Muster.Agents.Secrets;
 using Muster.Model;
+using Muster.Workspace.Processes;
 
 namespace Muster.Tests.Agents.Secrets;
 
 internal static class SecretsAgentRunner
 {
     public static Task<AgentResult> RunAsync(string root, IReadOnlyDictionary<string, object?>? settings = null, ISecretScrubber? scrubber = null,
-        IReadOnlyDictionary<string, string>? runParameters = null)
+        IReadOnlyDictionary<string, string>? runParameters = null, IProcessStarter? processes = null)
     {
         var context = new AgentContext
         {
@@ -19,6 +20,7 @@ internal static class SecretsAgentRunner
             Settings = new AgentSettings(settings ?? new Dictionary<string, object?>()),
             Scrubber = scrubber ?? NoSecretScrubber.Instance,
             RunParameters = runParameters ?? new Dictionary<string, string>(),
+            Processes = processes ?? SystemProcessStarter.Instance,
         };
         return SecretsAgent.Descriptor.Create().RunAsync(context, CancellationToken.None);
     }

@@ -24,7 +24,7 @@ public sealed class GitRunnerTests
         using var tree = Committed();
         using var git = GitRunner.Open(tree.Path);
 
-        Assert.Throws<ArgumentException>(() => git.StartInfo(arguments));
+        Assert.Throws<ArgumentException>(() => git.Spec(arguments));
     }
 
     [Fact]
@@ -33,16 +33,16 @@ public sealed class GitRunnerTests
         using var tree = Committed();
         using var git = GitRunner.Open(tree.Path);
 
-        var start = git.StartInfo(["ls-files"]);
+        var start = git.Spec(["ls-files"]);
 
         Assert.True(Path.IsPathFullyQualified(start.FileName));
         Assert.Equal(tree.Path, start.WorkingDirectory);
-        Assert.DoesNotContain(start.ArgumentList, a => a.StartsWith("safe.directory", StringComparison.Ordinal));
-        Assert.Contains("core.fsmonitor=false", start.ArgumentList);
+        Assert.DoesNotContain(start.Arguments, a => a.StartsWith("safe.directory", StringComparison.Ordinal));
+        Assert.Contains("core.fsmonitor=false", start.Arguments);
         Assert.Equal("1", start.Environment["GIT_CONFIG_NOSYSTEM"]);
         Assert.Equal("/dev/null", start.Environment["GIT_CONFIG_GLOBAL"]);
-        Assert.False(start.Environment["GIT_DIR"]!.StartsWith(tree.Path, StringComparison.Ordinal));
-        Assert.Empty(Directory.GetFileSystemEntries(start.Environment["HOME"]!));
+        Assert.False(start.Environment["GIT_DIR"].StartsWith(tree.Path, StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFileSystemEntries(start.Environment["HOME"]));
         var allowed = new HashSet<string>(["PATH", "HOME", "XDG_CONFIG_HOME", "TMPDIR", "LANG", "LC_ALL", "TERM"]);
         Assert.All(start.Environment.Keys, k => Assert.True(allowed.Contains(k) || k.StartsWith("GIT_", StringComparison.Ordinal), k));
         Assert.False(start.Environment.ContainsKey("GIT_SSH_COMMAND"));

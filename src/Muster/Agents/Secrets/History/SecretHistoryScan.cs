@@ -1,4 +1,5 @@
 using Muster.Workspace.Git;
+using Muster.Workspace.Processes;
 
 namespace Muster.Agents.Secrets.History;
 
@@ -16,8 +17,10 @@ namespace Muster.Agents.Secrets.History;
 /// </para>
 /// </summary>
 /// <param name="time">The clock of the elapsed time and git's timeouts.</param>
+/// <param name="processes">What starts git (the agent context's).</param>
 /// <param name="gitSearchPath">Where to look for git (tests); null: PATH.</param>
-internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, bool> selectsPath, TimeProvider time, string? gitSearchPath = null)
+internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, bool> selectsPath, TimeProvider time, IProcessStarter processes,
+    string? gitSearchPath = null)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(55);
     private static readonly TimeSpan QuickTimeout = TimeSpan.FromSeconds(60);
@@ -67,7 +70,7 @@ internal sealed class SecretHistoryScan(SecretFileScanner scanner, Func<string, 
         GitRunner git;
         try
         {
-            git = GitRunner.Open(root, GitAccess.History, gitSearchPath, time);
+            git = GitRunner.Open(root, GitAccess.History, gitSearchPath, time, processes);
         }
         catch (GitUnavailableException e)
         {

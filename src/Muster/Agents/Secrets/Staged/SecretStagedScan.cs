@@ -1,6 +1,7 @@
 using Muster.Agents.Secrets.History;
 using Muster.Workspace;
 using Muster.Workspace.Git;
+using Muster.Workspace.Processes;
 
 namespace Muster.Agents.Secrets.Staged;
 
@@ -10,7 +11,8 @@ namespace Muster.Agents.Secrets.Staged;
 /// <c>git add</c> is not). Blobs are read through one <c>git cat-file --batch</c>, so line numbers are the staged
 /// blob's. Every staged file is tracked once committed, so each is rated as tracked.
 /// </summary>
-internal sealed class SecretStagedScan(SecretFileScanner scanner, WorkspaceWalker walker, SecretsAllowList allow, string? gitSearchPath = null)
+internal sealed class SecretStagedScan(SecretFileScanner scanner, WorkspaceWalker walker, SecretsAllowList allow, IProcessStarter processes,
+    string? gitSearchPath = null)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
     private const long InMemoryLimit = 8L * 1024 * 1024;
@@ -28,7 +30,7 @@ internal sealed class SecretStagedScan(SecretFileScanner scanner, WorkspaceWalke
     /// <exception cref="GitUnavailableException">Not a git work tree, or git could not list or read the index.</exception>
     public async Task RunAsync(string root, int threads, Action<string> progress, CancellationToken cancellationToken)
     {
-        using var git = GitRunner.Open(root, GitAccess.History, gitSearchPath);
+        using var git = GitRunner.Open(root, GitAccess.History, gitSearchPath, processes: processes);
         var (staged, error) = await StagedChanges.ListAsync(git, Timeout, cancellationToken);
         if (error is not null) throw new GitUnavailableException($"the staged changes could not be listed: {error}");
         Listed = staged.Count;

@@ -1,6 +1,7 @@
 using System.Text;
 using Muster.Agents.Secrets;
 using Muster.Agents.Secrets.History;
+using Muster.Workspace.Processes;
 
 namespace Muster.Tests.Agents.Secrets.History;
 
@@ -44,7 +45,7 @@ public sealed class SecretHistoryEdgeTests
     {
         using var repo = new HistoryRepo();
         repo.Commit("key", ("app/keys.py", Settings(305)));
-        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), _ => true, TimeProvider.System, gitSearchPath: "/nonexistent-bin");
+        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), _ => true, TimeProvider.System, SystemProcessStarter.Instance, gitSearchPath: "/nonexistent-bin");
 
         var history = await scan.RunAsync(repo.Root, HistoryScope.All, HistoryScope.DefaultMaxCommits, _ => { }, CancellationToken.None);
 

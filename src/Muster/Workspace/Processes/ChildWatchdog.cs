@@ -1,4 +1,4 @@
-namespace Muster.Agents.Command;
+namespace Muster.Workspace.Processes;
 
 /// <summary>
 /// Ties everything a command starts to Muster's life, however Muster ends (SIGKILL included). The program runs in a
@@ -16,7 +16,7 @@ namespace Muster.Agents.Command;
 /// The program's stdin is /dev/null (end of file at once, like the closed pipe it had before). The program and its
 /// arguments are passed as "$@": nothing is interpolated into the script.
 /// </remarks>
-internal static class ChildWatchdog
+public static class ChildWatchdog
 {
     public const string Script =
         "exec 3<&0 </dev/null\n" +
