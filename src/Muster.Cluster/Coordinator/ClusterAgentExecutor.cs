@@ -76,6 +76,7 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
         RunRoot = invocation.Root,
         UpstreamJson = ReadsUpstream(invocation.Spec.Kind) ? UpstreamJsonOf(invocation.Upstream) : NoUpstream,
         RunParameters = invocation.RunParameters.ToDictionary(StringComparer.Ordinal),
+        UserRules = [.. run.Scrubber.UserRules],
     };
 
     private const string NoUpstream = "[]";

@@ -18,4 +18,10 @@ public sealed record AttemptRequest
     /// <summary>Earlier waves' outputs (scrubbed): <see cref="WireJson.WriteUpstream"/>.</summary>
     [Id(5)] public required string UpstreamJson { get; init; }
     [Id(6)] public required Dictionary<string, string> RunParameters { get; init; }
+
+    /// <summary>
+    /// The text of each user rule file the run's scrubber uses (the secrets agents' <c>rules:</c> under the run's root,
+    /// <c>--set rules=FILE</c>), as the coordinator read them: the worker scrubs the result with them before sending it.
+    /// </summary>
+    [Id(7)] public string[] UserRules { get; init; } = [];
 }

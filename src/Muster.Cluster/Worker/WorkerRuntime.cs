@@ -11,8 +11,8 @@ namespace Muster.Cluster.Worker;
 
 /// <summary>
 /// The agents one worker runs, outside any grain so a grain's deactivation never touches them. Each attempt runs
-/// through <see cref="InProcessAgentExecutor"/> with this worker's own scrubber: results are redacted here, before
-/// anything crosses the wire.
+/// through <see cref="InProcessAgentExecutor"/> with the run's rules (<see cref="WorkerRules"/>): results are redacted
+/// here, before anything crosses the wire.
 /// </summary>
 public sealed class WorkerRuntime
 {
@@ -79,13 +79,23 @@ public sealed class WorkerRuntime
         if (_draining) return new AttemptRefusal { Reason = $"worker {WorkerId} is stopping", TryAnother = true };
         var spec = WireJson.ReadSpec(request.SpecJson);
         if (RootOf(spec, request.RunRoot, out var root) is { } why) return new AttemptRefusal { Reason = why };
+        var services = _services.GetOrAdd(request.RunId, _ => new RunServices());
+        ISecretScrubber rules;
+        try
+        {
+            rules = WorkerRules.For(request, spec, root, _scrubber, services);
+        }
+        catch (AgentSettingsException e)
+        {
+            return new AttemptRefusal { Reason = $"worker {WorkerId} cannot use the run's secret rules: {e.Message}" };
+        }
 
-        var cts = new CancellationTokenSource();
-        var attempt = new RunningAttempt(request.RunId, cts, _time.GetUtcNow());
-        var invocation = new AgentInvocation(request.RunId, spec, root, request.Attempt, WireJson.ReadUpstream(request.UpstreamJson),
-            request.RunParameters, _services.GetOrAdd(request.RunId, _ => new RunServices()), note => attempt.Progress = note);
         // A fresh scrubber per attempt: what the secrets agent learns here stays with this attempt.
-        var executor = new InProcessAgentExecutor(_registry, new KnownSecretsScrubber(_scrubber), _time, _loggers, Host);
+        var cts = new CancellationTokenSource();
+        var attempt = new RunningAttempt(request.RunId, cts, _time.GetUtcNow(), new KnownSecretsScrubber(rules));
+        var invocation = new AgentInvocation(request.RunId, spec, root, request.Attempt, WireJson.ReadUpstream(request.UpstreamJson),
+            request.RunParameters, services, note => attempt.Progress = note);
+        var executor = new InProcessAgentExecutor(_registry, attempt.Scrubber, _time, _loggers, Host);
         attempt.Task = executor.ExecuteAsync(invocation, cts.Token);
         if (!_attempts.TryAdd(request.AttemptId, attempt))
         {
@@ -136,9 +146,9 @@ public sealed class WorkerRuntime
         }
         return error switch
         {
-            AgentSkippedException => new AttemptStatus { Phase = AttemptPhase.Skipped, Error = _scrubber.Scrub(error.Message) },
-            TransientAgentException => new AttemptStatus { Phase = AttemptPhase.TransientFailure, Error = Describe(error) },
-            _ => new AttemptStatus { Phase = AttemptPhase.Failed, Error = error is null ? "the agent failed" : Describe(error) },
+            AgentSkippedException => new AttemptStatus { Phase = AttemptPhase.Skipped, Error = attempt.Scrubber.Scrub(error.Message) },
+            TransientAgentException => new AttemptStatus { Phase = AttemptPhase.TransientFailure, Error = Describe(error, attempt.Scrubber) },
+            _ => new AttemptStatus { Phase = AttemptPhase.Failed, Error = error is null ? "the agent failed" : Describe(error, attempt.Scrubber) },
         };
     }
 
@@ -175,11 +185,14 @@ public sealed class WorkerRuntime
         }
     }
 
-    private string Describe(Exception e) => _scrubber.Scrub($"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "));
+    private static string Describe(Exception e, ISecretScrubber scrubber) => scrubber.Scrub($"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "));
 
-    private sealed class RunningAttempt(string runId, CancellationTokenSource cancellation, DateTimeOffset startedAt)
+    private sealed class RunningAttempt(string runId, CancellationTokenSource cancellation, DateTimeOffset startedAt, ISecretScrubber scrubber)
     {
         public string RunId { get; } = runId;
+
+        /// <summary>The run's rules plus what the attempt's secrets agent found: its error text is scrubbed with them too.</summary>
+        public ISecretScrubber Scrubber { get; } = scrubber;
         public CancellationTokenSource Cancellation { get; } = cancellation;
         public DateTimeOffset StartedAt { get; } = startedAt;
         public Task<AgentResult> Task { get; set; } = System.Threading.Tasks.Task.FromResult(AgentResult.Empty());

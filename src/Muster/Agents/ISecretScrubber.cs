@@ -13,6 +13,12 @@ public interface ISecretScrubber
     void Remember(string secret)
     {
     }
+
+    /// <summary>
+    /// The text of each user rule file it redacts with beyond the built-in rules, so a scrubber elsewhere (a cluster
+    /// worker) can be built with the same rules; empty for the built-in rules alone.
+    /// </summary>
+    IReadOnlyList<string> UserRules => [];
 }
 
 /// <summary>Used when no detector is registered: leaves text as it is.</summary>

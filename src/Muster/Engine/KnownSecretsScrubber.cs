@@ -21,6 +21,8 @@ public sealed class KnownSecretsScrubber(ISecretScrubber rules) : ISecretScrubbe
     /// <summary>How many distinct values it knows.</summary>
     public int Count => _snapshot.Longest.Length;
 
+    public IReadOnlyList<string> UserRules => rules.UserRules;
+
     public void Remember(string secret)
     {
         if (secret.Length < MinimumLength || string.IsNullOrWhiteSpace(secret)) return;

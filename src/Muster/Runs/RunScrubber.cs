@@ -17,23 +17,29 @@ public static class RunScrubber
     public static ISecretScrubber For(Plan? plan, string root, IReadOnlyDictionary<string, string> parameters, ISecretScrubber builtIn)
     {
         var scrubbers = RuleFiles(plan, root, parameters).Select(Load).OfType<ISecretScrubber>().ToList();
-        return scrubbers.Count switch
-        {
-            0 => builtIn,
-            1 => scrubbers[0],
-            _ => new ChainedScrubber(scrubbers),
-        };
+        return Combine(scrubbers, builtIn);
     }
+
+    /// <summary>One scrubber applying each of <paramref name="scrubbers"/> (each holds the built-in rules); none: <paramref name="builtIn"/>.</summary>
+    public static ISecretScrubber Combine(IReadOnlyList<ISecretScrubber> scrubbers, ISecretScrubber builtIn) => scrubbers.Count switch
+    {
+        0 => builtIn,
+        1 => scrubbers[0],
+        _ => new ChainedScrubber(scrubbers),
+    };
 
     /// <summary>The plan's <c>rules:</c> is relative to the audited root, the run parameter to the working folder (as the secrets agent reads them).</summary>
     public static IReadOnlyList<string> RuleFiles(Plan? plan, string root, IReadOnlyDictionary<string, string> parameters)
     {
-        var fromPlan = (plan?.AllAgents ?? []).Where(a => a.Kind == "secrets")
+        var fromRun = parameters.TryGetValue(RulesKey, out var path) ? [Path.GetFullPath(path)] : Array.Empty<string>();
+        return AgentRuleFiles(plan?.AllAgents ?? [], root).Concat(fromRun).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The rule files the secrets agents among <paramref name="agents"/> name, relative to <paramref name="root"/>.</summary>
+    public static IEnumerable<string> AgentRuleFiles(IEnumerable<AgentSpec> agents, string root) =>
+        agents.Where(a => a.Kind == "secrets")
             .Select(a => a.Settings.Values.GetValueOrDefault(RulesKey) as string).OfType<string>()
             .Select(rules => Path.GetFullPath(Path.Combine(root, rules)));
-        var fromRun = parameters.TryGetValue(RulesKey, out var path) ? [Path.GetFullPath(path)] : Array.Empty<string>();
-        return fromPlan.Concat(fromRun).Distinct(StringComparer.Ordinal).ToList();
-    }
 
     // A file that cannot be read or parsed fails the secrets agent, which says why; the run keeps the built-in rules for it.
     private static RuleBasedSecretScrubber? Load(string path)
@@ -51,5 +57,7 @@ public static class RunScrubber
     private sealed class ChainedScrubber(IReadOnlyList<ISecretScrubber> scrubbers) : ISecretScrubber
     {
         public string Scrub(string text) => scrubbers.Aggregate(text, (current, scrubber) => scrubber.Scrub(current));
+
+        public IReadOnlyList<string> UserRules { get; } = [.. scrubbers.SelectMany(s => s.UserRules)];
     }
 }

@@ -15,7 +15,7 @@ public sealed class UserRulesScrubberTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private const string Rules = """
+    internal const string Rules = """
         rules:
           - id: acme-token
             description: ACME internal token
@@ -101,5 +101,38 @@ public sealed class UserRulesScrubberTests : IDisposable
         LeakCheck.AssertNone(report, token, "report.json");
         var journal = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(state, "journal.db")));
         LeakCheck.AssertNone(journal, token, "the journal");
+    }
+
+    /// <summary>
+    /// The baseline's only agent is the secrets agent, which learns the values it finds; a value only a user rule
+    /// matches that sits in a finding's path (a folder named after a token) is redacted by the run's rules alone.
+    /// </summary>
+    [Theory]
+    [InlineData("command line")]
+    [InlineData("muster.yaml")]
+    public async Task A_baseline_redacts_a_value_only_a_user_rule_matches_in_every_file_it_writes(string ruleSource)
+    {
+        var token = "acme_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var root = Directory.CreateDirectory(Path.Combine(_dir, "root")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(root, "keys-" + token)).FullName;
+        File.WriteAllText(Path.Combine(folder, "deploy.env"), $"GITHUB_TOKEN={Agents.Secrets.Planted.GitHub(11)}\n");
+        File.WriteAllText(Path.Combine(_dir, "acme-rules.yaml"), Rules);
+        string[] rulesArgument = ["--set", "rules=" + Path.Combine(_dir, "acme-rules.yaml")];
+        if (ruleSource == "muster.yaml")
+        {
+            File.Copy(Path.Combine(_dir, "acme-rules.yaml"), Path.Combine(root, "acme-rules.yaml"));
+            File.WriteAllText(Path.Combine(root, "muster.yaml"), "agents:\n  secrets:\n    rules: acme-rules.yaml\n");
+            rulesArgument = [];
+        }
+        var target = Path.Combine(_dir, "baseline.json");
+
+        var (code, _, stderr) = await CliRunner.RunAsync(["baseline", root, "--baseline-file", target, .. rulesArgument]);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("baseline of ", stderr, StringComparison.Ordinal);
+        Assert.Contains("keys-acme_", File.ReadAllText(target), StringComparison.Ordinal);
+        var written = Directory.GetFiles(Path.Combine(root, ".muster"), "*", SearchOption.AllDirectories).Append(target).ToList();
+        Assert.Contains(written, f => f.EndsWith("report.json", StringComparison.Ordinal));
+        foreach (var file in written) LeakCheck.AssertNone(Encoding.UTF8.GetString(File.ReadAllBytes(file)), token, file);
     }
 }

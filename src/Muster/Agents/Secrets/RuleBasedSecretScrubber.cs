@@ -19,11 +19,21 @@ public sealed class RuleBasedSecretScrubber : ISecretScrubber
 
     /// <summary>Uses the built-in rules extended by the user's rule file (the <c>rules</c> setting / <c>--rules</c>); null for none.</summary>
     public RuleBasedSecretScrubber(string? userRulesPath)
-        : this(userRulesPath is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserFile(userRulesPath))
+        : this(userRulesPath is null ? null : SecretRuleSet.ReadUserFile(userRulesPath), userRulesPath ?? "")
     {
     }
 
     internal RuleBasedSecretScrubber(SecretRuleSet rules) => _detector = new SecretDetector(rules);
+
+    private RuleBasedSecretScrubber(string? userRules, string source)
+        : this(userRules is null ? SecretRuleSet.BuiltIn : SecretRuleSet.WithUserRules(userRules, source)) =>
+        UserRules = userRules is null ? [] : [userRules];
+
+    /// <summary>The built-in rules extended by a rule file's text read elsewhere (a cluster worker gets the coordinator's).</summary>
+    /// <exception cref="AgentSettingsException">The text is not a valid rule file.</exception>
+    public static RuleBasedSecretScrubber FromUserRules(string yaml, string source) => new(yaml, source);
+
+    public IReadOnlyList<string> UserRules { get; } = [];
 
     public string Scrub(string text)
     {

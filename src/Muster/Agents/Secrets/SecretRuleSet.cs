@@ -44,18 +44,21 @@ internal sealed class SecretRuleSet
     public static SecretRuleSet BuiltIn => BuiltInLazy.Value;
 
     /// <summary>The built-in rules extended by a user's rule file (same format; same id replaces, <c>disable:</c> removes).</summary>
-    public static SecretRuleSet WithUserFile(string path)
+    public static SecretRuleSet WithUserFile(string path) => WithUserRules(ReadUserFile(path), path);
+
+    /// <summary>The built-in rules extended by a user rule file's text, read elsewhere (<paramref name="source"/> names it in errors).</summary>
+    public static SecretRuleSet WithUserRules(string yaml, string source) => Build(LoadBuiltInFile(), ParseOrThrow(yaml, source));
+
+    public static string ReadUserFile(string path)
     {
-        string yaml;
         try
         {
-            yaml = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new Agents.AgentSettingsException($"setting 'rules': cannot read '{path}': {e.Message}");
         }
-        return Build(LoadBuiltInFile(), ParseOrThrow(yaml, path));
     }
 
     public static SecretRuleSet FromYaml(string yaml) => Build(ParseOrThrow(yaml, "rules"), null);
