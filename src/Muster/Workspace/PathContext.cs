@@ -2,7 +2,8 @@ namespace Muster.Workspace;
 
 /// <summary>
 /// What a file is for, judged from its path: test code and fixtures, documentation, examples; else nothing. A
-/// credential store or dotenv file is deployed configuration wherever it sits, so it has no such context.
+/// credential store or dotenv file is deployed configuration wherever it sits, so it has no such context, except a
+/// dotenv file named for the test environment (<c>.env.test</c>, <c>.env.testing</c>), which is test material.
 /// </summary>
 public static class PathContext
 {
@@ -35,6 +36,7 @@ public static class PathContext
     {
         var segments = relativePath.Split('/');
         var name = segments[^1].ToLowerInvariant();
+        if (IsTestEnvironmentDotenv(name)) return Test;
         if (IsDeployedConfiguration(name, relativePath)) return null;
         if (IsTestFileName(name)) return Test;
         string? found = null;
@@ -65,6 +67,16 @@ public static class PathContext
         || name.EndsWith("tests.cs", StringComparison.Ordinal) || name.EndsWith("test.cs", StringComparison.Ordinal)
         || name.EndsWith("test.java", StringComparison.Ordinal) || name.EndsWith("test.kt", StringComparison.Ordinal)
         || name == "conftest.py";
+
+    /// <summary>
+    /// A dotenv file (lowercased name) a framework loads only when tests run, wherever it sits: Laravel's
+    /// <c>.env.testing</c> (and Dusk's <c>.env.dusk.*</c>), the <c>.env.test</c> of Rails (dotenv), Symfony, Next.js
+    /// and Vite, and their <c>.local</c> overrides. Not <c>.env.ci</c>: no framework reads that name, and a CI
+    /// environment holds deploy credentials too.
+    /// </summary>
+    private static bool IsTestEnvironmentDotenv(string name) =>
+        name is ".env.test" or ".env.testing" or ".env.test.local" or ".env.testing.local"
+        || (name.StartsWith(".env.dusk.", StringComparison.Ordinal) && !IsExampleName(name));
 
     // Files tools read as configuration: a value there is configured for use even under tests/ or docs/.
     private static bool IsDeployedConfiguration(string name, string relativePath)

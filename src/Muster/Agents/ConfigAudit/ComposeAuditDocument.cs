@@ -38,7 +38,8 @@ internal sealed class ComposeAuditDocument
                 return Failed(path, new RuleHit(path, list.Position.Line, list.Position.Column,
                     "services is a list, but compose requires a mapping of service names (`docker compose config` rejects this file)"));
             case ComposeMapping map:
-                foreach (var entry in map.Entries)
+                // services: { <<: *more } merges service definitions in; "<<" is not a service.
+                foreach (var entry in map.MergedEntries())
                 {
                     if (entry.Value is ComposeMapping node) services.Add(new ComposeServiceDefinition(path, entry.Key, entry.KeyPosition, node));
                 }

@@ -116,7 +116,7 @@ internal static class ComposeExposureChecks
         if (s.Get("network_mode") is { } mode && mode.Text() == "host") return new(mode.Position, "on the host network (every interface)");
         var port = s.Ports().FirstOrDefault(p => p.OnAllInterfaces && p.TargetPorts().Contains(containerPort));
         if (port is null) return null;
-        return new(port.Position, port.Published is null ? "on a random host port on all interfaces" : $"on host port {port.Published} on all interfaces");
+        return new(port.Position, $"on {port.HostPortDescription} on all interfaces");
     }
 
     private static Dictionary<string, string?> Environment(ComposeServiceDefinition s)

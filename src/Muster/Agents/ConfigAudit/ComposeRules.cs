@@ -124,7 +124,7 @@ internal static partial class ComposeRules
             "A service that publishes ports to all interfaces is the first to be attacked; a writable root filesystem lets an intruder drop tools and persist.",
             "Set `read_only: true` and mount `tmpfs:` or volumes only where the service writes.",
             p => p.ServiceGroups
-                .Where(g => g.Any(s => s.Ports().Any(port => port.PublishedOnAllInterfaces)))
+                .Where(g => g.Any(s => s.Ports().Any(port => port.OnAllInterfaces)))
                 .Where(g => !p.Has(g, s => s.Get("read_only").IsTrue()))
                 .Select(g => ComposeFileGroup.Primary(g).HitAtService($"service '{g[0].Name}' publishes ports on all interfaces with a writable root filesystem"))),
 
@@ -251,8 +251,7 @@ internal static partial class ComposeRules
             foreach (var number in port.TargetPorts())
             {
                 if (!DataPorts.TryGetValue(number, out var what)) continue;
-                var host = port.Published is null ? "a random host port" : $"host port {port.Published}";
-                yield return s.Hit(port.Position, $"service '{s.Name}' publishes {what} port {number} on {host} on all interfaces",
+                yield return s.Hit(port.Position, $"service '{s.Name}' publishes {what} port {number} on {port.HostPortDescription} on all interfaces",
                     discriminator: $"{s.Name}/{number}");
                 break;
             }
@@ -311,7 +310,7 @@ internal static partial class ComposeRules
         var hasPassword = command.Contains("requirepass", StringComparison.OrdinalIgnoreCase)
                           || s.Get("environment").EnvironmentPairs().Any(e => e.Key is "REDIS_PASSWORD" or "REDIS_ARGS" or "VALKEY_PASSWORD" && !string.IsNullOrEmpty(e.Value))
                           || s.Get("volumes").Scalars().Any(v => v.Value?.Contains(".conf", StringComparison.Ordinal) == true);
-        var exposed = s.Ports().FirstOrDefault(port => port.PublishedOnAllInterfaces && port.TargetPorts().Contains(6379));
+        var exposed = s.Ports().FirstOrDefault(port => port.OnAllInterfaces && port.TargetPorts().Contains(6379));
         if (exposed is not null && !hasPassword)
         {
             yield return s.Hit(exposed.Position, $"service '{s.Name}' publishes Redis port 6379 on all interfaces and sets no requirepass (nor mounts a redis.conf)");

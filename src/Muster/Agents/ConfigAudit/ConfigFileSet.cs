@@ -1,3 +1,4 @@
+using Muster.Formats.Compose;
 using Muster.Formats.Docker;
 using Muster.Formats.Nginx;
 using Muster.Workspace;
@@ -56,13 +57,17 @@ internal sealed class ConfigFileSet
     }
 
     private List<DockerfileDocument>? _dockerfileDocuments;
+    private List<(ComposeAuditDocument Document, string Text)>? _composeDocuments;
+
+    /// <summary>Parsed once: the compose rules audit the documents, the env rules read the variables they interpolate.</summary>
+    private List<(ComposeAuditDocument Document, string Text)> ComposeDocuments() =>
+        _composeDocuments ??= _compose.Select(f => (File: f, Text: Read(f))).Where(x => x.Text is not null)
+            .Select(x => (ComposeAuditDocument.Parse(x.File.RelativePath, x.Text!), x.Text!)).ToList();
 
     public List<ComposeFileGroup> ComposeFileGroups()
     {
         var dockerfiles = Dockerfiles().ToDictionary(d => d.Path, StringComparer.Ordinal);
-        return _compose.Select(f => (File: f, Text: Read(f)))
-            .Where(x => x.Text is not null)
-            .Select(x => ComposeAuditDocument.Parse(x.File.RelativePath, x.Text!))
+        return ComposeDocuments().Select(x => x.Document)
             .GroupBy(d => (Folder(d.Path), ConfigFileKinds.ComposeProjectStem(Path.GetFileName(d.Path))))
             .Select(g => new ComposeFileGroup(g.OrderBy(d => ConfigFileKinds.IsComposeOverride(Path.GetFileName(d.Path)) ? 1 : 0).ToList()) { Dockerfiles = dockerfiles })
             .ToList();
@@ -146,7 +151,7 @@ internal sealed class ConfigFileSet
         }
         var envFiles = _env.Select(f => new EnvFileInfo(f.RelativePath, ignored.Contains(f.RelativePath), tracked.Contains(f.RelativePath), Mode(f.FullPath),
             CredentialKeys(f))).ToList();
-        var variables = _compose.SelectMany(f => Read(f) is { } text ? ComposeVariables.Find(f.RelativePath, text) : []).ToList();
+        var variables = ComposeDocuments().SelectMany(x => ComposeVariableReferences.In(x.Document.Root, x.Text)).ToList();
         var examples = new Dictionary<string, (string Path, IReadOnlySet<string> Names)>(StringComparer.Ordinal);
         foreach (var example in _examples.OrderBy(e => Path.GetFileName(e.RelativePath) == ".env.example" ? 0 : 1))
         {
@@ -159,7 +164,7 @@ internal sealed class ConfigFileSet
     // An unreadable env file counts as holding credentials: what was not read is not called harmless.
     private IReadOnlyList<string> CredentialKeys(WorkspaceFile file) =>
         Read(file) is not { } text ? ["(unreadable)"]
-            : Muster.Formats.Compose.DotEnvReader.Parse(text)
+            : DotEnvReader.Parse(text)
                 .Where(p => (SecretValues.IsSecretKey(p.Key) && SecretValues.IsLiteralSecret(p.Value)) || SecretValues.TryGetUrlPassword(p.Value, out _))
                 .Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
 

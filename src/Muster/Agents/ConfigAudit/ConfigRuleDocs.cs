@@ -8,10 +8,10 @@ internal static class ConfigRuleDocs
 {
     private static readonly (string Type, string Heading, string Files)[] Sections =
     [
-        ("compose", "Docker Compose", "`docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`; a default file (`compose.yaml`, `docker-compose.yml`) is judged together with its `.override` file, as `docker compose` merges them; any other file (`docker-compose-rpi.yml`, `docker-compose.prod.yml`) is its own project; `services:` given as a list is a parse finding, as compose rejects it"),
+        ("compose", "Docker Compose", "`docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`; a default file (`compose.yaml`, `docker-compose.yml`) is judged together with its `.override` file, as `docker compose` merges them; any other file (`docker-compose-rpi.yml`, `docker-compose.prod.yml`) is its own project; `services:` given as a list is a parse finding, as compose rejects it; a `<<` merge key under `services:` merges the anchored services in (it is not a service); a port `IP::TARGET` or `TARGET` alone is published on a host port the engine picks, on that IP or on every interface"),
         ("dockerfile", "Dockerfile", "`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`; a `.dockerignore` is looked for beside the Dockerfile and in the folders above it (a build context can be any of them)"),
         ("nginx", "nginx", "`nginx.conf`, `*.conf`, files under `sites-enabled/` / `sites-available/`, kept only when they contain nginx blocks. Includes are followed inside the workspace as nginx does: a relative path against the prefix (the main config's folder, or the `nginx-prefix` setting), globs with glob(3) rules (`*.conf` skips dotfiles). A file under a main config's folder that no main config loads is reported (`MUSTER-NGINX-014`) and not audited; a file outside any main config's folder (a `conf.d` snippet mounted into an image) is audited on its own"),
-        ("env", ".env files", "`.env`, `.env.*`, `*.env` (not `.env.example`/`.sample`/`.template`/`.dist`), plus the `${VAR}` uses of compose files"),
+        ("env", ".env files", "`.env`, `.env.*`, `*.env` (not `.env.example`/`.sample`/`.template`/`.dist`), plus the `${VAR}` uses of compose files, read as compose interpolates them (values only, not keys or comments; `$$` is a literal `$`; a variable needed whatever else is set has no default of its own and is not inside another one's default)"),
         ("shell", "Shell scripts", "`*.sh`, `*.bash`; the `set -e` rule applies to scripts named like deploy/install/setup/provision/release/bootstrap/migrate"),
     ];
 
@@ -38,6 +38,10 @@ internal static class ConfigRuleDocs
             own (`MUSTER-COMPOSE-000`, `MUSTER-NGINX-000`, `MUSTER-CONFIG-UNVERIFIED`). Rules about something
             missing stay silent when the answer depends on a file Muster cannot see (a compose `extends` from
             another file).
+
+            Test material is rated at most MEDIUM and the message says why: a file under a test folder (`tests/`,
+            `fixtures/`, ...), a test file name, or a dotenv file named for the test environment (`.env.test`,
+            `.env.testing`, `.env.test.local`, Laravel Dusk's `.env.dusk.*`; not `.env.ci`).
 
             ## Settings (`with:`)
 

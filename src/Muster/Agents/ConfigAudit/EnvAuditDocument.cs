@@ -1,3 +1,5 @@
+using Muster.Formats.Compose;
+
 namespace Muster.Agents.ConfigAudit;
 
 /// <summary>

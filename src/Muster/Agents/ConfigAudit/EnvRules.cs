@@ -24,17 +24,17 @@ internal static class EnvRules
             "A variable compose needs but `.env.example` does not list is discovered only when a deploy fails or silently runs with an empty value.",
             "Add the variable (with a placeholder, never a real value) to the example file.",
             d => d.ComposeVariables.Where(v => v.Required)
-                .Where(v => d.ExampleFor(v.ComposePath) is { } example && !example.Names.Contains(v.Name))
-                .GroupBy(v => (v.ComposePath, v.Name)).Select(g => g.First())
-                .Select(v => new RuleHit(v.ComposePath, v.Line, v.Column,
-                    $"${{{v.Name}}} has no default and is not listed in {d.ExampleFor(v.ComposePath)!.Value.Path}", null, v.Name))),
+                .Where(v => d.ExampleFor(v.Position.File) is { } example && !example.Names.Contains(v.Name))
+                .GroupBy(v => (v.Position.File, v.Name)).Select(g => g.First())
+                .Select(v => new RuleHit(v.Position.File, v.Position.Line, v.Position.Column,
+                    $"${{{v.Name}}} has no default and is not listed in {d.ExampleFor(v.Position.File)!.Value.Path}", null, v.Name))),
 
         new("MUSTER-ENV-004", Type, "Compose variables with no example env file", Severity.Low,
             "Compose interpolates variables without defaults, but no `.env.example` documents what must be set.",
             "Add a `.env.example` beside the compose file listing every variable with a placeholder.",
-            d => d.ComposeVariables.Where(v => v.Required && d.ExampleFor(v.ComposePath) is null)
-                .GroupBy(v => v.ComposePath)
-                .Select(g => new RuleHit(g.Key, g.First().Line, g.First().Column,
+            d => d.ComposeVariables.Where(v => v.Required && d.ExampleFor(v.Position.File) is null)
+                .GroupBy(v => v.Position.File)
+                .Select(g => new RuleHit(g.Key, g.First().Position.Line, g.First().Position.Column,
                     $"{g.Select(v => v.Name).Distinct().Count()} variable(s) without defaults ({string.Join(", ", g.Select(v => v.Name).Distinct().Take(5))}) and no .env.example"))),
 
         new("MUSTER-ENV-005", Type, ".env file readable by other users", Severity.Low,

@@ -26,6 +26,29 @@ internal static class ComposeAsWritten
         return null;
     }
 
+    /// <summary>
+    /// The entries a mapping has once its <c>&lt;&lt;</c> merge keys are applied: its own entries (not the <c>&lt;&lt;</c>
+    /// ones), then those of the mappings <c>&lt;&lt;</c> points at that it does not set itself, the first source winning
+    /// a key several set. A merged entry keeps the position where it is written (in the anchored mapping).
+    /// </summary>
+    public static IEnumerable<ComposeEntry> MergedEntries(this ComposeMapping map) => MergedEntries(map, depth: 0);
+
+    private static List<ComposeEntry> MergedEntries(ComposeMapping map, int depth)
+    {
+        var entries = map.Entries.Where(e => e.Key != "<<").ToList();
+        if (depth > MaxMergeDepth) return entries;
+        var keys = entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var merge in map.Entries.Where(e => e.Key == "<<"))
+        {
+            foreach (var source in merge.Value is ComposeSequence seq ? seq.Items : [merge.Value])
+            {
+                if (source is not ComposeMapping m) continue;
+                entries.AddRange(MergedEntries(m, depth + 1).Where(e => keys.Add(e.Key)));
+            }
+        }
+        return entries;
+    }
+
     public static ComposeNode? Get(this ComposeNode? node, string key) => node is ComposeMapping map ? Get(map, key, depth: 0) : null;
 
     public static string? Text(this ComposeNode? node) => (node as ComposeScalar)?.Value;

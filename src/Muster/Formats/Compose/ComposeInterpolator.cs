@@ -20,53 +20,59 @@ internal sealed class ComposeInterpolator(Func<string, string?> lookup)
         {
             var c = text[i];
             if (c != '$') { output.Append(c); i++; continue; }
-            if (i + 1 >= text.Length) throw Invalid(text, position, "a '$' at the end");
-            var next = text[i + 1];
-            if (next == '$') { output.Append('$'); i += 2; continue; }
-            if (IsNameStart(next))
-            {
-                var end = i + 1;
-                while (end < text.Length && IsNamePart(text[end])) end++;
-                output.Append(Resolve(text[(i + 1)..end], position));
-                i = end;
-                continue;
-            }
-            if (next != '{') throw Invalid(text, position, $"'${next}'");
-            var close = MatchingBrace(text, i + 1);
-            if (close < 0) throw Invalid(text, position, "an unclosed '${'");
-            output.Append(Braced(text[(i + 2)..close], text, position));
-            i = close + 1;
+            var expression = ComposeExpression.Read(text, i, out var why) ?? throw Invalid(text, position, why!);
+            output.Append(Evaluate(expression, position));
+            i = expression.End;
         }
         return output.ToString();
     }
 
-    private string Braced(string body, string whole, ComposePosition position)
+    /// <summary>
+    /// The variables <paramref name="text"/> refers to, read as <see cref="Interpolate"/> reads it, with the offset of
+    /// each one's <c>$</c>. A reference is required when the value needs that variable whatever else is set: it has no
+    /// default or alternative of its own (<c>${X}</c>, <c>$X</c>, <c>${X:?error}</c>) and is not inside another
+    /// variable's default, alternative or error text. A malformed expression is skipped: compose rejects it, which is
+    /// another check's finding.
+    /// </summary>
+    public static IEnumerable<ComposeVariableUse> References(string text) => References(text, 0, nested: false);
+
+    private static IEnumerable<ComposeVariableUse> References(string text, int shift, bool nested)
     {
-        var nameEnd = 0;
-        while (nameEnd < body.Length && (nameEnd == 0 ? IsNameStart(body[nameEnd]) : IsNamePart(body[nameEnd]))) nameEnd++;
-        if (nameEnd == 0) throw Invalid(whole, position, $"'${{{body}}}'");
-        var name = body[..nameEnd];
-        var rest = body[nameEnd..];
-        if (rest.Length == 0) return Resolve(name, position);
+        var i = text.IndexOf('$', StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            if (ComposeExpression.Read(text, i, out _) is not { } expression)
+            {
+                i = text.IndexOf('$', i + 1);
+                continue;
+            }
+            if (expression.Name is { } name)
+            {
+                yield return new ComposeVariableUse(name, !nested && expression.Operator is '\0' or '?', shift + i);
+                foreach (var inner in References(expression.Word, shift + expression.WordStart, nested: true)) yield return inner;
+            }
+            i = expression.End < text.Length ? text.IndexOf('$', expression.End) : -1;
+        }
+    }
+
+    private string Evaluate(ComposeExpression expression, ComposePosition position)
+    {
+        if (expression.Name is not { } name) return "$";
+        if (expression.Operator == '\0') return Resolve(name, position);
         var value = lookup(name);
-        var colon = rest[0] == ':';
-        var op = colon ? (rest.Length > 1 ? rest[1] : '\0') : rest[0];
-        var word = rest[(colon ? 2 : 1)..];
-        var missing = colon ? string.IsNullOrEmpty(value) : value is null;
-        switch (op)
+        var missing = expression.Colon ? string.IsNullOrEmpty(value) : value is null;
+        switch (expression.Operator)
         {
             case '-':
-                return missing ? Interpolate(word, position) : value!;
+                return missing ? Interpolate(expression.Word, position) : value!;
             case '+':
-                return missing ? "" : Interpolate(word, position);
-            case '?':
+                return missing ? "" : Interpolate(expression.Word, position);
+            default:
                 if (!missing) return value!;
-                var reason = Interpolate(word, position);
+                var reason = Interpolate(expression.Word, position);
                 throw new ComposeFormatException("interpolation-required",
                     $"required variable {name} is missing a value{(reason.Length > 0 ? ": " + reason : "")}",
                     $"set {name} in the .env file beside the compose file or in the environment", position);
-            default:
-                throw Invalid(whole, position, $"'${{{body}}}'");
         }
     }
 
@@ -80,22 +86,7 @@ internal sealed class ComposeInterpolator(Func<string, string?> lookup)
         return "";
     }
 
-    private static int MatchingBrace(string text, int openIndex)
-    {
-        var depth = 0;
-        for (var i = openIndex; i < text.Length; i++)
-        {
-            if (text[i] == '{') depth++;
-            else if (text[i] == '}' && --depth == 0) return i;
-        }
-        return -1;
-    }
-
     private static ComposeFormatException Invalid(string text, ComposePosition position, string what) =>
         new("interpolation-invalid", $"invalid interpolation format in \"{text}\": {what}",
             "write ${NAME}, ${NAME:-default} or similar; write '$$' for a literal '$'", position);
-
-    private static bool IsNameStart(char c) => c == '_' || char.IsAsciiLetter(c);
-
-    private static bool IsNamePart(char c) => c == '_' || char.IsAsciiLetterOrDigit(c);
 }

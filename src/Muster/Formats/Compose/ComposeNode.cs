@@ -9,6 +9,9 @@ public abstract record ComposeNode(ComposePosition Position);
 public sealed record ComposeScalar(ComposePosition Position, string? Value, bool Plain) : ComposeNode(Position)
 {
     public bool IsNull => Value is null;
+
+    /// <summary>Just after the scalar's last character as written (its closing quote included), when the reader knew it.</summary>
+    public ComposePosition? End { get; init; }
 }
 
 public sealed record ComposeSequence(ComposePosition Position, IReadOnlyList<ComposeNode> Items) : ComposeNode(Position);

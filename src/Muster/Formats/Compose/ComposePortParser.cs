@@ -26,15 +26,14 @@ internal static partial class ComposePortParser
     }
 
     /// <summary>
-    /// Reads a port entry as written, before interpolation (a <c>${VAR}</c> part stays text, an empty published part
-    /// stays empty) and without validating the numbers; null when the entry has no port shape. For checks on the file
-    /// itself; the loader uses <see cref="Parse"/>.
+    /// Reads a port entry as written, before interpolation (a <c>${VAR}</c> part stays text) and without validating the
+    /// numbers; null when the entry has no port shape. For checks on the file itself; the loader uses <see cref="Parse"/>.
     /// </summary>
     public static ComposePort? ReadAsWritten(ComposeNode node) => node switch
     {
         ComposeScalar { Value: { } text } scalar => Split(text.Trim(), scalar.Position, strict: false, out _),
         ComposeMapping mapping when mapping.Get("target").Text() is { } target => new ComposePort(mapping.Get("host_ip").Text(),
-            mapping.Get("published").Text(), target, mapping.Get("protocol").Text() ?? "tcp", mapping.Get("mode").Text(), mapping.Position),
+            NoneIfEmpty(mapping.Get("published").Text() ?? ""), target, mapping.Get("protocol").Text() ?? "tcp", mapping.Get("mode").Text(), mapping.Position),
         _ => null,
     };
 
@@ -50,7 +49,7 @@ internal static partial class ComposePortParser
 
     /// <summary>
     /// Splits <c>[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]</c> into its parts; null (and why) when the shape is wrong.
-    /// <paramref name="strict"/> also refuses an unknown protocol and reads an empty published part as none.
+    /// <paramref name="strict"/> also refuses an unknown protocol.
     /// </summary>
     private static ComposePort? Split(string text, ComposePosition position, bool strict, out string? why)
     {
@@ -84,16 +83,18 @@ internal static partial class ComposePortParser
         {
             case 1:
                 return new ComposePort(hostIp, null, parts[0], protocol, null, position);
+            // An empty published part ("IP::TARGET", "[::1]::TARGET", ":TARGET") is none: the engine picks the host port.
             case 2:
-                return new ComposePort(hostIp, parts[0], parts[1], protocol, null, position);
+                return new ComposePort(hostIp, NoneIfEmpty(parts[0]), parts[1], protocol, null, position);
             case 3 when hostIp is null:
-                // IP::TARGET (engine-chosen host port): the loader reads no published port, the as-written reading keeps "".
-                return new ComposePort(parts[0], parts[1].Length == 0 && strict ? null : parts[1], parts[2], protocol, null, position);
+                return new ComposePort(parts[0], NoneIfEmpty(parts[1]), parts[2], protocol, null, position);
             default:
                 why = $"'{text}' has too many ':' parts";
                 return null;
         }
     }
+
+    private static string? NoneIfEmpty(string part) => part.Length == 0 ? null : part;
 
     private static ComposePort ParseLong(ComposeMapping mapping)
     {

@@ -73,7 +73,7 @@ internal static class YamlTreeReader
             case YamlScalarNode scalar:
                 {
                     var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
-                    if (asWritten) return new ComposeScalar(At(node, file), scalar.Value ?? "", plain);
+                    if (asWritten) return new ComposeScalar(At(node, file), scalar.Value ?? "", plain) { End = new ComposePosition(file, (int)node.End.Line, (int)node.End.Column) };
                     var value = plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL" ? null : scalar.Value ?? "";
                     return new ComposeScalar(At(node, file), value, plain);
                 }

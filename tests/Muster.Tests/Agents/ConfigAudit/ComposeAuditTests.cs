@@ -100,4 +100,23 @@ public sealed class ComposeAuditTests
         Assert.Equal(5, hit.Location!.Line);
         Assert.Equal(9, hit.Location.Column);
     }
+
+    [Fact]
+    public async Task A_merge_key_under_services_merges_services_and_is_not_one()
+    {
+        var findings = await AuditAsync(("compose.yaml", """
+            x-more: &more
+              worker:
+                image: ghcr.io/acme/worker:latest
+            services:
+              <<: *more
+              web:
+                image: ghcr.io/acme/web:1.0.0
+            """));
+
+        Assert.DoesNotContain(findings, f => f.Message.Contains("'<<'", StringComparison.Ordinal));
+        var unpinned = Assert.Single(findings, f => f.RuleId == "MUSTER-COMPOSE-007");
+        Assert.Equal((new SourceLocation("compose.yaml", 3, 12), "service 'worker' uses 'ghcr.io/acme/worker:latest'"), (unpinned.Location, unpinned.Message));
+        Assert.Equal(["web", "worker"], findings.Where(f => f.RuleId == "MUSTER-COMPOSE-009").Select(f => f.Message.Split('\'')[1]).Order(StringComparer.Ordinal));
+    }
 }

@@ -67,4 +67,30 @@ public sealed class ComposeExposureTests
 
         Assert.Contains("'ollama-cpu', 'ollama-gpu'", hit, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\"0.0.0.0::5432\"", "on a random host port on all interfaces")]
+    [InlineData("\"5432\"", "on a random host port on all interfaces")]
+    [InlineData("\"0.0.0.0:15432:5432\"", "on host port 15432 on all interfaces")]
+    public async Task An_engine_chosen_host_port_is_named_as_compose_means_it(string port, string expected)
+    {
+        var services = $"  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_HOST_AUTH_METHOD: trust\n    ports:\n      - {port}\n";
+
+        Assert.EndsWith(expected, Assert.Single(await MessagesAsync("MUSTER-COMPOSE-006", services)), StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Single(await MessagesAsync("MUSTER-COMPOSE-023", services)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"6379\"", true)]
+    [InlineData("\"0.0.0.0::6379\"", true)]
+    [InlineData("\"127.0.0.1::6379\"", false)]
+    [InlineData("\"[::1]::6379\"", false)]
+    public async Task An_engine_chosen_host_port_is_published_on_the_interfaces_its_ip_names(string port, bool exposed)
+    {
+        var services = $"  cache:\n    image: redis:7.4.1\n    ports:\n      - {port}\n";
+
+        Assert.Equal(exposed, (await MessagesAsync("MUSTER-COMPOSE-022", services)).Count == 1);
+        Assert.Equal(exposed, (await MessagesAsync("MUSTER-COMPOSE-014", services)).Count == 1);
+        Assert.Equal(exposed, (await MessagesAsync("MUSTER-COMPOSE-006", services)).Count == 1);
+    }
 }

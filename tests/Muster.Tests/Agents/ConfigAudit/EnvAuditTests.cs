@@ -1,3 +1,5 @@
+using Muster.Model;
+
 namespace Muster.Tests.Agents.ConfigAudit;
 
 public sealed class EnvAuditTests
@@ -44,5 +46,25 @@ public sealed class EnvAuditTests
         var missing = Assert.Single((await harness.RunAsync()).Findings, f => f.RuleId == "MUSTER-ENV-003");
         Assert.Equal(7, missing.Location!.Line);
         Assert.Contains("DB_PASSWORD", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compose_variables_are_the_ones_compose_interpolates()
+    {
+        using var harness = new ConfigAuditHarness().Write("compose.yaml", """
+            # ${IN_A_COMMENT}
+            services:
+              app:
+                image: ghcr.io/acme/app:1.0.0 # bump with ${RELEASE_TAG}
+                command: ["sh", "-c", "echo $$$NEEDED $$NOT_A_VARIABLE"]
+                environment:
+                  URL: ${PUBLIC_URL:-${FALLBACK_URL}}
+            """);
+
+        var findings = (await harness.RunAsync()).Findings;
+
+        var missing = Assert.Single(findings, f => f.RuleId == "MUSTER-ENV-004");
+        Assert.Equal("1 variable(s) without defaults (NEEDED) and no .env.example", missing.Message);
+        Assert.Equal(new SourceLocation("compose.yaml", 5, 35), missing.Location);
     }
 }

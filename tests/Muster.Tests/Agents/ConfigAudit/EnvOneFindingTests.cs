@@ -1,3 +1,5 @@
+using Muster.Model;
+
 namespace Muster.Tests.Agents.ConfigAudit;
 
 /// <summary>One env file, one finding, at the severity its contents deserve.</summary>
@@ -40,5 +42,25 @@ public sealed class EnvOneFindingTests
         Assert.Equal("MUSTER-ENV-002", hit.RuleId);
         Assert.Contains("DB_PASSWORD", hit.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ConfigAuditHarness.Secret, hit.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(".env.test", Severity.Medium)]
+    [InlineData(".env.testing", Severity.Medium)]
+    [InlineData("web/.env.test.local", Severity.Medium)]
+    [InlineData(".env.dusk.local", Severity.Medium)]
+    [InlineData(".env.ci", Severity.Critical)]
+    [InlineData(".env.production", Severity.Critical)]
+    public async Task A_committed_env_file_named_for_the_test_environment_is_test_material(string path, Severity expected)
+    {
+        using var harness = new ConfigAuditHarness().Write(path, "APP_ENV=testing\nAPP_KEY=base64:@SECRET@\n");
+        harness.Git("init", "-q");
+        harness.Git("add", "-f", path);
+
+        var findings = (await harness.RunAsync()).Findings.Where(f => f.Location?.Path == path && f.RuleId != "MUSTER-ENV-005").ToList();
+
+        var hit = Assert.Single(findings);
+        Assert.Equal(("MUSTER-ENV-002", expected), (hit.RuleId, hit.Severity));
+        Assert.Equal(expected == Severity.Medium, hit.Message.Contains("Test material", StringComparison.Ordinal));
     }
 }

@@ -95,4 +95,19 @@ public class ComposeAsWrittenTests
     [InlineData("1", false)]
     public void Is_true_reads_yaml_1_1_booleans(string value, bool expected) =>
         Assert.Equal(expected, Read($"privileged: {value}\n").Get("privileged").IsTrue());
+
+    [Fact]
+    public void Merged_entries_apply_merge_keys_own_keys_first_then_the_first_source()
+    {
+        var map = Assert.IsType<ComposeMapping>(Read("""
+            x-a: &a { web: a-web, worker: a-worker }
+            x-b: &b { worker: b-worker, cron: b-cron }
+            services:
+              <<: [*a, *b]
+              web: own-web
+            """).Get("services"));
+
+        Assert.Equal(["web=own-web", "worker=a-worker", "cron=b-cron"], map.MergedEntries().Select(e => $"{e.Key}={e.Value.Text()}"));
+        Assert.Equal(1, map.MergedEntries().Single(e => e.Key == "worker").KeyPosition.Line);
+    }
 }

@@ -67,11 +67,11 @@ public class ComposeLoaderTests
         Assert.Equal("./web", web.Build!.Context);
         Assert.Equal("Web.Dockerfile", web.Build.Dockerfile);
         Assert.Equal("1", web.Build.Args["VERSION"]);
-        Assert.Equal(["8080:80/tcp", "127.0.0.1:8443:443/tcp", "::1:9000-9001:9000-9001/udp", "3000/tcp", "10.0.0.1:5001:5000/udp"],
+        Assert.Equal(["8080:80/tcp", "127.0.0.1:8443:443/tcp", "[::1]:9000-9001:9000-9001/udp", "3000/tcp", "10.0.0.1:5001:5000/udp"],
             web.Ports.Select(p => p.ToString()));
         Assert.Equal(9, web.Ports[0].Position.Line);
-        Assert.True(web.Ports[0].PublishedOnAllInterfaces);
-        Assert.False(web.Ports[1].PublishedOnAllInterfaces);
+        Assert.True(web.Ports[0].OnAllInterfaces);
+        Assert.False(web.Ports[1].OnAllInterfaces);
         Assert.Equal("host", web.Ports[4].Mode);
         Assert.Equal("1", web.Environment["A"]);
         Assert.Null(web.Environment["B"]);

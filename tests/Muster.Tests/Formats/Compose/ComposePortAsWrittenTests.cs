@@ -12,7 +12,8 @@ public class ComposePortAsWrittenTests
     [InlineData("\"8080:80\"", null, "8080", "80")]
     [InlineData("\"127.0.0.1:5432:5432/tcp\"", "127.0.0.1", "5432", "5432")]
     [InlineData("\"[::1]:9000:9000\"", "::1", "9000", "9000")]
-    [InlineData("\"0.0.0.0::5432\"", "0.0.0.0", "", "5432")]
+    [InlineData("\"0.0.0.0::5432\"", "0.0.0.0", null, "5432")]
+    [InlineData("\"127.0.0.1::5432/udp\"", "127.0.0.1", null, "5432")]
     [InlineData("6379", null, null, "6379")]
     public void Short_syntax_keeps_the_parts_as_written(string entry, string? hostIp, string? published, string target)
     {
@@ -51,17 +52,21 @@ public class ComposePortAsWrittenTests
     }
 
     [Theory]
-    [InlineData("\"5432\"", true, false)]
-    [InlineData("\"8080:80\"", true, true)]
-    [InlineData("\"0.0.0.0:8080:80\"", true, true)]
-    [InlineData("\"[::]:8080:80\"", true, true)]
-    [InlineData("\"127.0.0.1:8080:80\"", false, false)]
-    [InlineData("\"${BIND}:8080:80\"", false, false)]
-    public void All_interfaces_with_and_without_a_published_port(string entry, bool onAll, bool publishedOnAll)
+    [InlineData("\"5432\"", true, "a random host port", "5432/tcp")]
+    [InlineData("\"0.0.0.0::5432\"", true, "a random host port", "0.0.0.0::5432/tcp")]
+    [InlineData("\"127.0.0.1::5432\"", false, "a random host port", "127.0.0.1::5432/tcp")]
+    [InlineData("{ target: 5432, published: \"\" }", true, "a random host port", "5432/tcp")]
+    [InlineData("\"8080:80\"", true, "host port 8080", "8080:80/tcp")]
+    [InlineData("\"0.0.0.0:8080:80\"", true, "host port 8080", "0.0.0.0:8080:80/tcp")]
+    [InlineData("\"[::]:8080:80\"", true, "host port 8080", "[::]:8080:80/tcp")]
+    [InlineData("\"[::1]::80\"", false, "a random host port", "[::1]::80/tcp")]
+    [InlineData("\"127.0.0.1:8080:80\"", false, "host port 8080", "127.0.0.1:8080:80/tcp")]
+    [InlineData("\"${BIND}:8080:80\"", false, "host port 8080", "${BIND}:8080:80/tcp")]
+    public void A_port_is_described_as_compose_means_it(string entry, bool onAll, string hostPort, string shortSyntax)
     {
         var port = Port(entry)!;
 
-        Assert.Equal((onAll, publishedOnAll), (port.OnAllInterfaces, port.PublishedOnAllInterfaces));
+        Assert.Equal((onAll, hostPort, shortSyntax), (port.OnAllInterfaces, port.HostPortDescription, port.ToString()));
     }
 
     [Theory]
