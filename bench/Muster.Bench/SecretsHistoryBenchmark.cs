@@ -3,6 +3,7 @@ using System.Globalization;
 using Muster.Agents.Secrets;
 using Muster.Agents.Secrets.History;
 using Muster.Workspace;
+using Muster.Workspace.Processes;
 
 namespace Muster.Bench;
 
@@ -65,7 +66,8 @@ internal sealed class SecretsHistoryBenchmark : IBenchmark
 
     private static async Task<(HistoryScanResult, List<Muster.Model.Finding>)> Scan(string root, int maxCommits)
     {
-        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), new WorkspaceWalker(root).SelectsPath, TimeProvider.System);
+        var scan = new SecretHistoryScan(new SecretFileScanner(new SecretDetector(SecretRuleSet.BuiltIn)), new WorkspaceWalker(root).SelectsPath, TimeProvider.System,
+            SystemProcessStarter.Instance);
         var history = await scan.RunAsync(root, HistoryScope.All, maxCommits, _ => { }, CancellationToken.None);
         var builder = new SecretFindingBuilder("bench", "secrets-bench", SecretsAllowList.FromSettings(Muster.Agents.AgentSettings.Empty), null);
         var findings = new List<Muster.Model.Finding>();
