@@ -8,8 +8,9 @@ namespace Muster.Cluster.Coordinator;
 /// <summary>
 /// Runs each attempt on a live worker that offers the agent's kind, labels and root (the least loaded). The
 /// supervisor's timeouts and retries are untouched: its cancellation reaches the worker, which cancels the agent there.
-/// A worker that cannot be reached mid-attempt is lost: the attempt runs again on another matching worker (journaled
-/// <c>worker-lost</c>), or fails with "worker lost" when none is left.
+/// A failed call is asked again while its worker still answers (the call, not the worker, was lost); a worker that does
+/// not answer is lost: the attempt runs again on another matching worker (journaled <c>worker-lost</c>), or fails with
+/// "worker lost" when none is left.
 /// </summary>
 public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecutorContext run) : IAgentExecutor
 {
@@ -112,7 +113,7 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
     private async Task<AgentResult> RunOnAsync(WorkerDescription worker, AttemptRequest request, AgentInvocation invocation, CancellationToken cancellationToken)
     {
         var grain = directory.Worker(worker.WorkerId);
-        var refusal = await CallAsync(() => grain.StartAsync(request));
+        var refusal = await StartAsync(worker.WorkerId, grain, request);
         if (refusal is { TryAnother: true }) throw new WorkerStopping(refusal.Reason);
         if (refusal is not null) throw new AgentFailedOnWorkerException(refusal.Reason);
         long? cancelledAt = null;
@@ -125,21 +126,21 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
                     if (cancelledAt is null)
                     {
                         cancelledAt = run.Time.GetTimestamp();
-                        await CallAsync(() => grain.CancelAsync(request.AttemptId));
+                        await CallAnsweredAsync(worker.WorkerId, () => grain.CancelAsync(request.AttemptId));
                     }
                     else if (run.Time.GetElapsedTime(cancelledAt.Value) > CancelledWait)
                     {
                         throw new OperationCanceledException($"worker {worker.WorkerId} did not stop the agent when cancelled", cancellationToken);
                     }
                 }
-                var status = await CallAsync(() => grain.PollAsync(request.AttemptId, ClusterTuning.PollWait));
+                var status = await CallAnsweredAsync(worker.WorkerId, () => grain.PollAsync(request.AttemptId, ClusterTuning.PollWait));
                 if (status.Progress is { } note) invocation.ReportProgress(note);
                 switch (status.Phase)
                 {
                     case AttemptPhase.Running:
                         continue;
                     case AttemptPhase.Succeeded:
-                        return await ReadResultAsync(grain, request.AttemptId, status);
+                        return await ReadResultAsync(worker.WorkerId, grain, request.AttemptId, status);
                     case AttemptPhase.Skipped:
                         throw new AgentSkippedException(status.Error ?? "skipped on its worker");
                     case AttemptPhase.TransientFailure:
@@ -162,14 +163,14 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
     /// <summary>How long a cancelled attempt is polled for its end; the supervisor has given up on it well before.</summary>
     private static readonly TimeSpan CancelledWait = TimeSpan.FromSeconds(30);
 
-    private static async Task<AgentResult> ReadResultAsync(IWorkerGrain grain, string attemptId, AttemptStatus status)
+    private async Task<AgentResult> ReadResultAsync(string workerId, IWorkerGrain grain, string attemptId, AttemptStatus status)
     {
         var head = WireJson.ReadResultHead(status.ResultJson ?? throw new WorkerUnreachable("it sent a result without its body"));
         var findings = new List<Finding>(status.FindingCount);
         while (findings.Count < status.FindingCount)
         {
             var offset = findings.Count;
-            var page = WireJson.ReadFindings(await CallAsync(() => grain.ReadFindingsAsync(attemptId, offset, FindingsPage)));
+            var page = WireJson.ReadFindings(await CallAnsweredAsync(workerId, () => grain.ReadFindingsAsync(attemptId, offset, FindingsPage)));
             if (page.Count == 0) throw new WorkerUnreachable($"it sent {findings.Count} of {status.FindingCount} findings");
             findings.AddRange(page);
         }
@@ -188,6 +189,55 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
         }
     }
 
+    /// <summary>How many failed calls in a row a worker that still answers is asked again before it counts as lost.</summary>
+    private const int CallsPerAnswer = 3;
+
+    /// <summary>
+    /// A call that is made again while its worker answers (<see cref="WorkerDirectory.AnswersAsync"/>): polls, reads and
+    /// cancels change nothing on the worker when they arrive twice, so a lost message costs a second call, not the attempt.
+    /// </summary>
+    private async Task<T> CallAnsweredAsync<T>(string workerId, Func<Task<T>> call)
+    {
+        for (var failed = 1; ; failed++)
+        {
+            try
+            {
+                return await CallAsync(call);
+            }
+            catch (WorkerUnreachable) when (failed < CallsPerAnswer)
+            {
+                if (!await directory.AnswersAsync(workerId)) throw;
+            }
+        }
+    }
+
+    private Task CallAnsweredAsync(string workerId, Func<Task> call) => CallAnsweredAsync(workerId, async () =>
+    {
+        await call();
+        return true;
+    });
+
+    /// <summary>
+    /// Starts the attempt; when the start call fails but the worker answers, the attempt's status says whether the start
+    /// arrived (then it runs and is polled) or not (then it is sent again): never two runs of one attempt on one worker.
+    /// </summary>
+    private async Task<AttemptRefusal?> StartAsync(string workerId, IWorkerGrain grain, AttemptRequest request)
+    {
+        for (var failed = 1; ; failed++)
+        {
+            try
+            {
+                return await CallAsync(() => grain.StartAsync(request));
+            }
+            catch (WorkerUnreachable) when (failed < CallsPerAnswer)
+            {
+                if (!await directory.AnswersAsync(workerId)) throw;
+            }
+            var status = await CallAsync(() => grain.PollAsync(request.AttemptId, TimeSpan.Zero));
+            if (status.Phase != AttemptPhase.Unknown) return null;
+        }
+    }
+
     /// <summary>
     /// One bounded call. Agent failures come back as data, so ANY exception here (silo unavailable, message rejected,
     /// connection failed, timed out, placement refused) means the worker cannot be reached.
@@ -203,12 +253,6 @@ public sealed class ClusterAgentExecutor(WorkerDirectory directory, AgentExecuto
             throw new WorkerUnreachable($"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}", e);
         }
     }
-
-    private static Task CallAsync(Func<Task> call) => CallAsync(async () =>
-    {
-        await call();
-        return true;
-    });
 
     private sealed class WorkerStopping(string message) : Exception(message);
 

@@ -7,7 +7,8 @@ namespace Muster.Cluster.Coordinator;
 
 /// <summary>
 /// The live workers as the coordinator sees them: the cluster's active members, each asked what it offers. A worker
-/// that failed a call is lost for good (a restarted worker joins under a new id); the pick is the least loaded match.
+/// that failed a call and does not answer when asked again is lost for good (a restarted worker joins under a new id);
+/// the pick is the least loaded match.
 /// </summary>
 public sealed class WorkerDirectory(IClusterClient client, TimeProvider? time = null)
 {
@@ -53,7 +54,11 @@ public sealed class WorkerDirectory(IClusterClient client, TimeProvider? time = 
         try
         {
             var members = await client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(ClusterTuning.CallTimeout, cancellationToken);
-            var described = await Task.WhenAll(members.Select(m => m.SiloName).Where(id => !_lost.ContainsKey(id)).Select(DescribeOrNullAsync));
+            // A member that described itself before and is still active keeps that description when this call fails:
+            // one lost message (through a gateway that just died) must not make a live worker vanish from the picks.
+            var previous = _workers.ToDictionary(w => w.WorkerId, StringComparer.Ordinal);
+            var described = await Task.WhenAll(members.Select(m => m.SiloName).Where(id => !_lost.ContainsKey(id))
+                .Select(async id => await DescribeOrNullAsync(id) ?? previous.GetValueOrDefault(id)));
             var all = described.OfType<WorkerDescription>().ToList();
             _otherVersions = all.Where(w => w.Version != MusterVersion.Current).Select(w => $"{w.WorkerId} ({w.Version})").ToList();
             _workers = all.Where(w => w.Version == MusterVersion.Current).OrderBy(w => w.WorkerId, StringComparer.Ordinal).ToList();
@@ -79,7 +84,14 @@ public sealed class WorkerDirectory(IClusterClient client, TimeProvider? time = 
         }
     }
 
-    /// <summary>A worker that failed a call: never picked again by this coordinator.</summary>
+    /// <summary>
+    /// Whether a worker whose call just failed is still there: it answers a call now. A call can fail while its worker
+    /// is fine (it went through a gateway that died); only a worker that does not answer is lost. A killed worker's call
+    /// fails as soon as its silo refuses the connection, well within the call bound.
+    /// </summary>
+    public async Task<bool> AnswersAsync(string workerId) => !_lost.ContainsKey(workerId) && await DescribeOrNullAsync(workerId) is not null;
+
+    /// <summary>A worker that failed a call and did not answer after: never picked again by this coordinator.</summary>
     public void MarkLost(string workerId, string why) => _lost.TryAdd(workerId, why);
 
     public bool IsLost(string workerId) => _lost.ContainsKey(workerId);

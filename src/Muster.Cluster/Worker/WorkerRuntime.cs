@@ -74,6 +74,8 @@ public sealed class WorkerRuntime
 
     public AttemptRefusal? Start(AttemptRequest request)
     {
+        // The coordinator sends a start again when it did not hear whether the first arrived: that one runs, once.
+        if (_attempts.ContainsKey(request.AttemptId)) return null;
         if (_draining) return new AttemptRefusal { Reason = $"worker {WorkerId} is stopping", TryAnother = true };
         var spec = WireJson.ReadSpec(request.SpecJson);
         if (RootOf(spec, request.RunRoot, out var root) is { } why) return new AttemptRefusal { Reason = why };

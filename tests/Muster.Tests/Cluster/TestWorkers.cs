@@ -76,13 +76,16 @@ public sealed class TestWorkers : IAsyncLifetime
 
     public InProcessSiloHandle Silo(string siloName) => Cluster.Silos.Single(s => s.Name == siloName);
 
-    /// <summary>Runs a plan through the real scheduler with the cluster executor; <paramref name="observer"/> hears worker-lost.</summary>
-    internal Task<RunOutcome> RunAsync(string yaml, RecordingObserver? observer = null, string? root = null)
+    /// <summary>
+    /// Runs a plan through the real scheduler with the cluster executor (on <paramref name="directory"/>'s view of the
+    /// workers when given); <paramref name="observer"/> hears worker-lost.
+    /// </summary>
+    internal Task<RunOutcome> RunAsync(string yaml, RecordingObserver? observer = null, string? root = null, WorkerDirectory? directory = null)
     {
         observer ??= new RecordingObserver();
         var scrubber = new KnownSecretsScrubber(new RuleBasedSecretScrubber());
         var options = new EngineOptions { MaxParallel = 8, OverdueRecheckInterval = TimeSpan.FromMilliseconds(200) };
-        var executor = new ClusterAgentExecutor(Directory, new AgentExecutorContext(Registry, scrubber, TimeProvider.System, null, "coordinator", observer));
+        var executor = new ClusterAgentExecutor(directory ?? Directory, new AgentExecutorContext(Registry, scrubber, TimeProvider.System, null, "coordinator", observer));
         var plan = new PlanParser(Registry).Parse(yaml, "cluster-test.yaml");
         return new WaveScheduler(executor, observer, options, scrubber).RunAsync(plan, new RunRequest { RunId = "cluster-test", Root = root ?? _ws.Path }, CancellationToken.None);
     }
