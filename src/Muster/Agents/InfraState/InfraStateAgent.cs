@@ -27,16 +27,12 @@ internal sealed class InfraStateAgent : IAgent
             HardTimeout = TimeSpan.FromMinutes(5),
         };
 
-    private readonly IReadOnlyDictionary<string, string>? _environment;
-
-    public InfraStateAgent(IReadOnlyDictionary<string, string>? environment = null) => _environment = environment;
-
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var time = context.Time;
         var started = time.GetTimestamp();
         var settings = InfraStateSettings.From(context.Settings);
-        var environment = _environment ?? context.Environment.Variables();
+        var environment = context.Environment.Variables();
         var engineTimeout = settings.EngineTimeout;
         var probeTimeout = settings.ProbeTimeout;
         var tlsWarnDays = settings.TlsWarnDays;

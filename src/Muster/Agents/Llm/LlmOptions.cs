@@ -23,9 +23,9 @@ internal sealed record LlmOptions
     /// <summary><see cref="LlmSettings.Price"/>, else the pricing table's for <see cref="Model"/>; null: not known.</summary>
     public ModelPrice? Price { get; init; }
 
-    public static LlmOptions FromContext(AgentContext context, Func<string, string?>? readEnvironment = null)
+    public static LlmOptions FromContext(AgentContext context)
     {
-        readEnvironment ??= context.Environment.Get;
+        var readEnvironment = context.Environment.Get;
         var s = LlmSettings.From(context.Settings);
         var baseUrl = s.BaseUrl;
         if (s.BaseUrlEnv is { } baseUrlEnv)

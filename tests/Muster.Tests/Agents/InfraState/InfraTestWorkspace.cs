@@ -19,8 +19,9 @@ internal sealed class InfraTestWorkspace : IDisposable
     }
 
     public Task<AgentResult> AuditAsync(Dictionary<string, object?> settings, Dictionary<string, string>? environment = null) =>
-        new Muster.Agents.InfraState.InfraStateAgent(environment ?? new Dictionary<string, string>()).RunAsync(new AgentContext
+        new Muster.Agents.InfraState.InfraStateAgent().RunAsync(new AgentContext
         {
+            Environment = new FixedAgentEnvironment(environment ?? []),
             RunId = "test",
             AgentId = "infra-state-1",
             Kind = "infra-state",

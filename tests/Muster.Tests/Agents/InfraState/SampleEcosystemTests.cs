@@ -18,7 +18,7 @@ public sealed class SampleEcosystemTests(ITestOutputHelper output)
     public async Task Sample_status_document_claims_are_unverified_or_drifted_without_an_engine()
     {
         var root = SampleRoot();
-        var agent = new Muster.Agents.InfraState.InfraStateAgent(new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/muster/docker.sock" });
+        var agent = new Muster.Agents.InfraState.InfraStateAgent();
 
         var result = await agent.RunAsync(new AgentContext
         {
@@ -27,6 +27,7 @@ public sealed class SampleEcosystemTests(ITestOutputHelper output)
             Kind = "infra-state",
             Role = AgentRole.Verification,
             Root = root,
+            Environment = new FixedAgentEnvironment(new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/muster/docker.sock" }),
         }, CancellationToken.None);
 
         output.WriteLine(result.Summary);

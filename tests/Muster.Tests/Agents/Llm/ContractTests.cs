@@ -64,8 +64,9 @@ public class ContractTests
         Assert.Equal(0.0035m, new ModelPrice(1m, 2m).Cost(1500, 1000));
     }
 
-    private static AgentContext Context(Dictionary<string, object?> settings, AgentRole role = AgentRole.Analysis) => new()
+    private static AgentContext Context(Dictionary<string, object?> settings, AgentRole role = AgentRole.Analysis, Dictionary<string, string>? environment = null) => new()
     {
+        Environment = new FixedAgentEnvironment(environment ?? []),
         RunId = "r",
         AgentId = "a",
         Kind = "llm",
@@ -104,7 +105,7 @@ public class ContractTests
         var settings = Minimal();
         settings.Remove("base-url");
         settings["base-url-env"] = "MUSTER_LLM_BASE_URL";
-        var options = LlmOptions.FromContext(Context(settings), name => name == "MUSTER_LLM_BASE_URL" ? "http://127.0.0.1:1234/v1" : null);
+        var options = LlmOptions.FromContext(Context(settings, environment: new() { ["MUSTER_LLM_BASE_URL"] = "http://127.0.0.1:1234/v1" }));
         Assert.Equal(new Uri("http://127.0.0.1:1234/v1"), options.BaseUrl);
     }
 
@@ -116,7 +117,7 @@ public class ContractTests
         settings["model-env"] = "M";
         settings["api-key-env"] = "K";
         settings["api-key-optional"] = "true";
-        var options = LlmOptions.FromContext(Context(settings), name => name == "M" ? "gpt-4o-mini" : null);
+        var options = LlmOptions.FromContext(Context(settings, environment: new() { ["M"] = "gpt-4o-mini" }));
         Assert.Equal("gpt-4o-mini", options.Model);
         Assert.Null(options.ApiKey);
         Assert.Equal(0.15m, options.Price!.InputPerMillion);
