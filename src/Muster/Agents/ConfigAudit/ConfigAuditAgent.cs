@@ -80,7 +80,7 @@ internal sealed class ConfigAuditAgent : IAgent
         }
         audited.AddRange(nginxSelection.Unloaded.Select(p => ("nginx-not-loaded", p)));
         Run(NginxRules.Selection, nginxSelection, "nginx files");
-        var env = await files.EnvDocumentAsync(gitTimeout, cancellationToken);
+        var env = await files.EnvDocumentAsync(gitTimeout, context.Processes, cancellationToken);
         audited.AddRange(env.EnvFiles.Select(f => ("env", f.Path)));
         Run(EnvRules.All, env, "env files");
         foreach (var script in files.ShellScripts())

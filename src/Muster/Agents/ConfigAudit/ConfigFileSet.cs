@@ -2,6 +2,7 @@ using Muster.Formats.Compose;
 using Muster.Formats.Docker;
 using Muster.Formats.Nginx;
 using Muster.Workspace;
+using Muster.Workspace.Processes;
 
 namespace Muster.Agents.ConfigAudit;
 
@@ -132,10 +133,10 @@ internal sealed class ConfigFileSet
 
     private static bool Under(string path, string folder) => folder.Length == 0 || path.StartsWith(folder + "/", StringComparison.Ordinal);
 
-    public async Task<EnvAuditDocument> EnvDocumentAsync(TimeSpan gitTimeout, CancellationToken cancellationToken)
+    public async Task<EnvAuditDocument> EnvDocumentAsync(TimeSpan gitTimeout, IProcessStarter processes, CancellationToken cancellationToken)
     {
         var paths = _env.Select(f => f.RelativePath).ToList();
-        var git = (await GitStatusIndex.LoadAsync(_root, gitTimeout, cancellationToken)).Index;
+        var git = (await GitStatusIndex.LoadAsync(_root, gitTimeout, cancellationToken, processes)).Index;
         IReadOnlySet<string> ignored, tracked;
         string source;
         if (git is not null)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Muster.Agents;
 using Muster.Agents.ConfigAudit;
 using Muster.Model;
+using Muster.Workspace.Processes;
 
 namespace Muster.Tests.Agents.ConfigAudit;
 
@@ -53,7 +54,7 @@ internal sealed class ConfigAuditHarness : IDisposable
         Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {process.StandardError.ReadToEnd()}");
     }
 
-    public async Task<AgentResult> RunAsync(AgentSettings? settings = null)
+    public async Task<AgentResult> RunAsync(AgentSettings? settings = null, IProcessStarter? processes = null)
     {
         var agent = ConfigAuditAgent.Descriptor.Create();
         var context = new AgentContext
@@ -64,6 +65,7 @@ internal sealed class ConfigAuditHarness : IDisposable
             Role = AgentRole.Scanner,
             Root = Root,
             Settings = settings ?? AgentSettings.Empty,
+            Processes = processes ?? SystemProcessStarter.Instance,
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         return await agent.RunAsync(context, timeout.Token);
