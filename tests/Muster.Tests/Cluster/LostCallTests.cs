@@ -1,5 +1,4 @@
 using Muster.Cluster.Coordinator;
-using Muster.Cluster.Wire;
 using Muster.Engine.Plans;
 using Muster.Model;
 using Muster.Tests.Engine;
@@ -71,16 +70,7 @@ public sealed class LostCallTests(TestWorkers workers) : IClassFixture<TestWorke
     public async Task A_start_that_arrives_twice_runs_the_attempt_once()
     {
         var spec = new PlanParser(workers.Registry).Parse(OnB, "p.yaml").AllAgents.Single();
-        var request = new AttemptRequest
-        {
-            AttemptId = "twice",
-            RunId = "twice",
-            Attempt = 1,
-            SpecJson = WireJson.WriteSpec(spec),
-            RunRoot = workers.WorkspaceRoot,
-            UpstreamJson = "[]",
-            RunParameters = [],
-        };
+        var request = workers.Attempt(spec, "twice", "twice");
         var grain = workers.Directory.Worker("Silo_3");
 
         Assert.Null(await grain.StartAsync(request));

@@ -3,6 +3,7 @@ using Muster.Agents;
 using Muster.Agents.Secrets;
 using Muster.Cluster;
 using Muster.Cluster.Coordinator;
+using Muster.Cluster.Wire;
 using Muster.Cluster.Worker;
 using Muster.Composition;
 using Muster.Engine;
@@ -75,6 +76,18 @@ public sealed class TestWorkers : IAsyncLifetime
         Cluster.GetSiloServiceProvider(Cluster.Silos.Single(s => s.Name == siloName).SiloAddress).GetRequiredService<WorkerRuntime>();
 
     public InProcessSiloHandle Silo(string siloName) => Cluster.Silos.Single(s => s.Name == siloName);
+
+    /// <summary>What a coordinator sends to start <paramref name="spec"/> on a worker, for tests that call a worker's grain directly.</summary>
+    public AttemptRequest Attempt(AgentSpec spec, string attemptId, string runId) => new()
+    {
+        AttemptId = attemptId,
+        RunId = runId,
+        Attempt = 1,
+        SpecJson = WireJson.WriteSpec(spec),
+        RunRoot = WorkspaceRoot,
+        UpstreamJson = "[]",
+        RunParameters = [],
+    };
 
     /// <summary>
     /// Runs a plan through the real scheduler with the cluster executor (on <paramref name="directory"/>'s view of the

@@ -1,4 +1,3 @@
-using Muster.Cluster.Wire;
 using Muster.Engine.Plans;
 using Muster.Model;
 using Muster.Tests.Engine;
@@ -89,16 +88,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
         Assert.False(bound.IsCancellationRequested, "drained before its bound");
 
         var noop = new PlanParser(_workers.Registry).Parse("name: p\nwaves:\n  - name: w\n    agents:\n      - {id: n, kind: noop}\n", "p.yaml").AllAgents.Single();
-        var refusal = await _workers.Directory.Worker(stopping!).StartAsync(new AttemptRequest
-        {
-            AttemptId = "after-drain",
-            RunId = "drain",
-            Attempt = 1,
-            SpecJson = WireJson.WriteSpec(noop),
-            RunRoot = _workers.WorkspaceRoot,
-            UpstreamJson = "[]",
-            RunParameters = [],
-        });
+        var refusal = await _workers.Directory.Worker(stopping!).StartAsync(_workers.Attempt(noop, "after-drain", "drain"));
         Assert.True(refusal?.TryAnother, "a stopping worker hands new work to others");
 
         // Placed on host=a again, the agents run, the stopping worker (still listed) sends them on to the other one.
